@@ -1,0 +1,57 @@
+"""How a person is named and addressed.
+
+Protocol gets this wrong more often than anything else: ``Nguyễn Đức Chung``
+is written family name first and addressed by his given name (``Chairman
+Chung``), ``Kwon Young Gull`` is written family first and addressed by his
+family name (``Chairman Kwon``), ``Bruno Angelet`` is written given name first.
+These rules live here once so lists, search, briefings and forms agree.
+"""
+
+from __future__ import annotations
+
+from db.folding import nfc
+from db.models import AddressBy, NameOrder
+
+
+def display_name(given_names: str | None, family_name: str, name_order: str) -> str:
+    """The full name in the person's own order, with diacritics, without honorific."""
+    given = (given_names or "").strip()
+    family = family_name.strip()
+    if name_order == NameOrder.MONONYM or not given:
+        return nfc(family or given)
+    if name_order == NameOrder.FAMILY_FIRST:
+        return nfc(f"{family} {given}")
+    return nfc(f"{given} {family}")
+
+
+def sort_name(given_names: str | None, family_name: str) -> str:
+    """Family name first for alphabetical lists, whatever the written order."""
+    given = (given_names or "").strip()
+    return nfc(f"{family_name.strip()}, {given}" if given else family_name.strip())
+
+
+def address_name(given_names: str | None, family_name: str, address_by: str) -> str:
+    """The name a title goes with: the last given name for Vietnamese practice."""
+    given = (given_names or "").strip()
+    if address_by == AddressBy.GIVEN and given:
+        return nfc(given.split()[-1])
+    return nfc(family_name.strip() or given)
+
+
+def form_of_address(
+    *,
+    explicit: str | None,
+    address_title: str | None,
+    honorific: str | None,
+    given_names: str | None,
+    family_name: str,
+    address_by: str,
+) -> str:
+    """``Chairman Chung``: an explicit form wins, then the title held, then the honorific."""
+    if explicit and explicit.strip():
+        return nfc(explicit.strip())
+    name = address_name(given_names, family_name, address_by)
+    for prefix in (address_title, honorific):
+        if prefix and prefix.strip():
+            return nfc(f"{prefix.strip()} {name}")
+    return name

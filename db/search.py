@@ -1,0 +1,473 @@
+"""The search index: folded text of every searchable record, and its query parser.
+
+The index lives in the catalog (an FTS5 table on SQLite) and is kept in step by
+``db.ops`` inside the same transaction as each write, so search never shows a
+record that a rolled-back edit never made. Text is folded in Python
+(:func:`db.folding.fold`) on both sides; user input is reduced to word tokens
+and each is quoted, so ``"``, ``NEAR(``, ``*``, ``-`` or ``AND`` are plain text,
+never FTS5 syntax.
+
+Documents are built for many records at once (a few queries per batch, not per
+record) so a full rebuild of a 100,000-person catalog stays quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from db.folding import fold
+from db.models import (
+    City,
+    Country,
+    Delegation,
+    DelegationMember,
+    Engagement,
+    Event,
+    EventOrganiser,
+    Organisation,
+    Pairing,
+    PairingArea,
+    CooperationArea,
+    Person,
+    Position,
+    Programme,
+    RecordKind,
+)
+from db.names import display_name
+
+SEARCH_KINDS: tuple[RecordKind, ...] = (
+    RecordKind.PERSON,
+    RecordKind.ORGANISATION,
+    RecordKind.CITY,
+    RecordKind.PROGRAMME,
+    RecordKind.PAIRING,
+    RecordKind.DELEGATION,
+    RecordKind.ENGAGEMENT,
+    RecordKind.EVENT,
+)
+_KIND_CODE = {kind: code for code, kind in enumerate(SEARCH_KINDS, start=1)}
+_ROWID_STRIDE = 16
+_TOKEN = re.compile(r"[^\W_]+")
+_NAMES_WEIGHT = 10.0
+_BODY_WEIGHT = 1.0
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    title: str
+    subtitle: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: RecordKind
+    id: int
+    title: str
+    subtitle: str
+    names: str
+    body: str
+
+
+def rowid(kind: RecordKind, record_id: int) -> int:
+    return record_id * _ROWID_STRIDE + _KIND_CODE[kind]
+
+
+def tokens(query: str) -> list[str]:
+    """The folded word tokens of a user's query; everything else is dropped."""
+    return _TOKEN.findall(fold(query))
+
+
+def match_expression(words: Sequence[str]) -> str:
+    """An FTS5 MATCH string: every token quoted and prefix-matched, all required."""
+    return " ".join(f'"{word}"*' for word in words)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _in_batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _BATCH):
+        yield ids[start : start + _BATCH]
+
+
+def _names_by_id(session: Session, model: type[Organisation] | type[City] | type[Country],
+                 ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    found: dict[int, str] = {}
+    for batch in _in_batches(wanted):
+        for rid, name in session.exec(select(model.id, model.name).where(col(model.id).in_(batch))):
+            found[rid] = name
+    return found
+
+
+def _current(position: Position, today: dt.date) -> bool:
+    started = position.start_date is None or position.start_date <= today
+    running = position.end_date is None or position.end_date >= today
+    return started and running
+
+
+def _people(session: Session, ids: Sequence[int]) -> list[Document]:
+    people = session.exec(select(Person).where(col(Person.id).in_(ids))).all()
+    positions: dict[int, list[Position]] = defaultdict(list)
+    for position in session.exec(select(Position).where(col(Position.person_id).in_(ids))):
+        positions[position.person_id].append(position)
+    orgs = _names_by_id(session, Organisation,
+                        (p.organisation_id for ps in positions.values() for p in ps))
+    countries = _names_by_id(session, Country, (p.nationality_id for p in people))
+    today = dt.date.today()
+    docs = []
+    for person in people:
+        assert person.id is not None
+        name = display_name(person.given_names, person.family_name, person.name_order)
+        held = sorted(positions[person.id], key=lambda p: p.rank)
+        current = [p for p in held if _current(p, today)]
+        subtitle = ""
+        if current:
+            org = orgs.get(current[0].organisation_id or -1)
+            subtitle = f"{current[0].title}, {org}" if org else current[0].title
+        docs.append(Document(
+            RecordKind.PERSON, person.id, name, subtitle,
+            names=_join([name, person.original_script, person.form_of_address]),
+            body=_join([person.honorific, countries.get(person.nationality_id or -1),
+                        *(p.title for p in held),
+                        *(orgs.get(p.organisation_id or -1) for p in held)]),
+        ))
+    return docs
+
+
+def _organisations(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Organisation).where(col(Organisation.id).in_(ids))).all()
+    cities = _names_by_id(session, City, (o.city_id for o in rows))
+    parents = _names_by_id(session, Organisation, (o.parent_id for o in rows))
+    docs = []
+    for org in rows:
+        assert org.id is not None
+        city = cities.get(org.city_id or -1)
+        docs.append(Document(
+            RecordKind.ORGANISATION, org.id, org.name, _join([org.acronym, city]),
+            names=_join([org.name, org.acronym]),
+            body=_join([city, parents.get(org.parent_id or -1), org.org_kind.replace("_", " ")]),
+        ))
+    return docs
+
+
+def _cities(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(City).where(col(City.id).in_(ids))).all()
+    countries = _names_by_id(session, Country, (c.country_id for c in rows))
+    return [
+        Document(
+            RecordKind.CITY, c.id or 0, c.name,
+            _join([c.local_name, countries.get(c.country_id or -1)]),
+            names=_join([c.name, c.local_name, *c.aliases]),
+            body=_join([c.region, countries.get(c.country_id or -1)]),
+        )
+        for c in rows
+    ]
+
+
+def _programmes(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Programme).where(col(Programme.id).in_(ids))).all()
+    orgs = _names_by_id(session, Organisation,
+                        [o for p in rows for o in (p.funder_id, p.managing_organisation_id)])
+    return [
+        Document(
+            RecordKind.PROGRAMME, p.id or 0, p.name, orgs.get(p.funder_id or -1, ""),
+            names=p.name,
+            body=_join([p.description, orgs.get(p.funder_id or -1),
+                        orgs.get(p.managing_organisation_id or -1)]),
+        )
+        for p in rows
+    ]
+
+
+def _pairings(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Pairing).where(col(Pairing.id).in_(ids))).all()
+    city_rows = {
+        c.id: c
+        for c in session.exec(select(City).where(
+            col(City.id).in_({r.city_a_id for r in rows} | {r.city_b_id for r in rows})))
+    }
+    programmes = {
+        p.id: p.name for p in session.exec(select(Programme).where(
+            col(Programme.id).in_({r.programme_id for r in rows if r.programme_id})))
+    }
+    areas: dict[int, list[str]] = defaultdict(list)
+    for pairing_id, area in session.exec(
+        select(PairingArea.pairing_id, CooperationArea.name)
+        .join(CooperationArea, col(CooperationArea.id) == PairingArea.area_id)
+        .where(col(PairingArea.pairing_id).in_(ids))
+    ):
+        areas[pairing_id].append(area)
+    docs = []
+    for pairing in rows:
+        assert pairing.id is not None
+        a, b = city_rows[pairing.city_a_id], city_rows[pairing.city_b_id]
+        docs.append(Document(
+            RecordKind.PAIRING, pairing.id, f"{a.name} – {b.name}",
+            programmes.get(pairing.programme_id, "") or pairing.pairing_kind.replace("_", " "),
+            names=_join([a.name, a.local_name, *a.aliases, b.name, b.local_name, *b.aliases]),
+            body=_join([programmes.get(pairing.programme_id), *areas[pairing.id],
+                        pairing.summary]),
+        ))
+    return docs
+
+
+def _delegations(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Delegation).where(col(Delegation.id).in_(ids))).all()
+    cities = _names_by_id(session, City,
+                          [c for d in rows for c in (d.sending_city_id, d.host_city_id)])
+    orgs = _names_by_id(session, Organisation, (d.sending_organisation_id for d in rows))
+    heads: dict[int, list[str]] = defaultdict(list)
+    for delegation_id, given, family, order in session.exec(
+        select(DelegationMember.delegation_id, Person.given_names, Person.family_name,
+               Person.name_order)
+        .join(Person, col(Person.id) == DelegationMember.person_id)
+        .where(col(DelegationMember.delegation_id).in_(ids), DelegationMember.role == "head")
+    ):
+        heads[delegation_id].append(display_name(given, family, order))
+    docs = []
+    for d in rows:
+        assert d.id is not None
+        when = d.start_date.isoformat() if d.start_date else (d.date_note or "")
+        docs.append(Document(
+            RecordKind.DELEGATION, d.id, d.title, _join([when, cities.get(d.host_city_id or -1)]),
+            names=d.title,
+            body=_join([d.purpose, cities.get(d.sending_city_id or -1),
+                        cities.get(d.host_city_id or -1),
+                        orgs.get(d.sending_organisation_id or -1), *heads[d.id], d.direction]),
+        ))
+    return docs
+
+
+def _engagements(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Engagement).where(col(Engagement.id).in_(ids))).all()
+    orgs = _names_by_id(session, Organisation, (e.host_organisation_id for e in rows))
+    cities = _names_by_id(session, City, (e.city_id for e in rows))
+    return [
+        Document(
+            RecordKind.ENGAGEMENT, e.id or 0, e.title,
+            _join([e.date.isoformat() if e.date else None, cities.get(e.city_id or -1)]),
+            names=e.title,
+            body=_join([e.topics, e.place, orgs.get(e.host_organisation_id or -1),
+                        cities.get(e.city_id or -1)]),
+        )
+        for e in rows
+    ]
+
+
+def _events(session: Session, ids: Sequence[int]) -> list[Document]:
+    rows = session.exec(select(Event).where(col(Event.id).in_(ids))).all()
+    cities = _names_by_id(session, City, (e.city_id for e in rows))
+    venues = _names_by_id(session, Organisation, (e.venue_id for e in rows))
+    organisers: dict[int, list[str]] = defaultdict(list)
+    for event_id, name, acronym in session.exec(
+        select(EventOrganiser.event_id, Organisation.name, Organisation.acronym)
+        .join(Organisation, col(Organisation.id) == EventOrganiser.organisation_id)
+        .where(col(EventOrganiser.event_id).in_(ids))
+    ):
+        organisers[event_id].extend([name, acronym or ""])
+    docs = []
+    for e in rows:
+        assert e.id is not None
+        when = e.start_date.isoformat() if e.start_date else (e.date_note or "")
+        docs.append(Document(
+            RecordKind.EVENT, e.id, e.name, _join([when, cities.get(e.city_id or -1)]),
+            names=_join([e.name, e.series]),
+            body=_join([e.theme, cities.get(e.city_id or -1), venues.get(e.venue_id or -1),
+                        e.venue_note, *organisers[e.id]]),
+        ))
+    return docs
+
+
+_BUILDERS: dict[RecordKind, Callable[[Session, Sequence[int]], list[Document]]] = {
+    RecordKind.PERSON: _people,
+    RecordKind.ORGANISATION: _organisations,
+    RecordKind.CITY: _cities,
+    RecordKind.PROGRAMME: _programmes,
+    RecordKind.PAIRING: _pairings,
+    RecordKind.DELEGATION: _delegations,
+    RecordKind.ENGAGEMENT: _engagements,
+    RecordKind.EVENT: _events,
+}
+
+
+# ---------------------------------------------------------------- writing the index
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _write(session: Session, docs: Sequence[Document]) -> None:
+    if not docs:
+        return
+    session.execute(
+        text("INSERT INTO search_index (rowid, kind, record_id, title, subtitle, names, body) "
+             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body)"),
+        [
+            {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
+             "title": d.title, "subtitle": d.subtitle, "names": fold(d.names),
+             "body": fold(d.body)}
+            for d in docs
+        ],
+    )
+
+
+def remove(session: Session, kind: RecordKind, ids: Sequence[int]) -> None:
+    if kind not in _KIND_CODE or not ids:
+        return
+    for batch in _in_batches(list(ids)):
+        session.execute(
+            text("DELETE FROM search_index WHERE rowid IN (%s)"
+                 % ",".join(str(rowid(kind, i)) for i in batch))
+        )
+
+
+def reindex(session: Session, kind: RecordKind, ids: Sequence[int]) -> None:
+    """Replace the index entries of these records (missing ones are just removed)."""
+    if kind not in _BUILDERS or not ids:
+        return
+    remove(session, kind, ids)
+    for batch in _in_batches(sorted(set(ids))):
+        _write(session, _BUILDERS[kind](session, batch))
+
+
+def rebuild(session: Session) -> int:
+    """Empty the index and index every record again; returns the number indexed."""
+    session.execute(text("DELETE FROM search_index"))
+    total = 0
+    for kind, builder in _BUILDERS.items():
+        model = {
+            RecordKind.PERSON: Person, RecordKind.ORGANISATION: Organisation,
+            RecordKind.CITY: City, RecordKind.PROGRAMME: Programme,
+            RecordKind.PAIRING: Pairing, RecordKind.DELEGATION: Delegation,
+            RecordKind.ENGAGEMENT: Engagement, RecordKind.EVENT: Event,
+        }[kind]
+        ids = list(session.exec(select(model.id).order_by(col(model.id))).all())
+        for batch in _in_batches([i for i in ids if i is not None]):
+            docs = builder(session, batch)
+            _write(session, docs)
+            total += len(docs)
+    return total
+
+
+# ---------------------------------------------------------------- querying
+
+
+def search(session: Session, query: str, *, kinds: Sequence[str] = (),
+           limit: int = 50) -> list[Hit]:
+    """Ranked records whose folded text has every query token as a word prefix."""
+    words = tokens(query)
+    if not words or limit <= 0:
+        return []
+    params: dict[str, object] = {"limit": limit}
+    kind_clause = ""
+    if kinds:
+        names = [f":k{i}" for i in range(len(kinds))]
+        kind_clause = f" AND kind IN ({', '.join(names)})"
+        params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
+    if _is_sqlite(session):
+        params["match"] = match_expression(words)
+        sql = (
+            "SELECT kind, record_id, title, subtitle, "
+            f"bm25(search_index, 0, 0, 0, 0, {_NAMES_WEIGHT}, {_BODY_WEIGHT}) AS score "
+            f"FROM search_index WHERE search_index MATCH :match{kind_clause} "
+            "ORDER BY score LIMIT :limit"
+        )
+    else:
+        clauses = []
+        for i, word in enumerate(words):
+            params[f"w{i}"] = f"%{word}%"
+            clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
+        sql = (
+            "SELECT kind, record_id, title, subtitle, 0.0 AS score FROM search_index "
+            f"WHERE {' AND '.join(clauses)}{kind_clause} ORDER BY title LIMIT :limit"
+        )
+    rows = session.execute(text(sql), params).all()
+    return [Hit(kind, int(rid), title, subtitle or "", float(score))
+            for kind, rid, title, subtitle, score in rows]
+
+
+# ---------------------------------------------------------------- keeping in step
+
+# Index documents that quote another record's text: when the record on the left
+# changes, the documents found by these (table, column) links are rebuilt too.
+_QUOTED_BY: dict[RecordKind, tuple[tuple[RecordKind, str, str], ...]] = {
+    RecordKind.COUNTRY: ((RecordKind.CITY, "city", "country_id"),
+                         (RecordKind.PERSON, "person", "nationality_id")),
+    RecordKind.CITY: ((RecordKind.ORGANISATION, "organisation", "city_id"),
+                      (RecordKind.PAIRING, "pairing", "city_a_id"),
+                      (RecordKind.PAIRING, "pairing", "city_b_id"),
+                      (RecordKind.DELEGATION, "delegation", "sending_city_id"),
+                      (RecordKind.DELEGATION, "delegation", "host_city_id"),
+                      (RecordKind.ENGAGEMENT, "engagement", "city_id"),
+                      (RecordKind.EVENT, "event", "city_id")),
+    RecordKind.ORGANISATION: ((RecordKind.ORGANISATION, "organisation", "parent_id"),
+                              (RecordKind.PROGRAMME, "programme", "funder_id"),
+                              (RecordKind.PROGRAMME, "programme", "managing_organisation_id"),
+                              (RecordKind.DELEGATION, "delegation", "sending_organisation_id"),
+                              (RecordKind.ENGAGEMENT, "engagement", "host_organisation_id"),
+                              (RecordKind.EVENT, "event", "venue_id")),
+    RecordKind.PROGRAMME: ((RecordKind.PAIRING, "pairing", "programme_id"),),
+}
+# Link rows whose change alters the document of the record they hang on.
+_OWNER: dict[RecordKind, tuple[RecordKind, str]] = {
+    RecordKind.POSITION: (RecordKind.PERSON, "person_id"),
+    RecordKind.PAIRING_AREA: (RecordKind.PAIRING, "pairing_id"),
+    RecordKind.DELEGATION_MEMBER: (RecordKind.DELEGATION, "delegation_id"),
+    RecordKind.EVENT_ORGANISER: (RecordKind.EVENT, "event_id"),
+}
+# Many-to-many text: an organisation's name appears in its people's and events' documents.
+_QUOTED_THROUGH: dict[RecordKind, tuple[tuple[RecordKind, str], ...]] = {
+    RecordKind.ORGANISATION: (
+        (RecordKind.PERSON, "SELECT person_id FROM position WHERE organisation_id = :id"),
+        (RecordKind.EVENT, "SELECT event_id FROM event_organiser WHERE organisation_id = :id"),
+    ),
+    RecordKind.COOPERATION_AREA: (
+        (RecordKind.PAIRING, "SELECT pairing_id FROM pairing_area WHERE area_id = :id"),
+    ),
+    RecordKind.PERSON: (
+        (RecordKind.DELEGATION,
+         "SELECT delegation_id FROM delegation_member WHERE person_id = :id AND role = 'head'"),
+    ),
+}
+
+
+def dependents(session: Session, kind: RecordKind, record_id: int,
+               owner_ids: dict[str, int | None] | None = None) -> dict[RecordKind, set[int]]:
+    """Which index documents quote this record (so must be rebuilt when it changes).
+
+    *owner_ids* gives a link row's foreign keys as they were (for deleted rows).
+    """
+    found: dict[RecordKind, set[int]] = defaultdict(set)
+    if kind in _BUILDERS:
+        found[kind].add(record_id)
+    for target, table, column in _QUOTED_BY.get(kind, ()):
+        for (rid,) in session.execute(
+            text(f"SELECT id FROM {table} WHERE {column} = :id"), {"id": record_id}
+        ):
+            found[target].add(rid)
+    for target, sql in _QUOTED_THROUGH.get(kind, ()):
+        for (rid,) in session.execute(text(sql), {"id": record_id}):
+            found[target].add(rid)
+    if kind in _OWNER and owner_ids:
+        target, column = _OWNER[kind]
+        owner = owner_ids.get(column)
+        if owner is not None:
+            found[target].add(owner)
+    return found
