@@ -70,27 +70,36 @@ class Inspection:
 
 
 def inspect_file(path: Path) -> Inspection:
-    """Say what *path* holds without writing a byte to it."""
+    """Say what *path* holds without writing a byte to it, or beside it.
+
+    The 100-byte SQLite header holds everything we need (application id at
+    offset 68, user version at 60), so a normal file is judged without opening
+    it through SQLite at all: a read-only connection to a WAL database would
+    still leave ``-wal``/``-shm`` files behind. Only when a non-empty ``-wal``
+    file exists (its newest header may live there) do we ask SQLite.
+    """
     if not path.exists():
         return Inspection(FileState.MISSING, 0)
     if path.is_dir():
         return Inspection(FileState.NOT_SQLITE, 0, "it is a folder")
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         detail = "the file is empty" if not header else "it is not an SQLite database"
         return Inspection(FileState.NOT_SQLITE, 0, detail)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return Inspection(FileState.NOT_SQLITE, 0, str(exc))
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        return Inspection(FileState.NOT_SQLITE, 0, str(exc))
-    finally:
-        conn.close()
+    user_version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            return Inspection(FileState.NOT_SQLITE, 0, str(exc))
     if app_id != schema.APPLICATION_ID:
         return Inspection(FileState.FOREIGN, 0, "it is an SQLite database of another program")
     if user_version > schema.SCHEMA_VERSION:

@@ -100,6 +100,17 @@ def _join(parts: Iterable[str | None]) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _subtitle(parts: Iterable[str | None]) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _title_at(title: str, organisation: str | None) -> str:
+    """``Director, Agency X``, but not ``Chairman of the Hanoi PC, Hanoi PC``."""
+    if organisation and organisation.casefold() not in title.casefold():
+        return f"{title}, {organisation}"
+    return title
+
+
 def _in_batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _BATCH):
         yield ids[start : start + _BATCH]
@@ -138,8 +149,7 @@ def _people(session: Session, ids: Sequence[int]) -> list[Document]:
         current = [p for p in held if _current(p, today)]
         subtitle = ""
         if current:
-            org = orgs.get(current[0].organisation_id or -1)
-            subtitle = f"{current[0].title}, {org}" if org else current[0].title
+            subtitle = _title_at(current[0].title, orgs.get(current[0].organisation_id or -1))
         docs.append(Document(
             RecordKind.PERSON, person.id, name, subtitle,
             names=_join([name, person.original_script, person.form_of_address]),
@@ -159,7 +169,7 @@ def _organisations(session: Session, ids: Sequence[int]) -> list[Document]:
         assert org.id is not None
         city = cities.get(org.city_id or -1)
         docs.append(Document(
-            RecordKind.ORGANISATION, org.id, org.name, _join([org.acronym, city]),
+            RecordKind.ORGANISATION, org.id, org.name, _subtitle([org.acronym, city]),
             names=_join([org.name, org.acronym]),
             body=_join([city, parents.get(org.parent_id or -1), org.org_kind.replace("_", " ")]),
         ))
@@ -172,7 +182,7 @@ def _cities(session: Session, ids: Sequence[int]) -> list[Document]:
     return [
         Document(
             RecordKind.CITY, c.id or 0, c.name,
-            _join([c.local_name, countries.get(c.country_id or -1)]),
+            _subtitle([c.local_name, countries.get(c.country_id or -1)]),
             names=_join([c.name, c.local_name, *c.aliases]),
             body=_join([c.region, countries.get(c.country_id or -1)]),
         )
@@ -245,7 +255,8 @@ def _delegations(session: Session, ids: Sequence[int]) -> list[Document]:
         assert d.id is not None
         when = d.start_date.isoformat() if d.start_date else (d.date_note or "")
         docs.append(Document(
-            RecordKind.DELEGATION, d.id, d.title, _join([when, cities.get(d.host_city_id or -1)]),
+            RecordKind.DELEGATION, d.id, d.title,
+            _subtitle([when, cities.get(d.host_city_id or -1)]),
             names=d.title,
             body=_join([d.purpose, cities.get(d.sending_city_id or -1),
                         cities.get(d.host_city_id or -1),
@@ -261,7 +272,7 @@ def _engagements(session: Session, ids: Sequence[int]) -> list[Document]:
     return [
         Document(
             RecordKind.ENGAGEMENT, e.id or 0, e.title,
-            _join([e.date.isoformat() if e.date else None, cities.get(e.city_id or -1)]),
+            _subtitle([e.date.isoformat() if e.date else None, cities.get(e.city_id or -1)]),
             names=e.title,
             body=_join([e.topics, e.place, orgs.get(e.host_organisation_id or -1),
                         cities.get(e.city_id or -1)]),
@@ -286,7 +297,7 @@ def _events(session: Session, ids: Sequence[int]) -> list[Document]:
         assert e.id is not None
         when = e.start_date.isoformat() if e.start_date else (e.date_note or "")
         docs.append(Document(
-            RecordKind.EVENT, e.id, e.name, _join([when, cities.get(e.city_id or -1)]),
+            RecordKind.EVENT, e.id, e.name, _subtitle([when, cities.get(e.city_id or -1)]),
             names=_join([e.name, e.series]),
             body=_join([e.theme, cities.get(e.city_id or -1), venues.get(e.venue_id or -1),
                         e.venue_note, *organisers[e.id]]),

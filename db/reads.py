@@ -1,0 +1,540 @@
+"""The read side: frozen read objects for lists, detail panes and briefing sheets.
+
+Views never hold ORM objects: a read object is a plain frozen value that can
+cross threads (the GUI's worker) and be printed headless (briefings). Pages
+fetch the rows of one screenful plus, in one batched query each, the related
+facts those rows show, never one query per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from db.models import (
+    TABLES,
+    Citation,
+    City,
+    CooperationArea,
+    Country,
+    Delegation,
+    DelegationMember,
+    Engagement,
+    EngagementParticipant,
+    Event,
+    EventOrganiser,
+    EventParticipant,
+    EventSession,
+    MemberRole,
+    Organisation,
+    Pairing,
+    PairingArea,
+    Person,
+    Position,
+    Programme,
+    RecordKind,
+    Source,
+)
+from db.names import display_name, form_of_address, sort_name
+
+T = TypeVar("T")
+_MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: tuple[T, ...]
+    offset: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another record, with the text to show for it."""
+
+    kind: str
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: int
+    title: str
+    publisher: str | None
+    url: str | None
+    published_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PositionView:
+    id: int
+    version: int
+    title: str
+    address_title: str | None
+    organisation: Ref | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    rank: int
+
+    def held_on(self, day: dt.date) -> bool:
+        """Open ends count as held: an unknown start or end does not exclude the day."""
+        started = self.start_date is None or self.start_date <= day
+        running = self.end_date is None or self.end_date >= day
+        return started and running
+
+    @property
+    def label(self) -> str:
+        org = self.organisation.label if self.organisation else ""
+        return f"{self.title}, {org}" if org and org not in self.title else self.title
+
+
+def titles_on(positions: Iterable[PositionView], day: dt.date) -> list[PositionView]:
+    """Positions held on *day*, most senior first: a 2017 briefing shows 2017 titles."""
+    return sorted((p for p in positions if p.held_on(day)), key=lambda p: (p.rank, p.title))
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    version: int
+    display_name: str
+    sort_name: str
+    honorific: str | None
+    current_title: str
+    organisation: str
+    nationality: str
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A delegation or event a person took part in, with their role."""
+
+    ref: Ref
+    role: str
+    date: dt.date | None
+    date_note: str | None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    version: int
+    honorific: str | None
+    given_names: str | None
+    family_name: str
+    name_order: str
+    address_by: str
+    original_script: str | None
+    explicit_form_of_address: str | None
+    nationality: Ref | None
+    email: str | None
+    phone: str | None
+    languages: tuple[str, ...]
+    biography: str | None
+    protocol_notes: str | None
+    private_notes: str | None
+    positions: tuple[PositionView, ...]
+    delegations: tuple[Participation, ...]
+    events: tuple[Participation, ...]
+    sources: tuple[SourceView, ...]
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.given_names, self.family_name, self.name_order)
+
+    def titles_on(self, day: dt.date) -> list[PositionView]:
+        return titles_on(self.positions, day)
+
+    def title_on(self, day: dt.date) -> PositionView | None:
+        held = self.titles_on(day)
+        return held[0] if held else None
+
+    @property
+    def current_title(self) -> PositionView | None:
+        return self.title_on(dt.date.today())
+
+    def form_of_address(self, day: dt.date | None = None) -> str:
+        """``Chairman Chung`` on *day* (today by default), from the title then held."""
+        held = self.title_on(day or dt.date.today())
+        return form_of_address(
+            explicit=self.explicit_form_of_address,
+            address_title=held.address_title if held else None,
+            honorific=self.honorific,
+            given_names=self.given_names,
+            family_name=self.family_name,
+            address_by=self.address_by,
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _labels(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
+
+
+def _ref(kind: RecordKind, record_id: int | None, labels: dict[int, str]) -> Ref | None:
+    if record_id is None or record_id not in labels:
+        return None
+    return Ref(kind.value, record_id, labels[record_id])
+
+
+def sources_of(session: Session, kind: RecordKind, record_id: int) -> tuple[SourceView, ...]:
+    rows = session.exec(
+        select(Source)
+        .join(Citation, col(Citation.source_id) == Source.id)
+        .where(Citation.record_kind == kind.value, Citation.record_id == record_id)
+        .order_by(col(Source.published_on), col(Source.title))
+    ).all()
+    return tuple(SourceView(s.id or 0, s.title, s.publisher, s.url, s.published_on) for s in rows)
+
+
+def _positions(session: Session, person_ids: Sequence[int]) -> dict[int, list[PositionView]]:
+    rows = session.exec(select(Position).where(col(Position.person_id).in_(person_ids))).all()
+    orgs = _labels(session, Organisation, (p.organisation_id for p in rows))
+    found: dict[int, list[PositionView]] = defaultdict(list)
+    for p in rows:
+        found[p.person_id].append(PositionView(
+            p.id or 0, p.version, p.title, p.address_title,
+            _ref(RecordKind.ORGANISATION, p.organisation_id, orgs),
+            p.start_date, p.end_date, p.date_note, p.rank,
+        ))
+    for views in found.values():
+        views.sort(key=lambda v: (v.start_date or dt.date.min, v.rank), reverse=True)
+    return found
+
+
+def person_label(person: Person) -> str:
+    return display_name(person.given_names, person.family_name, person.name_order)
+
+
+# ---------------------------------------------------------------- people
+
+
+def count(session: Session, kind: RecordKind) -> int:
+    return int(session.exec(select(func.count()).select_from(TABLES[kind])).one())
+
+
+def people_page(session: Session, *, offset: int = 0, limit: int = 200) -> Page[PersonRow]:
+    """People in alphabetical order of family name, one screenful at a time."""
+    people = session.exec(
+        select(Person)
+        .order_by(col(Person.family_name), col(Person.given_names), col(Person.id))
+        .offset(offset).limit(limit)
+    ).all()
+    ids = [p.id for p in people if p.id is not None]
+    positions = _positions(session, ids) if ids else {}
+    countries = _labels(session, Country, (p.nationality_id for p in people))
+    today = dt.date.today()
+    rows = []
+    for p in people:
+        assert p.id is not None
+        held = titles_on(positions.get(p.id, []), today)
+        rows.append(PersonRow(
+            p.id, p.version, person_label(p), sort_name(p.given_names, p.family_name),
+            p.honorific, held[0].title if held else "",
+            held[0].organisation.label if held and held[0].organisation else "",
+            countries.get(p.nationality_id or -1, ""),
+        ))
+    return Page(tuple(rows), offset, count(session, RecordKind.PERSON))
+
+
+def person(session: Session, person_id: int) -> PersonView | None:
+    p = session.get(Person, person_id)
+    if p is None:
+        return None
+    countries = _labels(session, Country, [p.nationality_id])
+    delegations = tuple(
+        Participation(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), m.role,
+                      d.start_date, d.date_note)
+        for m, d in session.exec(
+            select(DelegationMember, Delegation)
+            .join(Delegation, col(Delegation.id) == DelegationMember.delegation_id)
+            .where(DelegationMember.person_id == person_id)
+            .order_by(col(Delegation.start_date))
+        )
+    )
+    events = tuple(
+        Participation(Ref(RecordKind.EVENT.value, e.id or 0, e.name), ep.role,
+                      e.start_date, e.date_note)
+        for ep, e in session.exec(
+            select(EventParticipant, Event)
+            .join(Event, col(Event.id) == EventParticipant.event_id)
+            .where(EventParticipant.person_id == person_id)
+            .order_by(col(Event.start_date))
+        )
+    )
+    return PersonView(
+        id=person_id, version=p.version, honorific=p.honorific, given_names=p.given_names,
+        family_name=p.family_name, name_order=p.name_order, address_by=p.address_by,
+        original_script=p.original_script, explicit_form_of_address=p.form_of_address,
+        nationality=_ref(RecordKind.COUNTRY, p.nationality_id, countries),
+        email=p.email, phone=p.phone, languages=tuple(p.languages), biography=p.biography,
+        protocol_notes=p.protocol_notes, private_notes=p.private_notes,
+        positions=tuple(_positions(session, [person_id]).get(person_id, [])),
+        delegations=delegations, events=events,
+        sources=sources_of(session, RecordKind.PERSON, person_id),
+    )
+
+
+# ---------------------------------------------------------------- delegations
+
+
+@dataclass(frozen=True)
+class MemberView:
+    person: PersonView
+    role: str
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class EngagementView:
+    id: int
+    title: str
+    date: dt.date | None
+    start_time: dt.time | None
+    end_time: dt.time | None
+    city: Ref | None
+    place: str | None
+    host: Ref | None
+    participants: tuple[tuple[Ref, str], ...]
+    topics: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class DelegationView:
+    id: int
+    version: int
+    title: str
+    direction: str
+    sending_city: Ref | None
+    sending_organisation: Ref | None
+    host_city: Ref | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    purpose: str | None
+    status: str
+    pairing: Ref | None
+    event: Ref | None
+    outcomes: str | None
+    follow_ups: str | None
+    members: tuple[MemberView, ...]
+    engagements: tuple[EngagementView, ...]
+    sources: tuple[SourceView, ...]
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The day titles are read on: the visit's first day."""
+        return self.start_date
+
+
+def delegation(session: Session, delegation_id: int) -> DelegationView | None:
+    d = session.get(Delegation, delegation_id)
+    if d is None:
+        return None
+    cities = _labels(session, City, [d.sending_city_id, d.host_city_id])
+    orgs = _labels(session, Organisation, [d.sending_organisation_id])
+    events = _labels(session, Event, [d.event_id])
+    day = d.start_date or dt.date.today()
+    members = []
+    for m in session.exec(select(DelegationMember)
+                          .where(DelegationMember.delegation_id == delegation_id)):
+        view = person(session, m.person_id)
+        if view is not None:
+            members.append(MemberView(view, m.role, m.notes))
+    members.sort(key=lambda m: (
+        _MEMBER_ORDER.get(m.role, 99),
+        (m.person.title_on(day).rank if m.person.title_on(day) else 1000),
+        m.person.family_name,
+    ))
+    engagements = [_engagement(session, e) for e in session.exec(
+        select(Engagement).where(Engagement.delegation_id == delegation_id))]
+    engagements.sort(key=lambda e: (e.date or dt.date.max, e.start_time or dt.time.min))
+    return DelegationView(
+        id=delegation_id, version=d.version, title=d.title, direction=d.direction,
+        sending_city=_ref(RecordKind.CITY, d.sending_city_id, cities),
+        sending_organisation=_ref(RecordKind.ORGANISATION, d.sending_organisation_id, orgs),
+        host_city=_ref(RecordKind.CITY, d.host_city_id, cities),
+        start_date=d.start_date, end_date=d.end_date, date_note=d.date_note, purpose=d.purpose,
+        status=d.status, pairing=pairing_ref(session, d.pairing_id),
+        event=_ref(RecordKind.EVENT, d.event_id, events),
+        outcomes=d.outcomes, follow_ups=d.follow_ups, members=tuple(members),
+        engagements=tuple(engagements),
+        sources=sources_of(session, RecordKind.DELEGATION, delegation_id),
+    )
+
+
+def _engagement(session: Session, e: Engagement) -> EngagementView:
+    cities = _labels(session, City, [e.city_id])
+    orgs = _labels(session, Organisation, [e.host_organisation_id])
+    participants = tuple(
+        (Ref(RecordKind.PERSON.value, p.id or 0, person_label(p)), ep.role)
+        for ep, p in session.exec(
+            select(EngagementParticipant, Person)
+            .join(Person, col(Person.id) == EngagementParticipant.person_id)
+            .where(EngagementParticipant.engagement_id == e.id)
+        )
+    )
+    return EngagementView(
+        e.id or 0, e.title, e.date, e.start_time, e.end_time,
+        _ref(RecordKind.CITY, e.city_id, cities), e.place,
+        _ref(RecordKind.ORGANISATION, e.host_organisation_id, orgs), participants,
+        e.topics, e.notes,
+    )
+
+
+# ---------------------------------------------------------------- pairings, events
+
+
+def pairing_ref(session: Session, pairing_id: int | None) -> Ref | None:
+    if pairing_id is None:
+        return None
+    p = session.get(Pairing, pairing_id)
+    if p is None:
+        return None
+    cities = _labels(session, City, [p.city_a_id, p.city_b_id])
+    return Ref(RecordKind.PAIRING.value, pairing_id,
+               f"{cities.get(p.city_a_id, '?')} – {cities.get(p.city_b_id, '?')}")
+
+
+@dataclass(frozen=True)
+class PairingView:
+    id: int
+    version: int
+    city_a: Ref
+    city_b: Ref
+    programme: Ref | None
+    kind: str
+    status: str
+    since: dt.date | None
+    date_note: str | None
+    areas: tuple[str, ...]
+    summary: str | None
+    sources: tuple[SourceView, ...]
+
+
+def pairing(session: Session, pairing_id: int) -> PairingView | None:
+    p = session.get(Pairing, pairing_id)
+    if p is None:
+        return None
+    cities = _labels(session, City, [p.city_a_id, p.city_b_id])
+    programmes = _labels(session, Programme, [p.programme_id])
+    areas = session.exec(
+        select(CooperationArea.name)
+        .join(PairingArea, col(PairingArea.area_id) == CooperationArea.id)
+        .where(PairingArea.pairing_id == pairing_id).order_by(col(CooperationArea.name))
+    ).all()
+    city_a = _ref(RecordKind.CITY, p.city_a_id, cities)
+    city_b = _ref(RecordKind.CITY, p.city_b_id, cities)
+    assert city_a is not None and city_b is not None
+    return PairingView(
+        pairing_id, p.version, city_a, city_b,
+        _ref(RecordKind.PROGRAMME, p.programme_id, programmes), p.pairing_kind, p.status,
+        p.since, p.date_note, tuple(areas), p.summary,
+        sources_of(session, RecordKind.PAIRING, pairing_id),
+    )
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    version: int
+    name: str
+    series: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    city: Ref | None
+    venue: Ref | None
+    venue_note: str | None
+    theme: str | None
+    description: str | None
+    attendance: int | None
+    figures: str | None
+    organisers: tuple[tuple[Ref, str], ...]
+    sessions: tuple[tuple[str, str, dt.date | None, str | None], ...]
+    participants: tuple[tuple[PersonView, str, str | None], ...]
+    sources: tuple[SourceView, ...]
+
+
+def event(session: Session, event_id: int) -> EventView | None:
+    e = session.get(Event, event_id)
+    if e is None:
+        return None
+    cities = _labels(session, City, [e.city_id])
+    venues = _labels(session, Organisation, [e.venue_id])
+    organisers = tuple(
+        (Ref(RecordKind.ORGANISATION.value, o.id or 0, o.name), eo.role)
+        for eo, o in session.exec(
+            select(EventOrganiser, Organisation)
+            .join(Organisation, col(Organisation.id) == EventOrganiser.organisation_id)
+            .where(EventOrganiser.event_id == event_id).order_by(col(EventOrganiser.id))
+        )
+    )
+    sessions = tuple(
+        (s.title, s.session_kind, s.date, s.notes)
+        for s in session.exec(select(EventSession).where(EventSession.event_id == event_id)
+                              .order_by(col(EventSession.sequence), col(EventSession.id)))
+    )
+    participants = []
+    for ep in session.exec(select(EventParticipant).where(EventParticipant.event_id == event_id)
+                           .order_by(col(EventParticipant.id))):
+        view = person(session, ep.person_id)
+        if view is not None:
+            participants.append((view, ep.role, ep.notes))
+    return EventView(
+        event_id, e.version, e.name, e.series, e.start_date, e.end_date, e.date_note,
+        _ref(RecordKind.CITY, e.city_id, cities), _ref(RecordKind.ORGANISATION, e.venue_id, venues),
+        e.venue_note, e.theme, e.description, e.attendance, e.figures, organisers, sessions,
+        tuple(participants), sources_of(session, RecordKind.EVENT, event_id),
+    )
+
+
+# ---------------------------------------------------------------- generic look-ups
+
+
+_LABEL_COLUMN: dict[RecordKind, str] = {
+    RecordKind.CITY: "name",
+    RecordKind.ORGANISATION: "name",
+    RecordKind.PROGRAMME: "name",
+    RecordKind.COOPERATION_AREA: "name",
+    RecordKind.EVENT: "name",
+    RecordKind.DELEGATION: "title",
+    RecordKind.ENGAGEMENT: "title",
+    RecordKind.SOURCE: "title",
+    RecordKind.COUNTRY: "name",
+}
+
+
+def labels(session: Session, kind: RecordKind) -> list[Ref]:
+    """Every record of a kind with its display label (pickers, checks, small lists)."""
+    if kind == RecordKind.PERSON:
+        return [Ref(kind.value, p.id or 0, person_label(p))
+                for p in session.exec(select(Person).order_by(col(Person.family_name)))]
+    if kind == RecordKind.PAIRING:
+        refs = [pairing_ref(session, pid) for pid in session.exec(select(Pairing.id))]
+        return [r for r in refs if r is not None]
+    model = TABLES[kind]
+    column = getattr(model, _LABEL_COLUMN[kind])
+    return [Ref(kind.value, rid, label)
+            for rid, label in session.exec(select(model.id, column).order_by(column))]
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many records of each main kind the catalog holds (status bar, checks)."""
+    kinds = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY, RecordKind.PROGRAMME,
+             RecordKind.PAIRING, RecordKind.DELEGATION, RecordKind.EVENT, RecordKind.SOURCE)
+    return {kind.value: count(session, kind) for kind in kinds}

@@ -1,0 +1,88 @@
+"""Accent-proof search: folding, prefixes, hostile strings, ranking, kept in step."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from db import ops, search
+from db.catalog import Catalog
+from db.folding import fold
+from db.models import RecordKind
+
+
+def test_fold_handles_vietnamese_d_and_tones() -> None:
+    assert fold("Nguyễn Đức Chung") == "nguyen duc chung"
+    assert fold("ĐÀ NẴNG") == "da nang"
+    assert fold("Košice") == "kosice"
+    assert fold("Thủ Đức") == fold("thu duc")
+
+
+def test_query_syntax_is_just_text() -> None:
+    assert search.tokens('"NEAR( * - AND OR') == ["near", "and", "or"]
+    assert search.match_expression(["near", "and"]) == '"near"* "and"*'
+
+
+def _titles(catalog: Catalog, query: str, **kw: object) -> list[str]:
+    with catalog.read_session() as session:
+        return [h.title for h in search.search(session, query, **kw)]  # type: ignore[arg-type]
+
+
+def test_accent_free_and_prefix_queries_find_vietnamese_names(sample_catalog: Catalog) -> None:
+    for query in ("nguyen duc chung", "Nguyễn Đức Chung", "nguy duc", "NGUYEN DUC CH"):
+        assert _titles(sample_catalog, query, kinds=["person"])[:1] == ["Nguyễn Đức Chung"], query
+    assert "Trần Sỹ Thanh" in _titles(sample_catalog, "tran sy thanh")
+    assert "Phan Văn Mãi" in _titles(sample_catalog, "mai phan")
+
+
+def test_cities_by_alias_and_local_name(sample_catalog: Catalog) -> None:
+    assert "Ho Chi Minh City" in _titles(sample_catalog, "saigon", kinds=["city"])
+    assert "Hanoi" in _titles(sample_catalog, "ha noi", kinds=["city"])
+    assert "Košice" in _titles(sample_catalog, "kosice", kinds=["city"])
+
+
+def test_name_matches_rank_above_mentions(sample_catalog: Catalog) -> None:
+    hits = _titles(sample_catalog, "angelet")
+    assert hits[0] == "Bruno Angelet"
+
+
+def test_hostile_strings_return_results_or_nothing(sample_catalog: Catalog) -> None:
+    for query in ['"', "NEAR(", "*", "-", "AND", "a OR b", "'; DROP TABLE person; --",
+                  "^", "(((", "💥", "", "   ", "\x00", "x" * 2000]:
+        _titles(sample_catalog, query)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+       | st.text(alphabet=string.punctuation + " ", max_size=30))
+def test_no_string_makes_search_fail(sample_catalog: Catalog, query: str) -> None:
+    with sample_catalog.read_session() as session:
+        hits = search.search(session, query, limit=5)
+    assert len(hits) <= 5
+
+
+def test_index_follows_writes_in_the_same_transaction(empty_catalog: Catalog) -> None:
+    with ops.transaction(empty_catalog) as tx:
+        org = tx.create(RecordKind.ORGANISATION, {"name": "Saigon Hi-Tech Park"})
+        person = tx.create(RecordKind.PERSON, {"family_name": "Đặng", "given_names": "Văn Hải",
+                                                 "name_order": "family_first"})
+        tx.create(RecordKind.POSITION, {"person_id": person, "organisation_id": org,
+                                        "title": "Director"})
+    assert _titles(empty_catalog, "dang van hai") == ["Đặng Văn Hải"]
+    assert "Đặng Văn Hải" in _titles(empty_catalog, "hi tech park director")
+    ops.update(empty_catalog, RecordKind.ORGANISATION, org, {"name": "SHTP Management Board"},
+               expected_version=1)
+    assert "Đặng Văn Hải" in _titles(empty_catalog, "shtp")
+    assert _titles(empty_catalog, "hi tech park") == []
+    ops.delete(empty_catalog, RecordKind.PERSON, person, expected_version=1)
+    assert _titles(empty_catalog, "dang") == []
+
+
+def test_rebuild_matches_incremental_index(sample_catalog: Catalog) -> None:
+    before = _titles(sample_catalog, "smart city", limit=100)
+    with sample_catalog.write_session() as session:
+        search.rebuild(session)
+    assert sorted(_titles(sample_catalog, "smart city", limit=100)) == sorted(before)
