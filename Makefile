@@ -15,7 +15,7 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
 # Tests also drive a virtual screen and look at PDFs as pictures.
 TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils
 
-.PHONY: run test bench lint soak clean system-run system-test
+.PHONY: run test bench lint soak package clean system-run system-test
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { \
@@ -44,6 +44,12 @@ test: system-test $(VENV)/.installed-test
 
 bench: system-test $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
+
+soak: system-test $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen LIAISON_SOAK=1 $(PY) -m pytest -q tests/reliability
+
+package: system-test $(VENV)/.installed-test
+	sh packaging/build.sh $(PY)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check db gui tests

@@ -173,8 +173,9 @@ class Record(SQLModel):
 
 
 def _fk(target: str, *, ondelete: str, nullable: bool = True, index: bool = True) -> Any:
-    return Field(default=None, foreign_key=target, ondelete=ondelete, nullable=nullable,
-                 index=index)
+    return Field(  # type: ignore[call-overload]
+        default=None, foreign_key=target, ondelete=ondelete, nullable=nullable, index=index
+    )
 
 
 # ---------------------------------------------------------------- places and bodies
@@ -219,12 +220,17 @@ class Organisation(Record, table=True):
 
 
 class Person(Record, table=True):
+    """Someone the office meets. ``sort_key`` is derived by ``db.ops`` (folded family name
+    then given names) so lists sort ``Đặng`` with the Ds, not after ``Z``."""
+
     __tablename__ = "person"
+    __table_args__ = (Index("ix_person_sort", "sort_key", "id"),)
     kind: ClassVar[RecordKind] = RecordKind.PERSON
 
     honorific: str | None = None
     given_names: str | None = None
     family_name: str = Field(index=True)
+    sort_key: str = Field(default="")
     name_order: str = Field(default=NameOrder.GIVEN_FIRST.value)
     address_by: str = Field(default=AddressBy.FAMILY.value)
     original_script: str | None = None

@@ -30,6 +30,13 @@ def sort_name(given_names: str | None, family_name: str) -> str:
     return nfc(f"{family_name.strip()}, {given}" if given else family_name.strip())
 
 
+def sort_key(given_names: str | None, family_name: str) -> str:
+    """Accent-free, case-free key for alphabetical order by family name then given names."""
+    from db.folding import fold
+
+    return f"{fold(family_name.strip())}\x1f{fold((given_names or '').strip())}"
+
+
 def address_name(given_names: str | None, family_name: str, address_by: str) -> str:
     """The name a title goes with: the last given name for Vietnamese practice."""
     given = (given_names or "").strip()

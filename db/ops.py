@@ -29,15 +29,23 @@ from typing import Any
 
 from sqlalchemy import ForeignKey, UniqueConstraint, func, select
 from sqlalchemy.sql.schema import Column
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from db import search
 from db.catalog import Catalog
 from db.folding import nfc
 from db.models import TABLES, ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
+from db.names import sort_key
 from db.validation import validate
 
-_PROTECTED = frozenset({"id", "created_at", "updated_at", "version"})
+_PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
+
+
+def _derive(kind: RecordKind, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Columns computed from others, never typed by users."""
+    if kind == RecordKind.PERSON:
+        return {"sort_key": sort_key(row.get("given_names"), row.get("family_name") or "")}
+    return {}
 _BY_TABLE: dict[str, type[Record]] = {cls.__tablename__: cls for cls in TABLES.values()}  # type: ignore[misc]
 
 _UNIQUE_MESSAGES: dict[RecordKind, str] = {
@@ -105,7 +113,7 @@ class Result:
 def _actor() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some sandboxes
+    except Exception:
         return "unknown"
 
 
@@ -122,7 +130,7 @@ def _as_text(value: Any) -> str | None:
 
 
 def _snapshot(record: Record) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__table__.columns.keys()}  # type: ignore[attr-defined]
+    return {name: getattr(record, name) for name in record.__table__.columns.keys()}  # type: ignore[attr-defined]  # noqa: SIM118  # type: ignore[attr-defined]
 
 
 def _columns(model: type[Record]) -> dict[str, Column[Any]]:
@@ -150,7 +158,7 @@ def _coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str,
         if not value.strip():
             return None
         try:
-            return python_type.fromisoformat(value.strip())  # type: ignore[attr-defined]
+            return python_type.fromisoformat(value.strip())
         except ValueError:
             errors[name] = {
                 dt.date: "Enter a date as YYYY-MM-DD.",
@@ -227,16 +235,16 @@ class Transaction:
             names = [c.name for c in constraint.columns]
             if any(row.get(n) is None for n in names):
                 continue
-            query = select(model.id).where(*(getattr(model, n) == row[n] for n in names))  # type: ignore[arg-type]
+            query = select(col(model.id)).where(*(getattr(model, n) == row[n] for n in names))
             if row.get("id") is not None:
-                query = query.where(model.id != row["id"])  # type: ignore[arg-type]
+                query = query.where(col(model.id) != row["id"])
             if self.session.execute(query).first() is not None:
                 errors[names[-1]] = _UNIQUE_MESSAGES.get(kind, "This record already exists.")
         for name, column in _columns(model).items():
             if column.unique and row.get(name) is not None and name not in errors:
-                query = select(model.id).where(getattr(model, name) == row[name])
+                query = select(col(model.id)).where(getattr(model, name) == row[name])
                 if row.get("id") is not None:
-                    query = query.where(model.id != row["id"])  # type: ignore[arg-type]
+                    query = query.where(col(model.id) != row["id"])
                 if self.session.execute(query).first() is not None:
                     errors[name] = _UNIQUE_MESSAGES.get(kind, "This value is already used.")
         if errors:
@@ -261,7 +269,7 @@ class Transaction:
         clean, errors = self._prepare(kind, values)
         defaults = {name: getattr(model(), name) for name in _columns(model) if name != "id"}
         self._check(kind, {**defaults, **clean}, errors)
-        record = model(**clean)
+        record = model(**clean, **_derive(kind, {**defaults, **clean}))
         self.session.add(record)
         self.session.flush()
         assert record.id is not None
@@ -290,6 +298,8 @@ class Transaction:
         for name in changed:
             setattr(record, name, clean[name])
             self._log(kind, record_id, ChangeAction.UPDATE, name, before.get(name), clean[name])
+        for name, value in _derive(kind, _snapshot(record)).items():
+            setattr(record, name, value)
         record.version += 1
         record.updated_at = utcnow()
         self.session.add(record)

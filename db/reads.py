@@ -105,6 +105,7 @@ def titles_on(positions: Iterable[PositionView], day: dt.date) -> list[PositionV
 class PersonRow:
     id: int
     version: int
+    sort_key: str
     display_name: str
     sort_name: str
     honorific: str | None
@@ -226,13 +227,20 @@ def count(session: Session, kind: RecordKind) -> int:
     return int(session.exec(select(func.count()).select_from(TABLES[kind])).one())
 
 
-def people_page(session: Session, *, offset: int = 0, limit: int = 200) -> Page[PersonRow]:
-    """People in alphabetical order of family name, one screenful at a time."""
-    people = session.exec(
-        select(Person)
-        .order_by(col(Person.family_name), col(Person.given_names), col(Person.id))
-        .offset(offset).limit(limit)
-    ).all()
+def people_page(session: Session, *, after: PersonRow | None = None,
+                limit: int = 200) -> Page[PersonRow]:
+    """People in accent-free alphabetical order of family name, one screenful at a time.
+
+    Pages seek past the last row shown (keyset paging on the ``(sort_key, id)``
+    index), so the 500th page of 100,000 people costs what the first one does.
+    """
+    query = select(Person).order_by(col(Person.sort_key), col(Person.id)).limit(limit)
+    if after is not None:
+        query = query.where(
+            (col(Person.sort_key) > after.sort_key)
+            | ((col(Person.sort_key) == after.sort_key) & (col(Person.id) > after.id))
+        )
+    people = session.exec(query).all()
     ids = [p.id for p in people if p.id is not None]
     positions = _positions(session, ids) if ids else {}
     countries = _labels(session, Country, (p.nationality_id for p in people))
@@ -242,12 +250,12 @@ def people_page(session: Session, *, offset: int = 0, limit: int = 200) -> Page[
         assert p.id is not None
         held = titles_on(positions.get(p.id, []), today)
         rows.append(PersonRow(
-            p.id, p.version, person_label(p), sort_name(p.given_names, p.family_name),
+            p.id, p.version, p.sort_key, person_label(p), sort_name(p.given_names, p.family_name),
             p.honorific, held[0].title if held else "",
             held[0].organisation.label if held and held[0].organisation else "",
             countries.get(p.nationality_id or -1, ""),
         ))
-    return Page(tuple(rows), offset, count(session, RecordKind.PERSON))
+    return Page(tuple(rows), 0, count(session, RecordKind.PERSON))
 
 
 def person(session: Session, person_id: int) -> PersonView | None:
@@ -355,11 +363,12 @@ def delegation(session: Session, delegation_id: int) -> DelegationView | None:
         view = person(session, m.person_id)
         if view is not None:
             members.append(MemberView(view, m.role, m.notes))
-    members.sort(key=lambda m: (
-        _MEMBER_ORDER.get(m.role, 99),
-        (m.person.title_on(day).rank if m.person.title_on(day) else 1000),
-        m.person.family_name,
-    ))
+    def precedence(member: MemberView) -> tuple[int, int, str]:
+        held = member.person.title_on(day)
+        return (_MEMBER_ORDER.get(member.role, 99), held.rank if held else 1000,
+                member.person.family_name)
+
+    members.sort(key=precedence)
     engagements = [_engagement(session, e) for e in session.exec(
         select(Engagement).where(Engagement.delegation_id == delegation_id))]
     engagements.sort(key=lambda e: (e.date or dt.date.max, e.start_time or dt.time.min))
@@ -529,7 +538,7 @@ def labels(session: Session, kind: RecordKind) -> list[Ref]:
         return [r for r in refs if r is not None]
     model = TABLES[kind]
     column = getattr(model, _LABEL_COLUMN[kind])
-    return [Ref(kind.value, rid, label)
+    return [Ref(kind.value, rid or 0, label)
             for rid, label in session.exec(select(model.id, column).order_by(column))]
 
 

@@ -139,7 +139,8 @@ class _Loader:
         })
         for o in ev.get("organisers", []):
             self.tx.create(K.EVENT_ORGANISER, {
-                "event_id": event_id, "organisation_id": self.ref(K.ORGANISATION, o["organisation"]),
+                "event_id": event_id,
+                "organisation_id": self.ref(K.ORGANISATION, o["organisation"]),
                 "role": o.get("role") or "organiser"})
         for sequence, s in enumerate(ev.get("sessions", [])):
             self.tx.create(K.EVENT_SESSION, {

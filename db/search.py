@@ -24,7 +24,9 @@ from sqlmodel import Session, col, select
 
 from db.folding import fold
 from db.models import (
+    TABLES,
     City,
+    CooperationArea,
     Country,
     Delegation,
     DelegationMember,
@@ -34,7 +36,6 @@ from db.models import (
     Organisation,
     Pairing,
     PairingArea,
-    CooperationArea,
     Person,
     Position,
     Programme,
@@ -121,8 +122,8 @@ def _names_by_id(session: Session, model: type[Organisation] | type[City] | type
     wanted = sorted({i for i in ids if i is not None})
     found: dict[int, str] = {}
     for batch in _in_batches(wanted):
-        for rid, name in session.exec(select(model.id, model.name).where(col(model.id).in_(batch))):
-            found[rid] = name
+        query = select(col(model.id), col(model.name)).where(col(model.id).in_(batch))
+        found.update((rid, name) for rid, name in session.exec(query) if rid is not None)
     return found
 
 
@@ -344,8 +345,8 @@ def remove(session: Session, kind: RecordKind, ids: Sequence[int]) -> None:
         return
     for batch in _in_batches(list(ids)):
         session.execute(
-            text("DELETE FROM search_index WHERE rowid IN (%s)"
-                 % ",".join(str(rowid(kind, i)) for i in batch))
+            text("DELETE FROM search_index WHERE rowid IN "
+                 f"({','.join(str(rowid(kind, i)) for i in batch)})")
         )
 
 
@@ -363,13 +364,8 @@ def rebuild(session: Session) -> int:
     session.execute(text("DELETE FROM search_index"))
     total = 0
     for kind, builder in _BUILDERS.items():
-        model = {
-            RecordKind.PERSON: Person, RecordKind.ORGANISATION: Organisation,
-            RecordKind.CITY: City, RecordKind.PROGRAMME: Programme,
-            RecordKind.PAIRING: Pairing, RecordKind.DELEGATION: Delegation,
-            RecordKind.ENGAGEMENT: Engagement, RecordKind.EVENT: Event,
-        }[kind]
-        ids = list(session.exec(select(model.id).order_by(col(model.id))).all())
+        model = TABLES[kind]
+        ids = list(session.exec(select(col(model.id)).order_by(col(model.id))).all())
         for batch in _in_batches([i for i in ids if i is not None]):
             docs = builder(session, batch)
             _write(session, docs)

@@ -19,8 +19,8 @@ from sqlalchemy import Table, insert
 from db import search
 from db.catalog import Catalog
 from db.models import (
-    City,
     ChangeLogEntry,
+    City,
     Country,
     Delegation,
     DelegationMember,
@@ -34,6 +34,7 @@ from db.models import (
     Position,
     utcnow,
 )
+from db.names import sort_key
 
 _VI_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
               "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -123,7 +124,10 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
         for i in range(n_orgs)
     ])
     say(f"{n_cities} cities, {n_orgs} organisations")
-    _insert(catalog, Person, [_person(rng, nationality) for _ in range(people)])
+    _insert(catalog, Person, [
+        {**p, "sort_key": sort_key(p["given_names"], p["family_name"])}
+        for p in (_person(rng, nationality) for _ in range(people))
+    ])
     positions = []
     for person_id in range(1, people + 1):
         start = dt.date(rng.randint(1995, 2022), rng.randint(1, 12), 1)
@@ -152,7 +156,9 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
         {"event_id": e, "person_id": p, "role": rng.choice(["speaker", "delegate", "attendee"])}
         for e, p in sorted(participants)
     ])
-    delegations, members, engagements = [], [], []
+    delegations: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    engagements: list[dict[str, Any]] = []
     for i in range(1, n_delegations + 1):
         start = dt.date(2010 + i % 16, 1 + i % 12, 1 + i % 27)
         delegations.append({

@@ -15,12 +15,21 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[Any]
+
+Command = Callable[[argparse.Namespace], int]
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 SEARCH_KIND_NAMES = ("person", "organisation", "city", "programme", "pairing", "delegation",
                      "engagement", "event")
+
+
+class CommandModule(Protocol):
+    def add_commands(self, commands: Subparsers) -> dict[str, Command]: ...
 
 
 class UserError(Exception):
@@ -49,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "pairings and events. Without a command, opens the app.",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--catalog", metavar="PATH", help="catalog file (default: the catalog in your user data folder)")
+    where.add_argument("--catalog", metavar="PATH",
+                       help="catalog file (default: the catalog in your user data folder)")
     where.add_argument("--database-url", metavar="URL", help="shared database server URL")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -63,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="only this kind of record (repeatable)")
     find.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     find.add_argument("--json", action="store_true", help="print JSON")
-    find.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
+    add_target_arguments(find)
 
     check = commands.add_parser("check", help="integrity report (never modifies the file)")
     check.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
@@ -73,7 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PATH")
     demo.add_argument("--people", type=_positive_int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=2017)
+    for module in _command_modules():
+        COMMANDS.update(module.add_commands(commands))
     return parser
+
+
+def _command_modules() -> list[CommandModule]:
+    """Command groups kept in their own modules (briefings, backups), all headless."""
+    from gui import cli_brief, cli_safety
+
+    return [cli_brief, cli_safety]
+
+
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--catalog`` / ``--database-url`` after a command, as users naturally type them."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
+    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
 
 
 def _positive_int(text: str) -> int:
@@ -86,8 +112,10 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _catalog_target(args: argparse.Namespace) -> str:
-    named = getattr(args, "sub_catalog", None) or args.catalog or args.database_url
+def catalog_target(args: argparse.Namespace) -> str:
+    """The catalog a command works on: its own --catalog, the global one, or the default."""
+    named = (getattr(args, "sub_catalog", None) or getattr(args, "sub_database_url", None)
+             or args.catalog or args.database_url)
     return named or str(default_catalog_path())
 
 
@@ -123,7 +151,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from db import search
     from db.catalog import Catalog
 
-    catalog = open_or_create_default(_catalog_target(args))
+    catalog = open_or_create_default(catalog_target(args))
     assert isinstance(catalog, Catalog)
     with catalog, catalog.read_session() as session:
         hits = search.search(session, args.query, kinds=args.kind or (), limit=args.limit)
@@ -143,7 +171,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from db.health import check_file, repair
 
-    target = _catalog_target(args)
+    target = catalog_target(args)
     if "://" in target:
         raise UserError("check works on catalog files; name one with --catalog PATH")
     path = Path(target)
@@ -188,7 +216,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+COMMANDS: dict[str, Command] = {
     "init": cmd_init,
     "search": cmd_search,
     "check": cmd_check,

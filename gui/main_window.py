@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_view.setAlternatingRowColors(True)
         self.people_view.verticalHeader().setVisible(False)
+        self.people_view.setWordWrap(False)
+        self.people_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.people_view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in ((PeopleColumn.NAME, 240), (PeopleColumn.TITLE, 360),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
-    from db.reads import PersonRow
+    from db.reads import Page, PersonRow
 
 PAGE_SIZE = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -41,6 +41,7 @@ class PeopleModel(QAbstractTableModel):
         self._catalog = catalog
         self._rows: list[PersonRow] = []
         self._total = 0
+        self._fetching = False
         if catalog is not None:
             self.reload()
 
@@ -53,7 +54,9 @@ class PeopleModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         if self._catalog is not None:
-            self._fetch_page()
+            page = self._next_page()
+            self._rows = list(page.rows)
+            self._total = page.total
         self.endResetModel()
 
     @property
@@ -63,16 +66,13 @@ class PeopleModel(QAbstractTableModel):
     def row_at(self, row: int) -> PersonRow:
         return self._rows[row]
 
-    def _fetch_page(self) -> list[PersonRow]:
+    def _next_page(self) -> Page[PersonRow]:
         from db import reads
 
         assert self._catalog is not None
         with self._catalog.read_session() as session:
-            page = reads.people_page(session, offset=len(self._rows), limit=PAGE_SIZE)
-        self._total = page.total
-        if not self._rows:
-            self._rows = list(page.rows)
-        return list(page.rows)
+            return reads.people_page(session, after=self._rows[-1] if self._rows else None,
+                                     limit=PAGE_SIZE)
 
     # ------------------------------------------------------------ Qt model API
 
@@ -86,19 +86,21 @@ class PeopleModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._catalog is None:
+        # Views may ask again from inside beginInsertRows: one fetch at a time.
+        if self._fetching or not self.canFetchMore(parent) or self._catalog is None:
             return
-        from db import reads
-
-        with self._catalog.read_session() as session:
-            page = reads.people_page(session, offset=len(self._rows), limit=PAGE_SIZE)
-        if not page.rows:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._rows.extend(page.rows)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = self._next_page()
+            if not page.rows:
+                self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

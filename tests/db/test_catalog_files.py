@@ -42,13 +42,13 @@ def test_schema_version_matches_newest_migration() -> None:
 
 def test_writes_begin_immediate(tmp_path: Path) -> None:
     """A writer holds the write lock from its first statement: a second writer waits."""
-    with create_catalog(tmp_path / "c.liaison", sample=False) as catalog:
-        with catalog.write_session() as session:
-            session.execute(text("SELECT 1"))
-            other = sqlite3.connect(tmp_path / "c.liaison", timeout=0)
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
-            other.close()
+    with (create_catalog(tmp_path / "c.liaison", sample=False) as catalog,
+          catalog.write_session() as session):
+        session.execute(text("SELECT 1"))
+        other = sqlite3.connect(tmp_path / "c.liaison", timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,7 @@ def upgrade() -> None:
         sa.Column("honorific", sa.String(), nullable=True),
         sa.Column("given_names", sa.String(), nullable=True),
         sa.Column("family_name", sa.String(), nullable=False),
+        sa.Column("sort_key", sa.String(), nullable=False),
         sa.Column("name_order", sa.String(), nullable=False),
         sa.Column("address_by", sa.String(), nullable=False),
         sa.Column("original_script", sa.String(), nullable=True),
@@ -168,6 +169,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_person_nationality_id"), ["nationality_id"], unique=False
         )
+        batch_op.create_index("ix_person_sort", ["sort_key", "id"], unique=False)
 
     op.create_table(
         "organisation",
@@ -608,6 +610,7 @@ def downgrade() -> None:
 
     op.drop_table("organisation")
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_sort")
         batch_op.drop_index(batch_op.f("ix_person_nationality_id"))
         batch_op.drop_index(batch_op.f("ix_person_family_name"))
 

@@ -1,0 +1,1 @@
+"""Briefing sheets as PDF (ReportLab platypus). No Qt: they print headless from the CLI."""
