@@ -17,11 +17,27 @@ block the delete, so ``db.ops`` can tell the user what still refers to them.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from db.kinds import (
+    AddressBy,
+    ChangeAction,
+    DelegationStatus,
+    Direction,
+    EngagementRole,
+    EventRole,
+    MemberRole,
+    NameOrder,
+    OrganisationKind,
+    OrganiserRole,
+    PairingKind,
+    PairingStatus,
+    RecordKind,
+    SessionKind,
+)
 
 
 def utcnow() -> dt.datetime:
@@ -29,133 +45,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-# ---------------------------------------------------------------- vocabularies
-
-
-class OrganisationKind(StrEnum):
-    GOVERNMENT_BODY = "government_body"
-    MINISTRY = "ministry"
-    EMBASSY = "embassy"
-    INTERNATIONAL_BODY = "international_body"
-    COMPANY = "company"
-    ASSOCIATION = "association"
-    UNIVERSITY = "university"
-    VENUE = "venue"
-    MEDIA = "media"
-    OTHER = "other"
-
-
-class NameOrder(StrEnum):
-    GIVEN_FIRST = "given_first"
-    FAMILY_FIRST = "family_first"
-    MONONYM = "mononym"
-
-
-class AddressBy(StrEnum):
-    """Which part of the name a title goes with: ``Chairman Chung`` vs ``Chairman Kwon``."""
-
-    FAMILY = "family"
-    GIVEN = "given"
-
-
-class PairingKind(StrEnum):
-    SISTER_CITIES = "sister_cities"
-    FRIENDSHIP = "friendship"
-    COOPERATION = "cooperation"
-    PROGRAMME_PAIRING = "programme_pairing"
-
-
-class PairingStatus(StrEnum):
-    PROPOSED = "proposed"
-    ACTIVE = "active"
-    DORMANT = "dormant"
-    ENDED = "ended"
-
-
-class Direction(StrEnum):
-    INCOMING = "incoming"
-    OUTGOING = "outgoing"
-
-
-class DelegationStatus(StrEnum):
-    PLANNED = "planned"
-    CONFIRMED = "confirmed"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-
-class MemberRole(StrEnum):
-    HEAD = "head"
-    DEPUTY_HEAD = "deputy_head"
-    MEMBER = "member"
-    INTERPRETER = "interpreter"
-    LIAISON = "liaison"
-    SECURITY = "security"
-    OTHER = "other"
-
-
-class EngagementRole(StrEnum):
-    HOST = "host"
-    GUEST = "guest"
-    SPEAKER = "speaker"
-    PARTICIPANT = "participant"
-
-
-class OrganiserRole(StrEnum):
-    ORGANISER = "organiser"
-    CO_ORGANISER = "co_organiser"
-    CO_HOST = "co_host"
-    SPONSOR = "sponsor"
-    PARTNER = "partner"
-
-
-class EventRole(StrEnum):
-    SPEAKER = "speaker"
-    GUEST_OF_HONOUR = "guest_of_honour"
-    DELEGATE = "delegate"
-    MODERATOR = "moderator"
-    HOST = "host"
-    ATTENDEE = "attendee"
-
-
-class SessionKind(StrEnum):
-    PANEL = "panel"
-    WORKSHOP = "workshop"
-    SECTION = "section"
-    PLENARY = "plenary"
-    TOUR = "tour"
-    OTHER = "other"
-
-
-class ChangeAction(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-
-
-class RecordKind(StrEnum):
-    """Kinds as spelled in the CLI, JSON output, citations and the change log."""
-
-    COUNTRY = "country"
-    CITY = "city"
-    ORGANISATION = "organisation"
-    PERSON = "person"
-    POSITION = "position"
-    PROGRAMME = "programme"
-    COOPERATION_AREA = "cooperation_area"
-    PAIRING = "pairing"
-    DELEGATION = "delegation"
-    DELEGATION_MEMBER = "delegation_member"
-    ENGAGEMENT = "engagement"
-    ENGAGEMENT_PARTICIPANT = "engagement_participant"
-    EVENT = "event"
-    EVENT_ORGANISER = "event_organiser"
-    EVENT_SESSION = "event_session"
-    EVENT_PARTICIPANT = "event_participant"
-    PAIRING_AREA = "pairing_area"
-    SOURCE = "source"
-    CITATION = "citation"
-    ATTACHMENT = "attachment"
+# The vocabularies live in db.kinds (importable without SQLAlchemy); re-exported here.
 
 
 # ---------------------------------------------------------------- base
@@ -489,6 +379,23 @@ class ChangeLogEntry(Record, table=True):
     old_value: str | None = None
     new_value: str | None = None
 
+
+__all__ = [
+    "AddressBy",
+    "ChangeAction",
+    "DelegationStatus",
+    "Direction",
+    "EngagementRole",
+    "EventRole",
+    "MemberRole",
+    "NameOrder",
+    "OrganisationKind",
+    "OrganiserRole",
+    "PairingKind",
+    "PairingStatus",
+    "RecordKind",
+    "SessionKind",
+]
 
 TABLES: dict[RecordKind, type[Record]] = {
     cls.kind: cls

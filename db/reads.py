@@ -370,8 +370,11 @@ def delegation(session: Session, delegation_id: int) -> DelegationView | None:
 
     members.sort(key=precedence)
     engagements = [_engagement(session, e) for e in session.exec(
-        select(Engagement).where(Engagement.delegation_id == delegation_id))]
-    engagements.sort(key=lambda e: (e.date or dt.date.max, e.start_time or dt.time.min))
+        select(Engagement).where(Engagement.delegation_id == delegation_id)
+        .order_by(col(Engagement.sequence), col(Engagement.id)))]
+    if all(e.date is not None for e in engagements):
+        # Time order when every item is dated; otherwise the programme's own order.
+        engagements.sort(key=lambda e: (e.date or dt.date.max, e.start_time or dt.time.min))
     return DelegationView(
         id=delegation_id, version=d.version, title=d.title, direction=d.direction,
         sending_city=_ref(RecordKind.CITY, d.sending_city_id, cities),
@@ -547,3 +550,221 @@ def counts(session: Session) -> dict[str, int]:
     kinds = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY, RecordKind.PROGRAMME,
              RecordKind.PAIRING, RecordKind.DELEGATION, RecordKind.EVENT, RecordKind.SOURCE)
     return {kind.value: count(session, kind) for kind in kinds}
+
+
+# ---------------------------------------------------------------- organisations, cities, programmes
+
+
+@dataclass(frozen=True)
+class HolderView:
+    """Someone who held a post at an organisation, and when."""
+
+    person: Ref
+    title: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    id: int
+    version: int
+    name: str
+    acronym: str | None
+    kind: str
+    city: Ref | None
+    country: Ref | None
+    parent: Ref | None
+    parts: tuple[Ref, ...]
+    website: str | None
+    notes: str | None
+    people: tuple[HolderView, ...]
+    events: tuple[tuple[Ref, str], ...]
+    delegations: tuple[Ref, ...]
+    programmes: tuple[Ref, ...]
+    sources: tuple[SourceView, ...]
+
+
+def organisation(session: Session, organisation_id: int) -> OrganisationView | None:
+    o = session.get(Organisation, organisation_id)
+    if o is None:
+        return None
+    cities = _labels(session, City, [o.city_id])
+    countries = _labels(session, Country, [o.country_id])
+    parents = _labels(session, Organisation, [o.parent_id])
+    today = dt.date.today()
+    people = []
+    for position, person_row in session.exec(
+        select(Position, Person).join(Person, col(Person.id) == Position.person_id)
+        .where(Position.organisation_id == organisation_id)
+        .order_by(col(Position.rank), col(Person.sort_key))
+    ):
+        view = PositionView(position.id or 0, position.version, position.title, None, None,
+                            position.start_date, position.end_date, position.date_note,
+                            position.rank)
+        people.append(HolderView(Ref(RecordKind.PERSON.value, person_row.id or 0,
+                                     person_label(person_row)), position.title,
+                                 position.start_date, position.end_date, position.date_note,
+                                 view.held_on(today)))
+    return OrganisationView(
+        id=organisation_id, version=o.version, name=o.name, acronym=o.acronym, kind=o.org_kind,
+        city=_ref(RecordKind.CITY, o.city_id, cities),
+        country=_ref(RecordKind.COUNTRY, o.country_id, countries),
+        parent=_ref(RecordKind.ORGANISATION, o.parent_id, parents),
+        parts=tuple(Ref(RecordKind.ORGANISATION.value, c.id or 0, c.name) for c in session.exec(
+            select(Organisation).where(Organisation.parent_id == organisation_id)
+            .order_by(col(Organisation.name)))),
+        website=o.website, notes=o.notes, people=tuple(people),
+        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, e.name), eo.role)
+                     for eo, e in session.exec(
+                         select(EventOrganiser, Event)
+                         .join(Event, col(Event.id) == EventOrganiser.event_id)
+                         .where(EventOrganiser.organisation_id == organisation_id)
+                         .order_by(col(Event.start_date)))),
+        delegations=tuple(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title)
+                          for d in session.exec(select(Delegation).where(
+                              Delegation.sending_organisation_id == organisation_id)
+                              .order_by(col(Delegation.start_date)))),
+        programmes=tuple(Ref(RecordKind.PROGRAMME.value, p.id or 0, p.name)
+                         for p in session.exec(select(Programme).where(
+                             (col(Programme.funder_id) == organisation_id)
+                             | (col(Programme.managing_organisation_id) == organisation_id)))),
+        sources=sources_of(session, RecordKind.ORGANISATION, organisation_id),
+    )
+
+
+@dataclass(frozen=True)
+class CityView:
+    id: int
+    version: int
+    name: str
+    local_name: str | None
+    aliases: tuple[str, ...]
+    country: Ref | None
+    region: str | None
+    latitude: float | None
+    longitude: float | None
+    pairings: tuple[Ref, ...]
+    organisations: tuple[Ref, ...]
+    delegations: tuple[Ref, ...]
+    events: tuple[Ref, ...]
+    sources: tuple[SourceView, ...]
+
+
+_RELATED_LIMIT = 200
+
+
+def city(session: Session, city_id: int) -> CityView | None:
+    c = session.get(City, city_id)
+    if c is None:
+        return None
+    countries = _labels(session, Country, [c.country_id])
+    pairings = [pairing_ref(session, p.id) for p in session.exec(select(Pairing).where(
+        (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id)))]
+    return CityView(
+        id=city_id, version=c.version, name=c.name, local_name=c.local_name,
+        aliases=tuple(c.aliases), country=_ref(RecordKind.COUNTRY, c.country_id, countries),
+        region=c.region, latitude=c.latitude, longitude=c.longitude,
+        pairings=tuple(p for p in pairings if p is not None),
+        organisations=tuple(Ref(RecordKind.ORGANISATION.value, o.id or 0, o.name)
+                            for o in session.exec(select(Organisation)
+                                                  .where(Organisation.city_id == city_id)
+                                                  .order_by(col(Organisation.name))
+                                                  .limit(_RELATED_LIMIT))),
+        delegations=tuple(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title)
+                          for d in session.exec(select(Delegation).where(
+                              (col(Delegation.host_city_id) == city_id)
+                              | (col(Delegation.sending_city_id) == city_id))
+                              .order_by(col(Delegation.start_date).desc())
+                              .limit(_RELATED_LIMIT))),
+        events=tuple(Ref(RecordKind.EVENT.value, e.id or 0, e.name)
+                     for e in session.exec(select(Event).where(Event.city_id == city_id)
+                                           .order_by(col(Event.start_date).desc())
+                                           .limit(_RELATED_LIMIT))),
+        sources=sources_of(session, RecordKind.CITY, city_id),
+    )
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    id: int
+    version: int
+    name: str
+    funder: Ref | None
+    managing_organisation: Ref | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    description: str | None
+    website: str | None
+    pairings: tuple[Ref, ...]
+    sources: tuple[SourceView, ...]
+
+
+def programme(session: Session, programme_id: int) -> ProgrammeView | None:
+    p = session.get(Programme, programme_id)
+    if p is None:
+        return None
+    orgs = _labels(session, Organisation, [p.funder_id, p.managing_organisation_id])
+    pairings = [pairing_ref(session, row.id) for row in session.exec(
+        select(Pairing).where(Pairing.programme_id == programme_id))]
+    return ProgrammeView(
+        programme_id, p.version, p.name, _ref(RecordKind.ORGANISATION, p.funder_id, orgs),
+        _ref(RecordKind.ORGANISATION, p.managing_organisation_id, orgs), p.start_date,
+        p.end_date, p.date_note, p.description, p.website,
+        tuple(r for r in pairings if r is not None),
+        sources_of(session, RecordKind.PROGRAMME, programme_id),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A delegation or event on a pairing's timeline."""
+
+    ref: Ref
+    date: dt.date | None
+    date_note: str | None
+    detail: str
+
+
+def pairing_timeline(session: Session, pairing_id: int) -> tuple[TimelineItem, ...]:
+    """Every delegation between the two cities (either way, or filed under the pairing),
+    and the events those delegations attended, oldest first (undated last)."""
+    p = session.get(Pairing, pairing_id)
+    if p is None:
+        return ()
+    a, b = p.city_a_id, p.city_b_id
+    delegations = session.exec(select(Delegation).where(
+        (col(Delegation.pairing_id) == pairing_id)
+        | ((col(Delegation.sending_city_id) == a) & (col(Delegation.host_city_id) == b))
+        | ((col(Delegation.sending_city_id) == b) & (col(Delegation.host_city_id) == a))
+    )).all()
+    cities = _labels(session, City, [a, b])
+    items = [
+        TimelineItem(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), d.start_date,
+                     d.date_note,
+                     f"{d.direction.capitalize()} delegation · {d.status}"
+                     + (f" · to {cities[d.host_city_id]}" if d.host_city_id in cities else ""))
+        for d in delegations
+    ]
+    event_ids = {d.event_id for d in delegations if d.event_id is not None}
+    for e in session.exec(select(Event).where(col(Event.id).in_(event_ids))):
+        items.append(TimelineItem(Ref(RecordKind.EVENT.value, e.id or 0, e.name), e.start_date,
+                                  e.date_note, "Event"))
+    items.sort(key=lambda i: (i.date is None, i.date or dt.date.min, i.ref.label))
+    return tuple(items)
+
+
+def photo(session: Session, kind: RecordKind, record_id: int) -> bytes | None:
+    """The newest photo attached to a record, as stored (PNG or JPEG bytes)."""
+    from db.models import Attachment
+
+    row = session.exec(
+        select(Attachment.data).where(Attachment.record_kind == kind.value,
+                                      Attachment.record_id == record_id,
+                                      Attachment.role == "photo")
+        .order_by(col(Attachment.id).desc()).limit(1)
+    ).first()
+    return bytes(row) if row is not None else None

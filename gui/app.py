@@ -11,9 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from db.kinds import RecordKind
 from gui import settings as registry
 from gui.main_window import APP_NAME, MainWindow
 
@@ -46,10 +47,19 @@ def main(target: str, *, default: bool = False) -> int:
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
     window = MainWindow(name, registry.Settings())
     window.show()
+    app.aboutToQuit.connect(window.worker.shutdown)
     quit_when = os.environ.get(BENCH_QUIT_ENV)
     if quit_when == "window":
         QTimer.singleShot(0, app.quit)
-    QTimer.singleShot(0, lambda: open_catalog(window, target, default=default))
-    if quit_when == "catalog":
-        QTimer.singleShot(0, app.quit)
+
+    def start() -> None:
+        open_catalog(window, target, default=default)
+        if quit_when == "catalog":
+            people = window.panels.get(RecordKind.PERSON)
+            if people is None:
+                app.quit()
+            else:
+                people.model.loaded.connect(app.quit, Qt.ConnectionType.SingleShotConnection)
+
+    QTimer.singleShot(0, start)
     return app.exec()

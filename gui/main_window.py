@@ -1,24 +1,73 @@
-"""The main window: menus, the people list, the status bar. No business logic.
+"""The main window: navigation, menus, the global search box. No business logic.
 
 The window is built and shown before the catalog opens (the first frame must
 not wait for SQLModel to import); :meth:`MainWindow.show_catalog` fills it in.
+Records are opened in one place, :meth:`MainWindow.open_record`, whether from
+a list, a link in a detail pane, the search box, or back/forward.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
 
+from db.kinds import RecordKind
 from gui import settings as registry
-from gui.models.people import PeopleColumn, PeopleModel
+from gui.navigation import History, Place
+from gui.search_box import SearchBox
+from gui.widgets import plain_label
+from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from gui.detail.render import Loaded
+    from gui.pages.section import ListPanel, SectionPage
 
 APP_NAME = "Liaison"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    kinds: tuple[RecordKind, ...]
+
+
+SECTIONS = (
+    Section("people", "People", (RecordKind.PERSON,)),
+    Section("organisations", "Organisations", (RecordKind.ORGANISATION,)),
+    Section("places", "Cities && Pairings",
+            (RecordKind.PAIRING, RecordKind.CITY, RecordKind.PROGRAMME)),
+    Section("delegations", "Delegations", (RecordKind.DELEGATION,)),
+    Section("events", "Events", (RecordKind.EVENT,)),
+)
+_SECTION_OF = {kind.value: s.key for s in SECTIONS for kind in s.kinds}
+_SECTION_OF[RecordKind.ENGAGEMENT.value] = "delegations"
+
+
+def _unique_keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Our shortcut plus the platform's, once each (on Linux both are Alt+Left)."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        sequences = (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                     else [QKeySequence(key)])
+        found.extend(s for s in sequences if not s.isEmpty() and s not in found)
+    return found
 
 
 def window_title(catalog_name: str) -> str:
@@ -28,44 +77,189 @@ def window_title(catalog_name: str) -> str:
 class MainWindow(QMainWindow):
     def __init__(self, catalog_name: str, settings: registry.Settings) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self._settings = settings
         self.catalog: Catalog | None = None
+        self.worker = Worker(self)
+        self.history = History()
+        self._detail_ticket = 0
         self.setWindowTitle(window_title(catalog_name))
-        self.people_model = PeopleModel(parent=self)
-        self.people_view = QTableView(self)
-        self.people_view.setObjectName("peopleView")
-        self.people_view.setModel(self.people_model)
-        self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people_view.setAlternatingRowColors(True)
-        self.people_view.verticalHeader().setVisible(False)
-        self.people_view.setWordWrap(False)
-        self.people_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.people_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in ((PeopleColumn.NAME, 240), (PeopleColumn.TITLE, 360),
-                              (PeopleColumn.ORGANISATION, 320)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.setCentralWidget(self.people_view)
-        self.status_label = QLabel("Opening the catalog…", self)
-        self.statusBar().addWidget(self.status_label)
+
+        self.pages: dict[str, SectionPage] = {}
+        self.panels: dict[RecordKind, ListPanel] = {}
+        self.stack = QStackedWidget(self)
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("sections")
+        self.sections.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sections.setSpacing(2)
+        opening = plain_label("Opening the catalog…", selectable=False)
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(opening)
+        for section in SECTIONS:
+            item = QListWidgetItem(section.title.replace("&&", "&"))
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setSizeHint(QSize(150, 32))
+            self.sections.addItem(item)
+        self.sections.setFixedWidth(
+            max(self.sections.sizeHintForColumn(0) + 24, 160))
+        self.sections.currentRowChanged.connect(self._section_changed)
+
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(6, 6, 6, 0)
+        row.setSpacing(6)
+        row.addWidget(self.sections)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.search_box = SearchBox(self.worker, self)
+        self.search_box.open_record.connect(self.open_record)
+        self._build_actions()
         self._build_menus()
-        self.resize(1180, 720)
+        self._build_toolbar()
+
+        self.status_label = QLabel("Opening the catalog…", self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals_label = QLabel(self)
+        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.totals_label)
+
+        self.resize(1280, 780)
         geometry = settings.value(registry.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        state = settings.value(registry.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        keys = [s.key for s in SECTIONS]
+        last = settings.value(registry.LAST_SECTION)
+        self.sections.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    # ------------------------------------------------------------ construction
+
+    def _build_pages(self) -> None:
+        """The section pages, built once the store modules are loaded (after first paint)."""
+        from gui.detail.pane import DetailPane
+        from gui.pages.section import SectionPage
+
+        for section in SECTIONS:
+            panels = [self._panel(kind) for kind in section.kinds]
+            detail = DetailPane(self)
+            detail.link_activated.connect(self.open_record)
+            page = SectionPage(section.key, panels, detail, self._settings, self)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+        self._section_changed(self.sections.currentRow())
+
+    def _panel(self, kind: RecordKind) -> ListPanel:
+        from gui.pages.section import ListPanel
+
+        panel = ListPanel(kind, self.worker, self._settings, self)
+        panel.record_selected.connect(self._list_selected)
+        panel.counts_changed.connect(self._update_status)
+        self.panels[kind] = panel
+        return panel
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: object, *, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.back_action = self._action("&Back", QKeySequence.StandardKey.Back, self.go_back,
+                                        name="back")
+        self.back_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back_action.setShortcuts(_unique_keys("Alt+Left", QKeySequence.StandardKey.Back))
+        self.forward_action = self._action("&Forward", QKeySequence.StandardKey.Forward,
+                                           self.go_forward, name="forward")
+        self.forward_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward_action.setShortcuts(
+            _unique_keys("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.search_action = self._action("&Search Everything", "Ctrl+K", self.focus_search,
+                                          name="search")
+        self.find_action = self._action("&Filter List", QKeySequence.StandardKey.Find,
+                                        self.focus_filter, name="find")
+        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh,
+                                           self.refresh, name="refresh")
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close,
+                                        name="quit")
+        self.section_actions = []
+        for number, section in enumerate(SECTIONS, start=1):
+            action = self._action(section.title, f"Ctrl+{number}",
+                                  lambda _=False, key=section.key: self.show_section(key),
+                                  name=f"section_{section.key}")
+            self.section_actions.append(action)
+        self._update_history_actions()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.search_action)
+        self.edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.section_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.back_action)
+        view_menu.addAction(self.forward_action)
+        view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("&Help")
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Navigation", self)
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy())
+        toolbar.addWidget(spacer)
+        self.addToolBar(toolbar)
+
+    # ------------------------------------------------------------ catalog
 
     def show_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
         self.setWindowTitle(window_title(catalog.name))
-        self.people_model.set_catalog(catalog)
-        self.status_label.setText(f"{self.people_model.total:,} people")
+        if not self.pages:
+            self._build_pages()
+        self.search_box.set_catalog(catalog)
+        for panel in self.panels.values():
+            panel.set_catalog(catalog)
+        self.status_label.setText("")
+        self._load_totals()
+
+    def _load_totals(self) -> None:
+        catalog = self.catalog
+        if catalog is None:
+            return
+        from db import reads
+
+        def job() -> dict[str, int]:
+            with catalog.read_session() as session:
+                return reads.counts(session)
+
+        self.worker.submit(job, self._show_totals)
+
+    def _show_totals(self, counts: dict[str, int]) -> None:
+        self.totals = counts
+        self.totals_label.setText(
+            f"{counts['person']:,} people · {counts['organisation']:,} organisations · "
+            f"{counts['delegation']:,} delegations · {counts['event']:,} events")
 
     def show_problem(self, message: str) -> None:
         self.status_label.setText("No catalog open")
@@ -73,6 +267,108 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
+    def refresh(self) -> None:
+        """Reload lists and the open record (after edits elsewhere)."""
+        for panel in self.panels.values():
+            if panel.model.rowCount() or panel.model.loading:
+                panel.model.reload()
+        current = self.history.current
+        if current is not None:
+            self.open_record(current.kind, current.id, remember=False)
+        self._load_totals()
+
+    # ------------------------------------------------------------ navigation
+
+    def current_page(self) -> SectionPage:
+        return self.pages[SECTIONS[max(self.sections.currentRow(), 0)].key]
+
+    def show_section(self, key: str) -> None:
+        keys = [s.key for s in SECTIONS]
+        self.sections.setCurrentRow(keys.index(key))
+
+    def _section_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = SECTIONS[index].key
+        self._settings.set_value(registry.LAST_SECTION, key)
+        if key in self.pages:
+            self.stack.setCurrentWidget(self.pages[key])
+            self._update_status()
+
+    def _list_selected(self, kind: str, record_id: int) -> None:
+        self.open_record(kind, record_id)
+
+    def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
+        """Show a record in its section's detail pane (and remember it for Back)."""
+        section = _SECTION_OF.get(kind)
+        if section is None or self.catalog is None:
+            return
+        self.show_section(section)
+        page = self.pages[section]
+        panel = page.show_panel(RecordKind(kind))
+        if panel is not None:
+            panel.ensure_loaded()
+            panel.select_record(record_id)
+        if remember:
+            self.history.visit(Place(kind, record_id))
+        self._update_history_actions()
+        catalog = self.catalog
+        from gui.detail import render
+
+        def job() -> Loaded | None:
+            with catalog.read_session() as session:
+                return render.load(session, kind, record_id)
+
+        ticket = self._detail_ticket = self._detail_ticket + 1
+        self.worker.submit(job, lambda loaded: self._show_detail(ticket, page, kind, record_id,
+                                                                 loaded),
+                           lambda error: page.detail.placeholder(f"Could not load: {error}"))
+
+    def _show_detail(self, ticket: int, page: SectionPage, kind: str, record_id: int,
+                     loaded: Loaded | None) -> None:
+        if ticket != self._detail_ticket:
+            return
+        if loaded is None:
+            page.detail.placeholder("This record no longer exists.")
+            self.history.forget(Place(kind, record_id))
+            self._update_history_actions()
+            return
+        from gui.detail import render
+
+        render.render(page.detail.builder(loaded.kind, loaded.view.id), loaded)
+
+    def go_back(self) -> None:
+        place = self.history.back()
+        if place is not None:
+            self.open_record(place.kind, place.id, remember=False)
+
+    def go_forward(self) -> None:
+        place = self.history.forward()
+        if place is not None:
+            self.open_record(place.kind, place.id, remember=False)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def focus_filter(self) -> None:
+        if self.pages:
+            self.current_page().current_panel().focus_filter()
+
+    def _update_status(self) -> None:
+        if self.catalog is None or not self.pages:
+            return
+        panel = self.current_page().current_panel()
+        self.status_label.setText(panel.count_label.text())
+
+    # ------------------------------------------------------------ closing
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.set_value(registry.WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set_value(registry.WINDOW_STATE, self.saveState())
+        self.worker.shutdown()
         super().closeEvent(event)

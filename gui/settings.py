@@ -1,7 +1,9 @@
 """One typed settings registry over QSettings.
 
-Every setting is declared once here with its key, type and default; code asks
+Every setting is declared here once with its key, type and default; code asks
 ``settings.value(WINDOW_GEOMETRY)`` instead of spelling keys at each use.
+Per-list and per-section settings come from the small factories below, so
+their keys are spelled in one place too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,20 @@ class Setting(Generic[T]):
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+LAST_SECTION = Setting("window/section", str, "people")
 LAST_CATALOG = Setting("catalog/last", str, "")
+PAPER_SIZE = Setting("briefing/paper", str, "a4")
+CLASSIFICATION = Setting("briefing/classification", str, "")
+
+
+def header_state(kind: str) -> Setting[QByteArray]:
+    """A list's column order, widths and visibility."""
+    return Setting(f"lists/{kind}/header", QByteArray, QByteArray())
+
+
+def splitter_state(section: str) -> Setting[QByteArray]:
+    """How a section splits its list and detail pane."""
+    return Setting(f"sections/{section}/splitter", QByteArray, QByteArray())
 
 
 class Settings:
@@ -41,3 +56,6 @@ class Settings:
 
     def set_value(self, setting: Setting[T], value: T) -> None:
         self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,1 @@
+"""One page per section: lists with filters beside a detail pane."""

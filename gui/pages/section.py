@@ -1,0 +1,345 @@
+"""A section page: one or more filterable lists beside the detail pane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.kinds import RecordKind
+from gui import settings as registry
+from gui.detail.pane import DetailPane
+from gui.models.records import ID_ROLE, RecordListModel
+from gui.pages.filters import FILTERS, Choices, FilterSpec
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+    from gui.worker import Worker
+
+NOUNS = {
+    RecordKind.PERSON: ("person", "people"),
+    RecordKind.ORGANISATION: ("organisation", "organisations"),
+    RecordKind.CITY: ("city", "cities"),
+    RecordKind.PROGRAMME: ("programme", "programmes"),
+    RecordKind.PAIRING: ("pairing", "pairings"),
+    RecordKind.DELEGATION: ("delegation", "delegations"),
+    RecordKind.EVENT: ("event", "events"),
+}
+
+
+def count_text(kind: RecordKind, shown: int, total: int) -> str:
+    one, many = NOUNS[kind]
+    noun = one if total == 1 else many
+    if shown < total:
+        return f"Showing {shown:,} of {total:,} {noun}"
+    return f"{total:,} {noun}"
+
+
+class FilterBox(QWidget):
+    """One filter: a combo of choices (or, for posts, a title box and a tense combo)."""
+
+    changed = Signal(str, object)
+
+    def __init__(self, spec: FilterSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"filter_{spec.name}")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(8 if spec.post else 12)
+        self.combo.setMaxVisibleItems(20)
+        self.title_box: QLineEdit | None = None
+        if spec.post:
+            self.title_box = QLineEdit(self)
+            self.title_box.setObjectName("filter_post_title")
+            self.title_box.setPlaceholderText("Post held, e.g. Chairman")
+            self.title_box.setMinimumWidth(150)
+            self.title_box.setClearButtonEnabled(True)
+            self.title_box.textChanged.connect(self._emit)
+            layout.addWidget(self.title_box)
+        else:
+            self.combo.setEditable(True)
+            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.combo.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        layout.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(self._emit)
+        self.set_choices([])
+
+    def set_choices(self, choices: Choices) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        if not self.spec.post:
+            self.combo.addItem(f"Any {self.spec.label.lower()}", None)
+        for value, label in choices:
+            self.combo.addItem(label, value)
+        self.combo.setCurrentIndex(0)
+        self.combo.blockSignals(False)
+
+    def value(self) -> Any:
+        data = self.combo.currentData()
+        if self.title_box is not None:
+            title = self.title_box.text().strip()
+            return (data or "any", title) if title else None
+        return data
+
+    def select(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.spec.name, self.value())
+
+
+class ListPanel(QWidget):
+    """A filter bar, a lazy sortable table, and a count."""
+
+    record_selected = Signal(str, int)
+    counts_changed = Signal()
+
+    def __init__(self, kind: RecordKind, worker: Worker, settings: registry.Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._worker = worker
+        self._settings = settings
+        self.model = RecordListModel(kind, worker, self)
+        self._catalog: Catalog | None = None
+        self._loaded = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName(f"filter_text_{kind.value}")
+        self.filter_edit.setPlaceholderText(f"Filter {NOUNS[kind][1]}…  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.model.set_text)
+        bar.addWidget(self.filter_edit, 2)
+        self.filters: dict[str, FilterBox] = {}
+        for spec in FILTERS[kind]:
+            box = FilterBox(spec, self)
+            box.changed.connect(self.model.set_filter)
+            self.filters[spec.name] = box
+            bar.addWidget(box, 1)
+        layout.addLayout(bar)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"list_{kind.value}")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(
+            self.view.fontMetrics().height() + 10)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort_requested)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self._sorted_column = -1
+        self._default_widths()
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.count_label)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.activated.connect(self._activated)
+        self.model.loaded.connect(self._update_count)
+        self.model.cleared.connect(self._update_count)
+        self._restore_header()
+        # Only now: default widths and the restore itself must not overwrite what was saved.
+        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sectionMoved.connect(lambda *_: self._save_header())
+
+    # ------------------------------------------------------------ columns
+
+    def _default_widths(self) -> None:
+        width = self.view.fontMetrics().horizontalAdvance("M")
+        first = 24 if self.kind in (RecordKind.DELEGATION, RecordKind.EVENT,
+                                    RecordKind.ORGANISATION) else 18
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, width * (first if column == 0 else 14))
+
+    def _header_setting(self) -> registry.Setting[QByteArray]:
+        return registry.header_state(self.kind.value)
+
+    def _save_header(self) -> None:
+        self._settings.set_value(self._header_setting(),
+                                 self.view.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = self._settings.value(self._header_setting())
+        if not state.isEmpty():
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.restoreState(state)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _column_menu(self, point: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(1, self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.set_column_visible(c, shown))
+        menu.popup(header.mapToGlobal(point))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not visible)
+        self._save_header()
+
+    def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.view.horizontalHeader()
+        if not self.model.is_sortable(column):
+            header.blockSignals(True)
+            header.setSortIndicator(self._sorted_column, header.sortIndicatorOrder())
+            header.blockSignals(False)
+            return
+        self._sorted_column = column
+        self.model.sort(column, order)
+
+    # ------------------------------------------------------------ data
+
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        """Attach a catalog; the list loads when first shown, so the list the user is
+        looking at never waits behind lists they are not."""
+        self._catalog = catalog
+        self._loaded = False
+        if catalog is None:
+            self.model.set_catalog(None)
+        elif self.isVisible():
+            self.ensure_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        catalog = self._catalog
+        if self._loaded or catalog is None:
+            return
+        self._loaded = True
+        self.model.set_catalog(catalog)
+        for box in self.filters.values():
+            loader = box.spec.choices
+
+            def job(loader: Any = loader) -> Choices:
+                with catalog.read_session() as session:
+                    return loader(session)
+
+            self._worker.submit(job, box.set_choices)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            "Loading…" if self.model.loading and not self.model.rowCount()
+            else count_text(self.kind, self.model.rowCount(), self.model.total))
+        self.counts_changed.emit()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.record_selected.emit(self.kind.value, int(current.data(ID_ROLE)))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.record_selected.emit(self.kind.value, int(index.data(ID_ROLE)))
+
+    def select_record(self, record_id: int) -> None:
+        """Highlight the record if its row is loaded (without emitting a new visit)."""
+        row = self.model.row_of(record_id)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clearSelection()
+        else:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
+                                      | selection.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+        selection.blockSignals(False)
+        self.view.viewport().update()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+
+class SectionPage(QWidget):
+    """Lists on the left (tabs when there are several), the detail pane on the right."""
+
+    def __init__(self, name: str, panels: list[ListPanel], detail: DetailPane,
+                 settings: registry.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.panels = {panel.kind: panel for panel in panels}
+        self.detail = detail
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{name}")
+        self.tabs: QTabWidget | None = None
+        if len(panels) == 1:
+            self.splitter.addWidget(panels[0])
+        else:
+            self.tabs = QTabWidget(self)
+            for panel in panels:
+                self.tabs.addTab(panel, NOUNS[panel.kind][1].capitalize())
+            self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+        state = settings.value(registry.splitter_state(name))
+        if not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([700, 480])
+        self.splitter.splitterMoved.connect(
+            lambda *_: settings.set_value(registry.splitter_state(name),
+                                          self.splitter.saveState()))
+
+    def current_panel(self) -> ListPanel:
+        if self.tabs is not None:
+            widget = self.tabs.currentWidget()
+            assert isinstance(widget, ListPanel)
+            return widget
+        return next(iter(self.panels.values()))
+
+    def show_panel(self, kind: RecordKind) -> ListPanel | None:
+        panel = self.panels.get(kind)
+        if panel is not None and self.tabs is not None:
+            self.tabs.setCurrentWidget(panel)
+        return panel

@@ -1,0 +1,161 @@
+"""The global search box: results grouped by kind, updated as you type, Enter opens.
+
+Each keystroke sends the query to the database worker; only the answer to the
+latest query is shown. Results appear in a completer popup over a plain item
+model (group headings are unselectable rows), so the popup draws plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from db import search
+    from db.catalog import Catalog
+    from gui.worker import Worker
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+RESULT_LIMIT = 40
+GROUP_TITLES = {
+    "person": "People", "organisation": "Organisations", "city": "Cities",
+    "programme": "Programmes", "pairing": "Pairings", "delegation": "Delegations",
+    "engagement": "Meetings and visits", "event": "Events",
+}
+
+
+class SearchResultsModel(QStandardItemModel):
+    """Hits grouped under a heading per kind, in the order of each kind's best hit."""
+
+    def show_hits(self, hits: list[search.Hit]) -> None:
+        self.clear()
+        groups: dict[str, list[search.Hit]] = {}
+        for hit in hits:
+            groups.setdefault(hit.kind, []).append(hit)
+        for kind, members in groups.items():
+            heading = QStandardItem(GROUP_TITLES.get(kind, kind))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont()
+            font.setBold(True)
+            heading.setFont(font)
+            self.appendRow(heading)
+            for hit in members:
+                text = f"    {hit.title}" + (f"  —  {hit.subtitle}" if hit.subtitle else "")
+                item = QStandardItem(text)
+                item.setToolTip(text.strip())
+                item.setData(hit.kind, KIND_ROLE)
+                item.setData(hit.id, ID_ROLE)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.appendRow(item)
+
+    def first_hit(self) -> QModelIndex | None:
+        for row in range(self.rowCount()):
+            index = self.index(row, 0)
+            if index.data(KIND_ROLE):
+                return index
+        return None
+
+
+class _Completer(QCompleter):
+    """Shows our results as they are: the query already did the matching."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [""]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        widget = self.widget()
+        return widget.text() if isinstance(widget, QLineEdit) else ""
+
+
+class SearchBox(QLineEdit):
+    open_record = Signal(str, int)
+    searched = Signal(str, int)  # query, number of hits (tests wait on it)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("globalSearch")
+        self.setPlaceholderText("Search everything — names, places, events…  (Ctrl+K)")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(420)
+        self._worker = worker
+        self._catalog: Catalog | None = None
+        self._latest = 0
+        self.results = SearchResultsModel(self)
+        self.completer_ = _Completer(self.results, self)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_.setMaxVisibleItems(16)
+        self.completer_.setWidget(self)
+        self.completer_.activated[QModelIndex].connect(  # type: ignore[index]
+            self._open_index)
+        self.textEdited.connect(self._query)
+        self.returnPressed.connect(self._open_first)
+
+    @property
+    def popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        assert popup is not None
+        return popup
+
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        self._catalog = catalog
+        self.results.clear()
+
+    def _query(self, text: str) -> None:
+        from db import search
+
+        catalog = self._catalog
+        if catalog is None:
+            return
+        if not search.tokens(text):
+            self._latest += 1
+            self.results.clear()
+            self.popup.hide()
+            self.searched.emit(text, 0)
+            return
+
+        def job() -> list[search.Hit]:
+            with catalog.read_session() as session:
+                return search.search(session, text, limit=RESULT_LIMIT)
+
+        ticket = self._latest = self._latest + 1
+        self._worker.submit(job, lambda hits: self._show(ticket, text, hits))
+
+    def _show(self, ticket: int, text: str, hits: list[search.Hit]) -> None:
+        if ticket != self._latest:
+            return
+        self.results.show_hits(hits)
+        if hits and self.hasFocus():
+            self.completer_.complete()
+            first = self.results.first_hit()
+            if first is not None:
+                self.popup.setCurrentIndex(first)
+        else:
+            self.popup.hide()
+        self.searched.emit(text, len(hits))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        kind, record_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        if kind:
+            self.popup.hide()
+            self.open_record.emit(str(kind), int(record_id))
+
+    def _open_first(self) -> None:
+        popup = self.popup
+        index = popup.currentIndex() if popup.isVisible() else None
+        if index is None or not index.isValid() or not index.data(KIND_ROLE):
+            index = self.results.first_hit()
+        if index is not None:
+            self._open_index(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.popup.isVisible():
+            self.clear()
+            self.results.clear()
+            return
+        super().keyPressEvent(event)
+
+

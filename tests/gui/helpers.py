@@ -1,0 +1,47 @@
+"""Helpers for driving the real window in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui import app as app_module
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Vietnamese included, as an input method would commit it.
+
+    (``qtbot.keyClicks`` aborts the process on characters like ``ễ`` or ``Đ``.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def settings_in(folder: Path) -> Settings:
+    """Settings in a file of the test's own: QSettings' default store is per process."""
+    return Settings(QSettings(str(folder / "liaison.ini"), QSettings.Format.IniFormat))
+
+
+def open_window(qtbot: QtBot, catalog: Path, settings: Settings | None = None) -> MainWindow:
+    window = MainWindow("catalog", settings or settings_in(catalog.parent))
+    qtbot.addWidget(window)
+    window.show()
+    app_module.open_catalog(window, str(catalog), default=False)
+    for panel in window.panels.values():
+        panel.ensure_loaded()  # tests look at every list, shown or not
+        qtbot.waitUntil(lambda p=panel: not p.model.loading, timeout=10_000)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    if window.catalog is not None:
+        window.catalog.close()
