@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings
         self.catalog: Catalog | None = None
+        self.problem = ""
         self.worker = Worker(self)
         self.history = History()
         self._detail_ticket = 0
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
                                            self.refresh, name="refresh")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close,
                                         name="quit")
+        self.open_action = self._action("&Open Catalog…", QKeySequence.StandardKey.Open,
+                                        self.choose_catalog, name="open")
         self.section_actions = []
         for number, section in enumerate(SECTIONS, start=1):
             action = self._action(section.title, f"Ctrl+{number}",
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.open_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")
@@ -232,7 +236,34 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ catalog
 
+    def choose_catalog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open Catalog", "", "Liaison catalogs (*.liaison);;All files (*)")
+        if path:
+            self.open_catalog_file(path)
+
+    def open_catalog_file(self, path: str) -> bool:
+        """Switch to another catalog; on refusal the current one stays open."""
+        from db.catalog import CatalogError, open_catalog
+
+        try:
+            catalog = open_catalog(path)
+        except (CatalogError, OSError) as exc:
+            self.show_problem(str(exc), keep_catalog=True)
+            return False
+        previous = self.catalog
+        self.show_catalog(catalog)
+        if previous is not None:
+            previous.close()
+        return True
+
     def show_catalog(self, catalog: Catalog) -> None:
+        self.history = History()
+        self._update_history_actions()
+        for page in self.pages.values():
+            page.detail.placeholder("Select a record to see it here.")
         self.catalog = catalog
         self.setWindowTitle(window_title(catalog.name))
         if not self.pages:
@@ -261,8 +292,10 @@ class MainWindow(QMainWindow):
             f"{counts['person']:,} people · {counts['organisation']:,} organisations · "
             f"{counts['delegation']:,} delegations · {counts['event']:,} events")
 
-    def show_problem(self, message: str) -> None:
-        self.status_label.setText("No catalog open")
+    def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
+        if not keep_catalog:
+            self.status_label.setText("No catalog open")
+        self.problem = message
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()

@@ -127,6 +127,7 @@ class ListPanel(QWidget):
         self.model = RecordListModel(kind, worker, self)
         self._catalog: Catalog | None = None
         self._loaded = False
+        self._wanted: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -136,6 +137,8 @@ class ListPanel(QWidget):
         self.filter_edit.setObjectName(f"filter_text_{kind.value}")
         self.filter_edit.setPlaceholderText(f"Filter {NOUNS[kind][1]}…  (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance(
+            self.filter_edit.placeholderText()) // 2 + 40)
         self.filter_edit.textChanged.connect(self.model.set_text)
         bar.addWidget(self.filter_edit, 2)
         self.filters: dict[str, FilterBox] = {}
@@ -175,6 +178,7 @@ class ListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)
         self.model.loaded.connect(self._update_count)
+        self.model.loaded.connect(self._select_wanted)
         self.model.cleared.connect(self._update_count)
         self._restore_header()
         # Only now: default widths and the restore itself must not overwrite what was saved.
@@ -268,6 +272,7 @@ class ListPanel(QWidget):
         self.counts_changed.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._wanted = None
         if current.isValid():
             self.record_selected.emit(self.kind.value, int(current.data(ID_ROLE)))
 
@@ -276,7 +281,8 @@ class ListPanel(QWidget):
             self.record_selected.emit(self.kind.value, int(index.data(ID_ROLE)))
 
     def select_record(self, record_id: int) -> None:
-        """Highlight the record if its row is loaded (without emitting a new visit)."""
+        """Highlight the record once its row is loaded (without emitting a new visit)."""
+        self._wanted = record_id
         row = self.model.row_of(record_id)
         selection = self.view.selectionModel()
         selection.blockSignals(True)
@@ -289,6 +295,10 @@ class ListPanel(QWidget):
             self.view.scrollTo(index)
         selection.blockSignals(False)
         self.view.viewport().update()
+
+    def _select_wanted(self) -> None:
+        if self._wanted is not None and self.model.row_of(self._wanted) is not None:
+            self.select_record(self._wanted)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

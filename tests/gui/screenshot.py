@@ -1,13 +1,16 @@
-"""Developer tool: start the app on a catalog and save a screenshot of the main window.
+"""Developer tool: open the app on a catalog, optionally a record, and save a screenshot.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m tests.gui.screenshot CATALOG OUT.png
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.gui.screenshot \\
+        CATALOG OUT.png [KIND ID]
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import app as app_module
@@ -15,20 +18,24 @@ from gui.main_window import MainWindow
 from gui.settings import Settings
 
 
-def main(catalog: str, out: str) -> int:
+def main(catalog: str, out: str, record: tuple[str, int] | None) -> int:
     qt_app = QApplication(sys.argv[:1])
-    window = MainWindow("catalog", Settings())
-    window.resize(1180, 720)
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "shot.ini"), QSettings.Format.IniFormat)
+    window = MainWindow("catalog", Settings(store))
+    window.resize(1280, 780)
     window.show()
     app_module.open_catalog(window, catalog, default=False)
+    if record is not None:
+        window.open_record(*record)
 
     def shoot() -> None:
         window.grab().save(out)
         qt_app.quit()
 
-    QTimer.singleShot(300, shoot)
+    QTimer.singleShot(800, shoot)
     return qt_app.exec()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    chosen = (sys.argv[3], int(sys.argv[4])) if len(sys.argv) > 4 else None
+    sys.exit(main(sys.argv[1], sys.argv[2], chosen))

@@ -230,3 +230,21 @@ def test_layout_is_restored_between_runs(qtbot: QtBot, sample_path: Path) -> Non
         assert settings_in(sample_path.parent).value(LAST_SECTION) == "events"
     finally:
         close_window(second)
+
+
+def test_open_another_catalog_and_refuse_a_junk_file(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    other = tmp_path / "Ho Chi Minh City office.liaison"
+    with create_catalog(other, sample=False) as catalog:
+        ops.create(catalog, RecordKind.PERSON, {"family_name": "Võ", "given_names": "Văn Thưởng",
+                                                "name_order": "family_first"})
+    junk = tmp_path / "minutes.liaison"
+    junk.write_text("not a catalog")
+    assert not window.open_catalog_file(str(junk))
+    assert "not a Liaison catalog" in window.problem
+    assert window.windowTitle() == "Sample catalog — Liaison"  # still on the old one
+    assert window.open_catalog_file(str(other))
+    assert window.windowTitle() == "Ho Chi Minh City office — Liaison"
+    people = window.panels[RecordKind.PERSON].model
+    qtbot.waitUntil(lambda: not people.loading and names(window) == ["Võ Văn Thưởng"])
+    assert not window.back_action.isEnabled()
