@@ -13,7 +13,7 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
              libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 \
              libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core
 # Tests also drive a virtual screen and look at PDFs as pictures.
-TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils
+TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils desktop-file-utils appstream
 
 .PHONY: run test bench lint soak package clean system-run system-test
 
@@ -49,7 +49,13 @@ soak: system-test $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen LIAISON_SOAK=1 $(PY) -m pytest -q tests/reliability
 
 package: system-test $(VENV)/.installed-test
+	@sh packaging/ensure-debs.sh binutils
 	sh packaging/build.sh $(PY)
+
+# The built bundle, run as a user would: init, search, the app offscreen, a briefing.
+.PHONY: smoke
+smoke: package
+	sh packaging/smoke.sh
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check db gui tests

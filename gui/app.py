@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication
 
 from db.kinds import RecordKind
 from gui import settings as registry
+from gui.icons import app_icon
 from gui.main_window import APP_NAME, MainWindow
 
 # Benchmarks set this to "window" (quit once the window is up) or "catalog" (quit
 # once the catalog's first rows are shown).
 BENCH_QUIT_ENV = "LIAISON_QUIT_WHEN_SHOWN"
+# Matches packaging/linux/*.desktop so desktops pair the window with its entry and icon.
+DESKTOP_ID = "io.github.liaison.Liaison"
 
 
 def open_catalog(window: MainWindow, target: str, *, default: bool) -> None:
@@ -44,6 +47,8 @@ def main(target: str, *, default: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
     window = MainWindow(name, registry.Settings())
     window.show()

@@ -219,6 +219,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.forward_action)
         view_menu.addAction(self.refresh_action)
         self.help_menu = bar.addMenu("&Help")
+        self.about_action = QAction("&About Liaison", self)
+        self.about_action.setObjectName("about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Navigation", self)
@@ -397,6 +402,11 @@ class MainWindow(QMainWindow):
             return
         panel = self.current_page().current_panel()
         self.status_label.setText(panel.count_label.text())
+
+    def show_about(self) -> None:
+        from gui.about import show_about
+
+        show_about(self)
 
     # ------------------------------------------------------------ closing
 
