@@ -3,7 +3,9 @@
 ``liaison check`` must be safe to run on a damaged file or on a stranger's
 database: everything here reads through a read-only SQLite connection, and the
 only write (``repair``, rebuilding the search index) happens on request, on a
-catalog that passed the checks.
+catalog that passed the checks. Besides integrity, the report says what
+protects the file (its newest backup) and what endangers it (a network drive,
+a read-only place).
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db import schema
-from db.catalog import FileState, inspect_file
+from db.catalog import (
+    CatalogError,
+    FileState,
+    connect_read_only,
+    inspect_file,
+    network_filesystem,
+    read_only_reason,
+)
 
 
 @dataclass
@@ -61,12 +70,17 @@ def check_file(path: Path) -> Report:
             f"this version reads up to {schema.SCHEMA_VERSION})"
         )
         return report
+    if found.state is FileState.DAMAGED:
+        report.problems.append(f"damaged: {found.detail}")
+        _protection_facts(path, report)
+        return report
     report.facts.append(f"catalog format {found.schema_version}"
                         + (" (will be upgraded when opened)" if found.state is FileState.OLDER
                            else ""))
+    _protection_facts(path, report)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = connect_read_only(path)
+    except (sqlite3.Error, CatalogError) as exc:
         report.problems.append(f"cannot be opened: {exc}")
         return report
     try:
@@ -87,9 +101,31 @@ def check_file(path: Path) -> Report:
             report.problems.extend(_search_index_gaps(conn))
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"damaged: {exc}")
+    except UnicodeDecodeError:
+        report.problems.append("damaged: its table definitions are garbled")
     finally:
         conn.close()
     return report
+
+
+def _protection_facts(path: Path, report: Report) -> None:
+    """Backups, network drive, read-only: facts, not problems (the data itself is fine)."""
+    from db.backup import list_backups
+
+    backups = list_backups(path)
+    if backups:
+        newest = backups[0]
+        report.facts.append(f"{len(backups)} backup{'s' if len(backups) != 1 else ''}, newest "
+                            f"{newest.taken_at:%Y-%m-%d %H:%M} ({newest.label})")
+    else:
+        report.facts.append("no backups yet (one is taken when the catalog is opened)")
+    fstype = network_filesystem(path)
+    if fstype:
+        report.facts.append(f"warning: on a network drive ({fstype}), where SQLite files can be "
+                            "corrupted; use the shared office database (--database-url)")
+    why = read_only_reason(path)
+    if why:
+        report.facts.append(f"read-only ({why}): it opens for reading only")
 
 
 def repair(path: Path) -> int:

@@ -144,7 +144,12 @@ def open_or_create_default(target: str) -> object:
     if Path(target) == default and not default.exists():
         default.parent.mkdir(parents=True, exist_ok=True)
         return create_catalog(default, sample=True)
-    return open_catalog(target)
+    catalog = open_catalog(target)
+    if catalog.path is not None and catalog.network_fs:
+        from db.catalog import network_warning
+
+        print(f"liaison: {network_warning(catalog.path, catalog.network_fs)}", file=sys.stderr)
+    return catalog
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -134,3 +134,103 @@ def test_missing_catalog_is_a_clear_error(tmp_path: Path) -> None:
 def test_bad_database_url_is_a_clear_error() -> None:
     with pytest.raises(CatalogError, match="Cannot"):
         open_catalog("nosuchdialect://user@host/db")
+
+
+# ---------------------------------------------------------------- protecting the file
+
+
+def test_awkward_file_names_open(tmp_path: Path) -> None:
+    """Names are passed to SQLite as URIs: '#', '?', '%' and spaces are just characters."""
+    folder = tmp_path / "Hà Nội #2 (50%)"
+    folder.mkdir()
+    path = folder / "what? office.liaison"
+    create_catalog(path, sample=False).close()
+    with open_catalog(path) as catalog:
+        assert catalog.name == "what? office"
+        with catalog.read_session() as session:
+            session.connection().exec_driver_sql("SELECT count(*) FROM person").scalar()
+    assert sorted(p.name for p in folder.iterdir()) == ["backups", "what? office.liaison"]
+
+
+def test_first_open_of_the_day_takes_a_verified_backup(sample_path: Path) -> None:
+    from db import backup
+
+    open_catalog(sample_path).close()
+    open_catalog(sample_path).close()
+    backups = backup.list_backups(sample_path)
+    assert [b.reason for b in backups] == ["daily"]
+    assert backup.verify(backups[0].path) is None
+
+
+def test_new_catalog_has_no_backups_folder_yet(tmp_path: Path) -> None:
+    create_catalog(tmp_path / "new.liaison", sample=False).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.liaison"]
+
+
+def test_backup_sqlite_still_returns_the_backup_path(sample_path: Path) -> None:
+    from db.catalog import backup_sqlite
+
+    made = backup_sqlite(sample_path, "before-something")
+    assert made.parent == sample_path.parent / "backups" and made.exists()
+
+
+def test_read_only_on_request(sample_path: Path) -> None:
+    from db import ops
+    from db.catalog import ReadOnlyCatalogError
+    from db.models import RecordKind
+
+    before = sample_path.read_bytes()
+    with open_catalog(sample_path, read_only=True) as catalog:
+        assert catalog.read_only
+        with pytest.raises(ReadOnlyCatalogError, match="open it again normally"):
+            ops.create(catalog, RecordKind.SOURCE, {"title": "refused"})
+    assert sample_path.read_bytes() == before
+
+
+def test_older_catalog_that_cannot_be_written_is_refused_untouched(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "old.liaison"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute("CREATE TABLE notes_from_v0 (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    os.chmod(path, 0o444)
+    before = _snapshot(tmp_path)
+    try:
+        with pytest.raises(CatalogError, match=r"must be upgraded.*the file was not changed"):
+            open_catalog(path)
+    finally:
+        os.chmod(path, 0o644)
+    assert _snapshot(tmp_path) == before
+
+
+def test_data_version_notices_its_own_and_others_commits(sample_path: Path) -> None:
+    from db import ops
+    from db.models import RecordKind
+
+    with open_catalog(sample_path) as catalog:
+        first = catalog.data_version()
+        assert catalog.data_version() == first
+        ops.create(catalog, RecordKind.SOURCE, {"title": "mine"})
+        second = catalog.data_version()
+        assert second != first
+        other = sqlite3.connect(sample_path)
+        other.execute("UPDATE source SET summary = 'changed by another program' WHERE id = 1")
+        other.commit()
+        other.close()
+        assert catalog.data_version() not in (first, second)
+
+
+def test_quarantine_names_never_collide(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from db.catalog import quarantine_name
+
+    path = tmp_path / "c.liaison"
+    when = dt.datetime(2025, 3, 12, 9, 30, 5)
+    first = quarantine_name(path, when)
+    assert first.name == "c.liaison.damaged-20250312-093005"
+    first.write_text("x")
+    assert quarantine_name(path, when).name == "c.liaison.damaged-20250312-093005-2"
