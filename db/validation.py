@@ -9,7 +9,7 @@ phonenumbers), countries from pycountry: no hand-made regexes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -124,6 +124,51 @@ def _check_phone(value: str) -> str | None:
     return None
 
 
+UNIQUE_MESSAGES: dict[RecordKind, str] = {
+    RecordKind.DELEGATION_MEMBER: "This person is already a member of this delegation.",
+    RecordKind.ENGAGEMENT_PARTICIPANT: "This person already takes part in this meeting.",
+    RecordKind.EVENT_PARTICIPANT: "This person is already listed for this event.",
+    RecordKind.EVENT_ORGANISER: "This organisation is already an organiser of this event.",
+    RecordKind.PAIRING_AREA: "This area is already listed for this pairing.",
+    RecordKind.COUNTRY: "This country is already in the catalog.",
+    RecordKind.COOPERATION_AREA: "An area with this name already exists.",
+    RecordKind.CITATION: "This source is already cited here.",
+}
+
+# The columns that must differ between rows listed under one owner: the owner's
+# link is the same for all of them, so only these are compared (a person twice
+# in one delegation, an organisation twice among an event's organisers).
+_ROW_KEYS: dict[RecordKind, str] = {
+    RecordKind.DELEGATION_MEMBER: "person_id",
+    RecordKind.ENGAGEMENT_PARTICIPANT: "person_id",
+    RecordKind.EVENT_PARTICIPANT: "person_id",
+    RecordKind.EVENT_ORGANISER: "organisation_id",
+    RecordKind.PAIRING_AREA: "area_id",
+    RecordKind.CITATION: "source_id",
+}
+
+
+def duplicate_rows(kind: RecordKind, rows: Sequence[Mapping[str, Any]]) -> dict[int, Errors]:
+    """Errors for rows of one list that repeat an earlier row (index -> field -> message).
+
+    A form checks these before saving so the message appears on the row the user
+    just added, instead of a database refusal after Save.
+    """
+    key = _ROW_KEYS.get(kind)
+    if key is None:
+        return {}
+    seen: set[Any] = set()
+    found: dict[int, Errors] = {}
+    for index, row in enumerate(rows):
+        value = row.get(key)
+        if value is None:
+            continue
+        if value in seen:
+            found[index] = {key: UNIQUE_MESSAGES[kind]}
+        seen.add(value)
+    return found
+
+
 def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
     """Errors of the record as it would be after the write (field -> message)."""
     errors: Errors = {}
@@ -165,4 +210,5 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
     return errors
 
 
-__all__ = ["ChangeAction", "Errors", "country_name", "validate"]
+__all__ = ["UNIQUE_MESSAGES", "ChangeAction", "Errors", "country_name", "duplicate_rows",
+           "validate"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,10 +36,15 @@ from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from db.ops import Result
     from gui.detail.render import Loaded
+    from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
 
 APP_NAME = "Liaison"
+# How often to look for changes committed by another window or instance (a PRAGMA
+# data_version read: microseconds).
+WATCH_INTERVAL_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings
         self.catalog: Catalog | None = None
+        self.forms: FormContext | None = None
+        self.shown: Loaded | None = None
         self.problem = ""
         self.worker = Worker(self)
         self.history = History()
@@ -105,13 +113,25 @@ class MainWindow(QMainWindow):
             max(self.sections.sizeHintForColumn(0) + 24, 160))
         self.sections.currentRowChanged.connect(self._section_changed)
 
-        body = QWidget(self)
-        row = QHBoxLayout(body)
+        from gui.safety import ReadOnlyBanner
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner(central)
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
         row.setContentsMargins(6, 6, 6, 0)
         row.setSpacing(6)
         row.addWidget(self.sections)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+        self._seen_version: int | None = None
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_INTERVAL_MS)
+        self.watch.timeout.connect(self.check_for_changes)
 
         self.search_box = SearchBox(self.worker, self)
         self.search_box.open_record.connect(self.open_record)
@@ -194,6 +214,21 @@ class MainWindow(QMainWindow):
                                         name="quit")
         self.open_action = self._action("&Open Catalog…", QKeySequence.StandardKey.Open,
                                         self.choose_catalog, name="open")
+        self.backup_action = self._action("&Back Up Now", None, self.back_up_now,
+                                          name="backup")
+        self.restore_action = self._action("&Restore from Backup…", None,
+                                           self.restore_from_backup, name="restore")
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(_unique_keys(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(_unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        self.new_action = self._action("&New…", QKeySequence.StandardKey.New, self.new_record,
+                                       name="new")
+        self.edit_action = self._action("&Edit…", "Ctrl+E", self.edit_record, name="edit")
+        self.delete_action = self._action("&Delete…", QKeySequence.StandardKey.Delete,
+                                          self.delete_record, name="delete")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.section_actions = []
         for number, section in enumerate(SECTIONS, start=1):
             action = self._action(section.title, f"Ctrl+{number}",
@@ -207,8 +242,18 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addAction(self.open_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.new_action)
+        self.edit_menu.addAction(self.edit_action)
+        self.edit_menu.addAction(self.delete_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.search_action)
         self.edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
@@ -231,6 +276,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.edit_action)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
         spacer = QWidget(toolbar)
@@ -262,9 +310,30 @@ class MainWindow(QMainWindow):
         self.show_catalog(catalog)
         if previous is not None:
             previous.close()
+        from gui import app, safety
+
+        safety.warn_network_filesystem(self, catalog)
+        app.start_daily_backup(self, catalog)
         return True
 
     def show_catalog(self, catalog: Catalog) -> None:
+        from gui.forms.context import FormContext
+
+        if self.forms is not None:
+            self.undo_group.removeStack(self.forms.editing.stack)
+        self.forms = FormContext.for_catalog(catalog, parent=self)
+        self.forms.editing.changed.connect(self._catalog_changed)
+        self.forms.editing.failed.connect(lambda message: self.show_problem(message,
+                                                                           keep_catalog=True))
+        self.undo_group.addStack(self.forms.editing.stack)
+        self.undo_group.setActiveStack(self.forms.editing.stack)
+        self.read_only_banner.show_for(catalog)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            action.setEnabled(not catalog.read_only)
+        self.backup_action.setEnabled(catalog.path is not None and not catalog.read_only)
+        self.restore_action.setEnabled(catalog.path is not None)
+        self._seen_version = catalog.data_version()
+        self.watch.start()
         self.history = History()
         self._update_history_actions()
         for page in self.pages.values():
@@ -307,10 +376,12 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reload lists and the open record (after edits elsewhere)."""
+        current = self.history.current
         for panel in self.panels.values():
             if panel.model.rowCount() or panel.model.loading:
                 panel.model.reload()
-        current = self.history.current
+                if current is not None and current.kind == panel.kind.value:
+                    panel.select_record(current.id)  # highlighted again once reloaded
         if current is not None:
             self.open_record(current.kind, current.id, remember=False)
         self._load_totals()
@@ -367,12 +438,14 @@ class MainWindow(QMainWindow):
         if ticket != self._detail_ticket:
             return
         if loaded is None:
+            self.shown = None
             page.detail.placeholder("This record no longer exists.")
             self.history.forget(Place(kind, record_id))
             self._update_history_actions()
             return
         from gui.detail import render
 
+        self.shown = loaded
         render.render(page.detail.builder(loaded.kind, loaded.view.id), loaded)
 
     def go_back(self) -> None:
@@ -403,6 +476,87 @@ class MainWindow(QMainWindow):
         panel = self.current_page().current_panel()
         self.status_label.setText(panel.count_label.text())
 
+    # ------------------------------------------------------------ editing
+
+    def _catalog_changed(self, _result: Result) -> None:
+        """An edit, undo or redo landed: lists, totals and the open record follow it."""
+        self.refresh()
+        if self.catalog is not None:
+            self._seen_version = self.catalog.data_version()
+
+    def check_for_changes(self) -> None:
+        """Refresh when another window or instance committed to the catalog."""
+        if self.catalog is None:
+            return
+        version = self.catalog.data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.refresh()
+
+    def back_up_now(self) -> None:
+        catalog = self.catalog
+        if catalog is None or catalog.path is None:
+            return
+        from db import backup
+
+        self.status_label.setText("Backing up…")
+        self.worker.submit(
+            lambda: backup.backup_now(catalog, "manual"),
+            lambda info: self.status_label.setText(f"Backed up to {info.path.name}"),
+            lambda error: self.show_problem(f"The backup failed: {error}", keep_catalog=True))
+
+    def restore_from_backup(self) -> None:
+        catalog = self.catalog
+        if catalog is None or catalog.path is None:
+            return
+        from gui import safety
+
+        path = catalog.path
+        chosen = safety.choose_backup(self, path)
+        if chosen is None:
+            return
+        self.watch.stop()
+        catalog.close()
+        restored = safety.restore_backup(self, path, chosen)
+        self.catalog = None
+        if not self.open_catalog_file(str(path)) and restored:
+            self.show_problem(f"The restored catalog {path.name} could not be opened.")
+
+    def _shown_record(self) -> tuple[RecordKind, int, int, str] | None:
+        loaded = self.shown
+        if loaded is None or self.current_page().detail.shown is None:
+            return None
+        view = loaded.view
+        label = getattr(view, "display_name", None) or getattr(view, "title", None) or getattr(
+            view, "name", None) or f"{view.city_a.label} – {view.city_b.label}"
+        return RecordKind(loaded.kind), view.id, view.version, str(label)
+
+    def new_record(self) -> None:
+        if self.forms is None:
+            return
+        from gui.forms.dialog import open_editor
+
+        open_editor(self.forms, self.current_page().current_panel().kind, None, self)
+
+    def edit_record(self) -> None:
+        shown = self._shown_record()
+        if self.forms is None or shown is None:
+            return
+        from gui.forms.dialog import open_editor
+
+        kind, record_id, _version, _label = shown
+        if open_editor(self.forms, kind, record_id, self) is None:
+            self.show_problem("This record no longer exists.", keep_catalog=True)
+
+    def delete_record(self) -> None:
+        shown = self._shown_record()
+        if self.forms is None or shown is None:
+            return
+        from gui.forms.delete import delete_record
+
+        kind, record_id, version, label = shown
+        delete_record(self.forms, self, kind, record_id, version, label)
+
     def show_about(self) -> None:
         from gui.about import show_about
 
@@ -411,7 +565,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from gui.forms.dialog import EditorDialog
+
+        for editor in self.findChildren(EditorDialog):
+            if editor.isVisible() and not editor.close():
+                event.ignore()  # the user chose Cancel in an editor: nothing is lost
+                return
         self._settings.set_value(registry.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set_value(registry.WINDOW_STATE, self.saveState())
+        self.watch.stop()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -169,6 +169,10 @@ class DetailBuilder:
             for main, detail in listed:
                 self.item(main, detail)
 
+    def widget(self, widget: QWidget) -> None:
+        """A ready-made widget (the change history table)."""
+        self._layout.addWidget(widget)
+
     def paragraph(self, title: str, text: str | None) -> None:
         if text:
             self.section(title)

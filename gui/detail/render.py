@@ -27,6 +27,7 @@ class Loaded:
     kind: str
     view: Any
     extra: Any = None
+    changes: tuple[Any, ...] = ()
 
 
 def load(session: Session, kind: str, record_id: int) -> Loaded | None:
@@ -57,7 +58,9 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         extra = reads.photo(session, RecordKind.PERSON, record_id)
     elif kind == RecordKind.PAIRING.value:
         extra = reads.pairing_timeline(session, record_id)
-    return Loaded(kind, view, extra)
+    from db.changes import history
+
+    return Loaded(kind, view, extra, tuple(history(session, RecordKind(kind), record_id)))
 
 
 def _label(value: str) -> str:
@@ -242,6 +245,20 @@ def _event(b: DetailBuilder, e: reads.EventView) -> None:
     _sources(b, e.sources)
 
 
+def _history(b: DetailBuilder, changes: tuple[Any, ...]) -> None:
+    if not changes:
+        return
+    from gui.forms.history import ChangeHistoryView
+
+    table = ChangeHistoryView()
+    table.set_changes(changes)
+    rows = min(len(changes), 8)
+    table.setFixedHeight(table.horizontalHeader().height()
+                         + rows * table.verticalHeader().defaultSectionSize() + 4)
+    b.section("Change history", len(changes))
+    b.widget(table)
+
+
 def render(b: DetailBuilder, loaded: Loaded) -> None:
     view = loaded.view
     if loaded.kind == RecordKind.PERSON.value:
@@ -258,4 +275,5 @@ def render(b: DetailBuilder, loaded: Loaded) -> None:
         _programme(b, view)
     elif loaded.kind == RecordKind.EVENT.value:
         _event(b, view)
+    _history(b, loaded.changes)
     b.finish()

@@ -252,3 +252,24 @@ def test_hostile_text_survives_a_round_trip(empty_catalog: Catalog) -> None:
         with empty_catalog.read_session() as session:
             person = reads.person(session, person_id)
         assert person is not None and person.family_name == name
+
+
+def test_ids_of_deleted_records_are_never_reused(empty_catalog: Catalog) -> None:
+    """Undo restores deleted records by id, so a new record must not take a deleted one's."""
+    first = ops.create(empty_catalog, K.PERSON, {"family_name": "Lê"}).ids(K.PERSON)[0]
+    ops.delete(empty_catalog, K.PERSON, first, expected_version=1)
+    second = ops.create(empty_catalog, K.PERSON, {"family_name": "Lý"}).ids(K.PERSON)[0]
+    assert second > first
+
+
+def test_delete_leaves_nothing_pointing_at_the_deleted_record(empty_catalog: Catalog) -> None:
+    ids: dict[str, int] = {}
+    with ops.transaction(empty_catalog) as tx:
+        for kind, key, values in full_catalog_values():
+            ids[key] = tx.create(kind, _resolve(values, ids))
+        tx.create(K.CITATION, {"source_id": ids["src"], "record_kind": "engagement",
+                               "record_id": ids["en"]})
+    ops.delete(empty_catalog, K.DELEGATION, ids["del"], expected_version=1)
+    with empty_catalog.read_session() as session:
+        citations = session.exec(select(TABLES[K.CITATION])).all()
+    assert [(c.record_kind, c.record_id) for c in citations] == [("person", ids["chung"])]

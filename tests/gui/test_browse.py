@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -248,3 +248,42 @@ def test_open_another_catalog_and_refuse_a_junk_file(qtbot: QtBot, window: MainW
     people = window.panels[RecordKind.PERSON].model
     qtbot.waitUntil(lambda: not people.loading and names(window) == ["Võ Văn Thưởng"])
     assert not window.back_action.isEnabled()
+
+
+def test_edit_from_the_window_undo_redo_and_history(qtbot: QtBot, window: MainWindow) -> None:
+    """Edit > Edit… on the shown person, save; the list and detail follow; undo puts it back."""
+    from gui.forms.dialog import EditorDialog
+
+    chung = next(i for i, n in enumerate(names(window)) if n == "Nguyễn Đức Chung")
+    people = window.panels[RecordKind.PERSON]
+    window.open_record("person", people.model.row_at(chung).id)
+    wait_detail(qtbot, window, "Nguyễn Đức Chung")
+    window.edit_action.trigger()
+    dialog = next(d for d in window.findChildren(EditorDialog) if d.isVisible())
+    form = dialog.form
+    honorific = form.findChild(QLineEdit, "edit_honorific")
+    assert honorific is not None
+    honorific.setText("H.E.")
+    form.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: "H.E." in window.current_page().detail.texts())
+    assert window.undo_action.text() == "&Undo Edit Nguyễn Đức Chung"
+    assert any("Change history" in text or "CHANGE HISTORY" in text.upper()
+               for text in window.current_page().detail.texts())
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "H.E." not in window.current_page().detail.texts())
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: "H.E." in window.current_page().detail.texts())
+
+
+def test_ampersands_in_names_stay_literal_in_the_undo_menu(qapp: object) -> None:
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+
+    from gui.undo import command_text
+
+    stack = QUndoStack()
+    command = QUndoCommand(command_text("Edit", "AT&T Vietnam"))
+    stack.push(command)
+    action = stack.createUndoAction(None, "Undo")
+    assert command.text() == "Edit AT&T Vietnam"  # what the history view shows
+    assert action.text() == "Undo Edit AT&&T Vietnam"  # a literal & in a menu

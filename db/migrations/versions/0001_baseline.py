@@ -1,5 +1,8 @@
 """Baseline: every table of the catalog, the search index, and the format stamp.
 
+Every table is AUTOINCREMENT: SQLite would otherwise hand a deleted row's id to
+the next new row, and undo restores deleted records by their ids.
+
 Frozen: later changes go in new revisions, never here.
 
 Revision ID: 0001
@@ -37,6 +40,7 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(), nullable=False),
         sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("attachment", schema=None) as batch_op:
         batch_op.create_index("ix_attachment_record", ["record_kind", "record_id"], unique=False)
@@ -57,6 +61,7 @@ def upgrade() -> None:
         sa.Column("old_value", sa.String(), nullable=True),
         sa.Column("new_value", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("change_log", schema=None) as batch_op:
         batch_op.create_index(
@@ -74,6 +79,7 @@ def upgrade() -> None:
         sa.Column("description", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "country",
@@ -84,6 +90,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=2), nullable=False),
         sa.Column("name", sa.String(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("country", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_country_code"), ["code"], unique=True)
@@ -101,6 +108,7 @@ def upgrade() -> None:
         sa.Column("language", sa.String(), nullable=True),
         sa.Column("summary", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "citation",
@@ -115,6 +123,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["source_id"], ["source.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("source_id", "record_kind", "record_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("citation", schema=None) as batch_op:
         batch_op.create_index("ix_citation_record", ["record_kind", "record_id"], unique=False)
@@ -135,6 +144,7 @@ def upgrade() -> None:
         sa.Column("longitude", sa.Float(), nullable=True),
         sa.ForeignKeyConstraint(["country_id"], ["country.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("city", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_city_country_id"), ["country_id"], unique=False)
@@ -163,6 +173,7 @@ def upgrade() -> None:
         sa.Column("private_notes", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(["nationality_id"], ["country.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_family_name"), ["family_name"], unique=False)
@@ -189,6 +200,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["country_id"], ["country.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["parent_id"], ["organisation.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("organisation", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_organisation_city_id"), ["city_id"], unique=False)
@@ -219,6 +231,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["city_id"], ["city.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["venue_id"], ["organisation.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_city_id"), ["city_id"], unique=False)
@@ -242,6 +255,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("position", schema=None) as batch_op:
         batch_op.create_index(
@@ -268,6 +282,7 @@ def upgrade() -> None:
             ["managing_organisation_id"], ["organisation.id"], ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("programme", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_programme_funder_id"), ["funder_id"], unique=False)
@@ -291,6 +306,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("event_id", "organisation_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("event_organiser", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_organiser_event_id"), ["event_id"], unique=False)
@@ -312,6 +328,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("event_id", "person_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("event_participant", schema=None) as batch_op:
         batch_op.create_index(
@@ -335,6 +352,7 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["event.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("event_session", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_session_event_id"), ["event_id"], unique=False)
@@ -357,6 +375,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["city_b_id"], ["city.id"], ondelete="RESTRICT"),
         sa.ForeignKeyConstraint(["programme_id"], ["programme.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("pairing", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_pairing_city_a_id"), ["city_a_id"], unique=False)
@@ -391,6 +410,7 @@ def upgrade() -> None:
             ["sending_organisation_id"], ["organisation.id"], ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("delegation", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_delegation_event_id"), ["event_id"], unique=False)
@@ -420,6 +440,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["pairing_id"], ["pairing.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("pairing_id", "area_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("pairing_area", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_pairing_area_area_id"), ["area_id"], unique=False)
@@ -441,6 +462,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("delegation_id", "person_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("delegation_member", schema=None) as batch_op:
         batch_op.create_index(
@@ -471,6 +493,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["delegation_id"], ["delegation.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["host_organisation_id"], ["organisation.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("engagement", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_engagement_city_id"), ["city_id"], unique=False)
@@ -494,6 +517,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("engagement_id", "person_id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("engagement_participant", schema=None) as batch_op:
         batch_op.create_index(

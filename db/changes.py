@@ -1,0 +1,196 @@
+"""A record's change history, read from the change log as frozen rows.
+
+``db.ops`` writes one change-log row per field changed (and one per record
+created or deleted, holding its values as JSON). The detail pane wants "who
+changed which field when, old → new" for a record *and* for the rows it owns
+(a person's positions, a delegation's members), including owned rows that have
+since been deleted. Those are found through the log itself: a create or delete
+entry of an owned row records its owner's id, and every save that changes an
+owned row also logs a change of its owner (``db.ops`` versions the owner), so
+operations on the record lead to its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlmodel import Session, col, or_, select
+
+from db.models import TABLES, ChangeAction, ChangeLogEntry, RecordKind, Source
+from db.ops import PARTS, Part, part_rows, record_label
+
+# Columns that are not worth a line in a history (kept in the log all the same).
+_QUIET_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
+_LABEL_FIELDS = ("title", "name", "filename")
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One line of history: a field of a record (or of one of its rows) changed."""
+
+    changed_at: dt.datetime
+    actor: str
+    operation_id: str
+    action: str  # create / update / delete
+    record_kind: str
+    record_id: int
+    record_label: str  # "" for the record itself, "Position “Chairman”" for an owned row
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+def _parts(kind: RecordKind) -> dict[RecordKind, Part]:
+    """The parts of *kind* by the kind of their rows."""
+    return {p.kind: p for p in PARTS.get(kind, ())}
+
+
+def _current_rows(session: Session, kind: RecordKind, record_id: int,
+                  ) -> set[tuple[str, int]]:
+    found: set[tuple[str, int]] = set()
+    for part in PARTS.get(kind, ()):
+        for row in part_rows(session, kind, record_id, part):
+            assert row.id is not None
+            found.add((part.kind.value, row.id))
+            found |= _current_rows(session, part.kind, row.id)
+    return found
+
+
+def _values(entry: ChangeLogEntry) -> dict[str, str | None]:
+    text = entry.new_value if entry.action == ChangeAction.CREATE else entry.old_value
+    if not text:
+        return {}
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _row_ids(session: Session, kind: RecordKind, record_id: int,
+             entries: Iterable[ChangeLogEntry]) -> set[tuple[str, int]]:
+    """Owned rows, present or deleted, whose entries belong in this record's history."""
+    rows = _current_rows(session, kind, record_id)
+    parts = _parts(kind)
+    operations = {e.operation_id for e in entries}
+    if not parts or not operations:
+        return rows
+    # One operation can be a whole import; a LIKE on the logged values narrows it down
+    # to this record's rows in the database, and the JSON check below confirms.
+    clauses = []
+    for part in parts.values():
+        owner_field = part.link or "record_id"
+        pattern = f'%"{owner_field}": "{record_id}"%'
+        clauses.append((col(ChangeLogEntry.record_kind) == part.kind.value) & or_(
+            col(ChangeLogEntry.new_value).like(pattern),
+            col(ChangeLogEntry.old_value).like(pattern)))
+    candidates = session.exec(select(ChangeLogEntry).where(
+        col(ChangeLogEntry.operation_id).in_(operations),
+        col(ChangeLogEntry.action).in_([ChangeAction.CREATE.value, ChangeAction.DELETE.value]),
+        or_(*clauses),
+    )).all()
+    for entry in candidates:
+        values = _values(entry)
+        part = parts[RecordKind(entry.record_kind)]
+        owner = part.link_values(kind, record_id)
+        if all(str(values.get(name)) == str(value) for name, value in owner.items()):
+            rows.add((entry.record_kind, entry.record_id))
+    return rows
+
+
+def _label(session: Session, kind: str, values: dict[str, str | None], record_id: int) -> str:
+    noun = kind.replace("_", " ").capitalize()
+    if kind == RecordKind.CITATION and values.get("source_id"):
+        source = session.get(Source, int(values["source_id"] or 0))
+        if source is not None:
+            return f"Source “{source.title}”"
+    for name in _LABEL_FIELDS:
+        if values.get(name):
+            return f"{noun} “{values[name]}”"
+    return f"{noun} {record_id}"
+
+
+def history(session: Session, kind: RecordKind, record_id: int, *,
+            limit: int = 1000) -> tuple[ChangeView, ...]:
+    """Newest first: the record's changes and those of the rows it owns (or owned)."""
+    own = session.exec(select(ChangeLogEntry).where(
+        ChangeLogEntry.record_kind == kind.value, ChangeLogEntry.record_id == record_id)).all()
+    rows = _row_ids(session, kind, record_id, own)
+    entries = list(own)
+    if rows:
+        by_kind: dict[str, list[int]] = {}
+        for row_kind, row_id in rows:
+            by_kind.setdefault(row_kind, []).append(row_id)
+        entries += session.exec(select(ChangeLogEntry).where(or_(*(
+            (col(ChangeLogEntry.record_kind) == row_kind)
+            & col(ChangeLogEntry.record_id).in_(ids)
+            for row_kind, ids in by_kind.items())))).all()
+    labels: dict[tuple[str, int], str] = {}
+    for entry in sorted(entries, key=lambda e: (e.changed_at, e.id or 0)):
+        if (entry.record_kind, entry.record_id) != (kind.value, record_id):
+            values = _values(entry)
+            if values or (entry.record_kind, entry.record_id) not in labels:
+                labels[(entry.record_kind, entry.record_id)] = _label(
+                    session, entry.record_kind, values, entry.record_id)
+    lines: list[ChangeView] = []
+    for entry in sorted(entries, key=lambda e: (e.changed_at, e.id or 0), reverse=True):
+        label = labels.get((entry.record_kind, entry.record_id), "")
+        part = _parts(kind).get(RecordKind(entry.record_kind)) if label else None
+        lines.extend(_lines(entry, label, part.hidden if part else frozenset()))
+        if len(lines) >= limit:
+            break
+    return tuple(_named(session, lines[:limit]))
+
+
+def _reference_kinds(kind: str) -> dict[str, RecordKind]:
+    """Columns of *kind* that hold another record's id, and that record's kind."""
+    by_table = {m.__tablename__: m.kind for m in TABLES.values()}
+    model = TABLES[RecordKind(kind)]
+    return {name: by_table[next(iter(column.foreign_keys)).column.table.name]
+            for name, column in model.__table__.columns.items()  # type: ignore[attr-defined]
+            if column.foreign_keys}
+
+
+def _named(session: Session, lines: list[ChangeView]) -> list[ChangeView]:
+    """Ids of other records shown by their names: "Hanoi People's Committee", not "4"."""
+    cache: dict[tuple[RecordKind, str], str] = {}
+
+    def name(kind: RecordKind, value: str | None) -> str | None:
+        if value is None or not value.isdigit():
+            return value
+        if (kind, value) not in cache:
+            label = record_label(session, kind, int(value))
+            cache[(kind, value)] = label if label is not None else (
+                f"(deleted {kind.value.replace('_', ' ')} {value})")
+        return cache[(kind, value)]
+
+    named = []
+    for line in lines:
+        target = _reference_kinds(line.record_kind).get(line.field or "")
+        if target is not None:
+            line = replace(line, old_value=name(target, line.old_value),
+                           new_value=name(target, line.new_value))
+        named.append(line)
+    return named
+
+
+def _lines(entry: ChangeLogEntry, label: str, hidden: frozenset[str]) -> list[ChangeView]:
+    def line(field: str | None, old: str | None, new: str | None) -> ChangeView:
+        return ChangeView(entry.changed_at, entry.actor, entry.operation_id, entry.action,
+                          entry.record_kind, entry.record_id, label, field, old, new)
+
+    if entry.action == ChangeAction.UPDATE:
+        return [] if entry.field is None else [line(entry.field, entry.old_value,
+                                                    entry.new_value)]
+    values = _values(entry)
+    shown = {k: v for k, v in values.items()
+             if k not in _QUIET_FIELDS and k not in hidden and v not in (None, "", "[]")}
+    if entry.action == ChangeAction.CREATE:
+        return [line(k, None, v) for k, v in shown.items()] or [line(None, None, None)]
+    return [line(None, None, None)]
+
+
+__all__ = ["ChangeView", "history"]

@@ -1,0 +1,57 @@
+"""A form in its own window (new records, or editing away from the detail pane)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from db.kinds import RecordKind
+    from gui.forms.base import RecordForm
+    from gui.forms.context import FormContext
+
+
+class EditorDialog(QDialog):
+    """Closes after a successful save; closing with unsaved changes asks first."""
+
+    def __init__(self, form: RecordForm, parent: QWidget | None = None, *,
+                 close_on_save: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorDialog")
+        self.form = form
+        form.setParent(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(form)
+        self.setWindowTitle(form.title())
+        form.dirtyChanged.connect(lambda _dirty: self.setWindowTitle(form.title()))
+        if close_on_save:
+            form.saved.connect(lambda _result: self.accept())
+        form.deleted.connect(lambda _result: self.accept())
+        self.resize(820, 720)
+
+    def reject(self) -> None:  # Escape, the Close button
+        if self.form.maybe_save(self):
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.form.maybe_save(self):
+            event.accept()
+        else:
+            event.ignore()
+
+
+def open_editor(context: FormContext, kind: RecordKind, record_id: int | None = None,
+                parent: QWidget | None = None) -> EditorDialog | None:
+    """A dialog editing *record_id* (or a new record); None if the record is gone."""
+    from gui.forms import form_for
+
+    form = form_for(kind, context)
+    if record_id is not None and not form.load(record_id):
+        form.deleteLater()
+        return None
+    dialog = EditorDialog(form, parent)
+    dialog.show()
+    return dialog

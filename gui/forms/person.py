@@ -1,0 +1,108 @@
+"""The person editor: names in the right order, contact, notes, photo, positions, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from db.kinds import RecordKind
+from db.names_parse import NameSplit
+from gui.forms.base import RecordForm
+from gui.forms.builder import Builder
+from gui.forms.names import NameField, NameSplitOffer, watch_for_pasted_names
+from gui.forms.rows import RowForm
+from gui.photos import PhotoField
+
+if TYPE_CHECKING:
+    from db.ops import Draft
+
+K = RecordKind
+
+
+def _position_fields(row: RowForm, b: Builder) -> None:
+    row.add(b.line("title", "Chairman of the Hanoi People's Committee"))
+    row.add(b.picker("organisation_id", K.ORGANISATION))
+    row.add(b.line("address_title", "Chairman (for “Chairman Chung”)"))
+    row.add(b.date("start_date"))
+    row.add(b.date("end_date"), "To (empty: still held)")
+    row.add(b.line("date_note", "In office on 2017-06-13 (source)"))
+    row.add(b.number("rank", width_chars=6), "Rank (1 = most senior)")
+
+
+class PersonForm(RecordForm):
+    kind = K.PERSON
+
+    def build(self) -> None:
+        b = self.builder
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        names = self.section("Name", left)
+        self.add(names, b.line("honorific", "H.E., Mr, Mrs, Dr…"))
+        self.given = NameField("given_names", placeholder="Đức Chung")
+        self.family = NameField("family_name", placeholder="Nguyễn")
+        self.add(names, self.given)
+        self.add(names, self.family)
+        self.add(names, b.choice(K.PERSON, "name_order"))
+        self.add(names, b.choice(K.PERSON, "address_by"))
+        self.add(names, b.line("form_of_address", "Only if not “title + name”"))
+        self.add(names, b.line("original_script", "The name in its own script"))
+        self.split_offer = NameSplitOffer(self)
+        names.addRow(self.split_offer)
+        # A whole name pasted into "Family name" is always worth an offer; in "Given names"
+        # only when there is more than given names in it ("Thị Hoàng Yến" stays as typed).
+        watch_for_pasted_names([self.family], self.split_offer)
+        watch_for_pasted_names([self.given], self.split_offer, lambda split: bool(
+            split.honorific or split.title or split.name_order == "family_first"))
+        self.split_offer.accepted.connect(self.apply_split)
+        top.addLayout(left, 1)
+        self.photo = PhotoField()
+        self.fields.add(None, self.photo)
+        photo_column = QVBoxLayout()
+        photo_column.addWidget(self.photo)
+        photo_column.addStretch(1)
+        top.addLayout(photo_column)
+        self.details_layout.addLayout(top)
+
+        contact = self.section("Contact")
+        self.add(contact, b.country("nationality_id"))
+        self.add(contact, b.line("email", "name@example.org"))
+        self.add(contact, b.line("phone", "+84 24 3825 3536"))
+        self.add(contact, b.items("languages", "vi, en, fr"))
+        notes = self.section("Notes")
+        self.add(notes, b.text("biography", 5))
+        self.add(notes, b.text("protocol_notes", 3, "Printed on briefing sheets"))
+        self.add(notes, b.text("private_notes", 3, "Never printed"))
+
+        self.positions = self.add_part_tab(b.rows(
+            K.PERSON, "positions", K.POSITION,
+            [("title", "Title"), ("organisation_id", "Organisation"), ("start_date", "From"),
+             ("end_date", "To"), ("rank", "Rank"), ("address_title", "Address title")],
+            _position_fields, noun="position"))
+        self.add_part_tab(b.sources(K.PERSON))
+
+    def _set_base(self, draft: Draft) -> None:
+        super()._set_base(draft)
+        if hasattr(self, "split_offer"):
+            self.split_offer.hide()  # an offer about text that is no longer there
+
+    def apply_split(self, split: NameSplit) -> None:
+        """Fill the name fields from an accepted split (one change, like typing)."""
+        values: dict[str, Any] = {"given_names": split.given_names,
+                                  "family_name": split.family_name,
+                                  "name_order": split.name_order,
+                                  "address_by": split.address_by}
+        if split.honorific:
+            values["honorific"] = split.honorific
+        suggestion = split.form_of_address()
+        if suggestion and not self.fields.fields["form_of_address"].value():
+            values["form_of_address"] = suggestion
+        for name, value in values.items():
+            self.fields.fields[name].set_value(value)
+
+    def record_label(self, values: Mapping[str, Any]) -> str:
+        from db.names import display_name
+
+        return display_name(values.get("given_names"), values.get("family_name") or "",
+                            values.get("name_order") or "given_first")
