@@ -1,13 +1,135 @@
-"""``liaison`` commands for briefing sheets (PDF). Headless: no Qt."""
+"""``liaison brief``: briefing sheets as PDF from the command line. Headless: no Qt.
+
+    liaison brief delegation 1 -o briefing.pdf [--pack] [--paper letter]
+    liaison brief person 7 -o bio.pdf --classification "For official use"
+    liaison brief delegation --all -o briefings/
+
+Output is checked before any work starts, so a typo in a folder name costs a
+one-line message, not a traceback after the catalog was read. Files are written
+atomically: a reader never sees half a PDF.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gui.cli import Command, Subparsers
 
+SHEET_KINDS = ("delegation", "person", "pairing", "event")
+PAPERS = ("a4", "letter")
+
+
+def _record_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a record id (a whole number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a record id (ids start at 1)")
+    return value
+
 
 def add_commands(commands: Subparsers) -> dict[str, Command]:
-    """Add this module's subcommands to the parser; return name -> handler."""
-    return {}
+    """Add ``brief`` to the parser; return name -> handler."""
+    from gui.cli import add_target_arguments
+
+    brief = commands.add_parser(
+        "brief", help="print a briefing sheet (PDF)",
+        description="Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
+        "bio sheet per member and the pairing profile), a person's bio sheet, a pairing "
+        "profile or an event sheet.")
+    brief.add_argument("kind", choices=SHEET_KINDS, metavar="{" + "|".join(SHEET_KINDS) + "}")
+    brief.add_argument("id", nargs="?", type=_record_id, metavar="ID")
+    brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                       help="the PDF to write (with --all: a folder)")
+    brief.add_argument("--paper", choices=PAPERS, default="a4", help="paper size (default a4)")
+    brief.add_argument("--classification", metavar="TEXT",
+                       help='a line printed at the top and bottom of every page, '
+                            'e.g. "For official use"')
+    brief.add_argument("--pack", action="store_true",
+                       help="delegation only: add a bio sheet per member and the pairing profile")
+    brief.add_argument("--all", action="store_true",
+                       help="one PDF per record of KIND into the folder given with -o")
+    add_target_arguments(brief)
+    return {"brief": cmd_brief}
+
+
+def _check_file_target(path: Path) -> None:
+    from gui.cli import UserError
+
+    if path.is_dir():
+        raise UserError(f"Cannot write {path}: it is a folder; name a PDF file.")
+    folder = path.parent
+    if not folder.exists():
+        raise UserError(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise UserError(f"Cannot write {path}: {folder} is not a folder.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(f"Cannot write {path}: permission denied.")
+
+
+def _check_folder_target(folder: Path) -> None:
+    from gui.cli import UserError
+
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"Cannot write into {folder}: it is a file, not a folder.")
+    if not folder.exists() and not folder.parent.is_dir():
+        raise UserError(f"Cannot write into {folder}: the folder {folder.parent} does not "
+                        "exist.")
+    parent = folder if folder.exists() else folder.parent
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UserError(f"Cannot write into {folder}: permission denied.")
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from gui.cli import EXIT_OK, UserError, catalog_target, open_or_create_default
+
+    if args.all and args.id is not None:
+        raise UserError("Give an ID or --all, not both.")
+    if not args.all and args.id is None:
+        raise UserError(f"Name the {args.kind} to print by its ID, or use --all.")
+    if args.pack and args.kind != "delegation":
+        raise UserError("--pack is for delegations only.")
+    output = Path(args.output).expanduser()
+    if args.all:
+        _check_folder_target(output)
+    else:
+        _check_file_target(output)
+
+    from db.catalog import Catalog
+    from gui.briefing.document import SheetOptions
+    from gui.briefing.fonts import FontMissingError
+    from gui.briefing.render import Kind, NotFoundError, write, write_all
+    from gui.briefing.styles import Paper
+    from gui.briefing.text import clean
+
+    kind = Kind.PACK if args.pack else Kind(args.kind)
+    options = SheetOptions(paper=Paper(args.paper),
+                           classification=clean(args.classification) or None)
+    catalog = open_or_create_default(catalog_target(args))
+    assert isinstance(catalog, Catalog)
+    try:
+        with catalog:
+            if not args.all:
+                write(catalog, kind, args.id, output, options)
+                print(output)
+                return EXIT_OK
+            output.mkdir(exist_ok=True)
+            written = write_all(catalog, kind, output, options,
+                                progress=lambda path: print(path, flush=True))
+            if not written:
+                print(f"liaison: there is no {kind.record_kind.value} in the catalog; "
+                      "nothing was written.", file=sys.stderr)
+            return EXIT_OK
+    except NotFoundError as exc:
+        raise UserError(str(exc)) from None
+    except FontMissingError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        target = exc.filename or output
+        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None

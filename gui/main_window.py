@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.forms: FormContext | None = None
         self.shown: Loaded | None = None
+        self.preview: QWidget | None = None
         self.problem = ""
         self.worker = Worker(self)
         self.history = History()
@@ -214,6 +215,20 @@ class MainWindow(QMainWindow):
                                         name="quit")
         self.open_action = self._action("&Open Catalog…", QKeySequence.StandardKey.Open,
                                         self.choose_catalog, name="open")
+        self.print_action = self._action("&Print Briefing…", QKeySequence.StandardKey.Print,
+                                         self.print_briefing, name="print")
+        self.pack_action = self._action("Print Briefing &Pack…", "Ctrl+Shift+P",
+                                        lambda: self.print_briefing(pack=True), name="pack")
+        self.classification_action = self._action("&Classification Line…", None,
+                                                  self.choose_classification,
+                                                  name="classification")
+        self.paper_actions: dict[str, QAction] = {}
+        for paper, label in (("a4", "A4"), ("letter", "US Letter")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(self._settings.value(registry.PAPER_SIZE) == paper)
+            action.triggered.connect(lambda _=False, p=paper: self.set_paper(p))
+            self.paper_actions[paper] = action
         self.backup_action = self._action("&Back Up Now", None, self.back_up_now,
                                           name="backup")
         self.restore_action = self._action("&Restore from Backup…", None,
@@ -241,6 +256,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.pack_action)
+        paper_menu = self.file_menu.addMenu("Paper &Size")
+        for action in self.paper_actions.values():
+            paper_menu.addAction(action)
+        self.file_menu.addAction(self.classification_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
@@ -556,6 +578,44 @@ class MainWindow(QMainWindow):
 
         kind, record_id, version, label = shown
         delete_record(self.forms, self, kind, record_id, version, label)
+
+    # ------------------------------------------------------------ briefings
+
+    def print_briefing(self, *, pack: bool = False) -> None:
+        """Preview the briefing sheet of the record shown (a pack for a delegation)."""
+        shown = self._shown_record()
+        if self.catalog is None or shown is None:
+            self.status_label.setText("Open a person, delegation, pairing or event to print "
+                                      "its briefing.")
+            return
+        kind, record_id, _version, _label = shown
+        if kind not in (RecordKind.PERSON, RecordKind.DELEGATION, RecordKind.PAIRING,
+                        RecordKind.EVENT):
+            self.status_label.setText("Briefings are printed for people, delegations, "
+                                      "pairings and events.")
+            return
+        from gui.preview import open_briefing
+
+        sheet = "pack" if pack and kind == RecordKind.DELEGATION else kind.value
+        classification = self._settings.value(registry.CLASSIFICATION).strip() or None
+        self.preview = open_briefing(self, self.catalog, sheet, record_id,
+                                     paper=self._settings.value(registry.PAPER_SIZE),
+                                     classification=classification)
+
+    def set_paper(self, paper: str) -> None:
+        self._settings.set_value(registry.PAPER_SIZE, paper)
+        for name, action in self.paper_actions.items():
+            action.setChecked(name == paper)
+
+    def choose_classification(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, accepted = QInputDialog.getText(
+            self, "Classification line",
+            "Printed at the top and bottom of every briefing page (leave empty for none):",
+            text=self._settings.value(registry.CLASSIFICATION))
+        if accepted:
+            self._settings.set_value(registry.CLASSIFICATION, text.strip())
 
     def show_about(self) -> None:
         from gui.about import show_about

@@ -9,12 +9,13 @@ marked as never printed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
 
-from db import reads
+from db import history, reads
 from db.listing import when
 from db.models import RecordKind
 from db.reads import Ref
@@ -39,7 +40,7 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         if engagement is None:
             return None
         kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
-    loaders = {
+    loaders: dict[str, Callable[[Session, int], Any]] = {
         RecordKind.PERSON.value: reads.person,
         RecordKind.ORGANISATION.value: reads.organisation,
         RecordKind.CITY.value: reads.city,
@@ -55,12 +56,14 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         return None
     extra: Any = None
     if kind == RecordKind.PERSON.value:
-        extra = reads.photo(session, RecordKind.PERSON, record_id)
+        picture = history.photo(session, record_id)
+        extra = picture.data if picture is not None else None
     elif kind == RecordKind.PAIRING.value:
-        extra = reads.pairing_timeline(session, record_id)
-    from db.changes import history
+        extra = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
+    from db.changes import history as change_history
 
-    return Loaded(kind, view, extra, tuple(history(session, RecordKind(kind), record_id)))
+    return Loaded(kind, view, extra,
+                  tuple(change_history(session, RecordKind(kind), record_id)))
 
 
 def _label(value: str) -> str:
@@ -125,7 +128,7 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
         ("Event", d.event),
     ])
     b.paragraph("Purpose", d.purpose)
-    day = d.reference_date or dt.date.today()
+    day = reads.delegation_day(d) or dt.date.today()
     members = []
     for m in d.members:
         held = m.person.title_on(day)
@@ -149,7 +152,7 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
 
 
 def _pairing(b: DetailBuilder, p: reads.PairingView,
-             timeline: tuple[reads.TimelineItem, ...]) -> None:
+             timeline: tuple[history.TimelineItem, ...]) -> None:
     b.header(f"{p.city_a.label} – {p.city_b.label}",
              " · ".join(x for x in (_label(p.kind), _label(p.status)) if x), kind_label="Pairing")
     b.facts([
@@ -159,11 +162,15 @@ def _pairing(b: DetailBuilder, p: reads.PairingView,
         ("Areas of cooperation", ", ".join(p.areas)),
     ])
     b.paragraph("Summary", p.summary)
-    b.items("Timeline", [
-        (item.ref, " · ".join(x for x in (_dates(item.date, None, item.date_note), item.detail)
-                              if x))
-        for item in timeline
-    ])
+    entries = []
+    for item in timeline:
+        route = " → ".join(x for x in (item.from_city or "", item.to_city or "") if x)
+        detail = " · ".join(x for x in (
+            _dates(item.start_date, item.end_date, item.date_note),
+            _label(item.direction) + " delegation" if item.direction else "Event",
+            route, _label(item.status) if item.status else "") if x)
+        entries.append((Ref(item.kind, item.id, item.title), detail))
+    b.items("Timeline", entries)
     _sources(b, p.sources)
 
 
@@ -229,7 +236,7 @@ def _event(b: DetailBuilder, e: reads.EventView) -> None:
     ])
     b.paragraph("Description", e.description)
     b.items("Organisers", [(ref, _label(role)) for ref, role in e.organisers])
-    day = e.start_date or dt.date.today()
+    day = reads.event_day(e) or dt.date.today()
     speakers = []
     for person, role, notes in e.participants:
         held = person.title_on(day)

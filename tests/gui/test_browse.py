@@ -287,3 +287,25 @@ def test_ampersands_in_names_stay_literal_in_the_undo_menu(qapp: object) -> None
     action = stack.createUndoAction(None, "Undo")
     assert command.text() == "Edit AT&T Vietnam"  # what the history view shows
     assert action.text() == "Undo Edit AT&&T Vietnam"  # a literal & in a menu
+
+
+def test_print_briefing_pack_for_the_shown_delegation(qtbot: QtBot, window: MainWindow,
+                                                      tmp_path: Path) -> None:
+    """Ctrl+Shift+P on a delegation: the pack is previewed, then saved as a real PDF."""
+    import pdfplumber
+
+    delegations = window.panels[RecordKind.DELEGATION].model
+    row = next(r for r in range(delegations.rowCount())
+               if "Hanoi (Milan" in delegations.index(r, DelegationColumn.TITLE).data())
+    window.open_record("delegation", delegations.row_at(row).id)
+    qtbot.waitUntil(lambda: window.shown is not None and window.shown.kind == "delegation")
+    window.pack_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
+    target = tmp_path / "pack.pdf"
+    preview.save_to(target)
+    with pdfplumber.open(target) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Bruno Angelet" in text and "Nguyễn Đức Chung" in text
+    preview.close()

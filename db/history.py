@@ -1,0 +1,438 @@
+"""Read functions for briefing sheets: history between cities, key people, photos.
+
+Built on the read objects of :mod:`db.reads` and, like them, returning frozen
+values that can cross threads and print headless. What lives here answers the
+questions a protocol officer asks before a meeting and the list and detail
+pages do not: what has happened between these two cities, who was involved on
+each side, which day should titles be read on when the catalog only knows
+"second half of 2017", and what the person looks like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from db import reads
+from db.dates import approximate_date
+from db.models import (
+    TABLES,
+    Attachment,
+    City,
+    Country,
+    Delegation,
+    DelegationMember,
+    Engagement,
+    EngagementParticipant,
+    Event,
+    EventParticipant,
+    MemberRole,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Position,
+    Programme,
+    RecordKind,
+)
+
+PHOTO_ROLE = "photo"
+PHOTO_MEDIA_TYPES = frozenset({"image/jpeg", "image/png"})
+_MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
+
+
+# ---------------------------------------------------------------- photos
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A person's photo attachment: the bytes as stored, with their type and digest."""
+
+    person_id: int
+    media_type: str
+    sha256: str
+    data: bytes
+
+
+def photos(session: Session, person_ids: Iterable[int]) -> dict[int, Photo]:
+    """The newest JPEG or PNG photo of each person, in one query."""
+    wanted = sorted(set(person_ids))
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(Attachment)
+        .where(Attachment.record_kind == RecordKind.PERSON.value,
+               Attachment.role == PHOTO_ROLE,
+               col(Attachment.record_id).in_(wanted),
+               col(Attachment.media_type).in_(sorted(PHOTO_MEDIA_TYPES)))
+        .order_by(col(Attachment.id))
+    ).all()
+    found: dict[int, Photo] = {}
+    for row in rows:  # later rows replace earlier ones: the newest photo wins
+        found[row.record_id] = Photo(row.record_id, row.media_type, row.sha256, row.data)
+    return found
+
+
+def photo(session: Session, person_id: int) -> Photo | None:
+    return photos(session, [person_id]).get(person_id)
+
+
+# ---------------------------------------------------------------- places, bodies, programmes
+
+
+@dataclass(frozen=True)
+class CityFacts:
+    id: int
+    name: str
+    local_name: str | None
+    country_id: int | None
+    country: str | None
+    region: str | None
+
+
+def cities(session: Session, city_ids: Iterable[int | None]) -> dict[int, CityFacts]:
+    wanted = {i for i in city_ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(City, Country.name).join(Country, col(Country.id) == City.country_id, isouter=True)
+        .where(col(City.id).in_(wanted))
+    ).all()
+    return {c.id or 0: CityFacts(c.id or 0, c.name, c.local_name, c.country_id, country, c.region)
+            for c, country in rows}
+
+
+def city(session: Session, city_id: int) -> CityFacts | None:
+    return cities(session, [city_id]).get(city_id)
+
+
+@dataclass(frozen=True)
+class OrganisationInfo:
+    """An organisation as a sheet names it: with its acronym, city and parent body."""
+
+    id: int
+    name: str
+    acronym: str | None
+    org_kind: str
+    city_id: int | None
+    city: str | None
+    country_id: int | None
+    country: str | None
+    parent: str | None
+
+
+def organisations(session: Session,
+                  organisation_ids: Iterable[int | None]) -> dict[int, OrganisationInfo]:
+    wanted = {i for i in organisation_ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
+    city_names = dict(session.exec(select(City.id, City.name).where(
+        col(City.id).in_({r.city_id for r in rows if r.city_id is not None}))).all())
+    country_names = dict(session.exec(select(Country.id, Country.name).where(
+        col(Country.id).in_({r.country_id for r in rows if r.country_id is not None}))).all())
+    parent_names = dict(session.exec(select(Organisation.id, Organisation.name).where(
+        col(Organisation.id).in_({r.parent_id for r in rows if r.parent_id is not None}))).all())
+    return {
+        r.id or 0: OrganisationInfo(
+            r.id or 0, r.name, r.acronym, r.org_kind, r.city_id,
+            city_names.get(r.city_id or -1), r.country_id, country_names.get(r.country_id or -1),
+            parent_names.get(r.parent_id or -1))
+        for r in rows
+    }
+
+
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    id: int
+    name: str
+    funder: reads.Ref | None
+    managing_organisation: reads.Ref | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    description: str | None
+    website: str | None
+
+
+def programme(session: Session, programme_id: int | None) -> ProgrammeFacts | None:
+    if programme_id is None:
+        return None
+    p = session.get(Programme, programme_id)
+    if p is None:
+        return None
+    names = reads._labels(session, Organisation, [p.funder_id, p.managing_organisation_id])
+
+    def ref(org_id: int | None) -> reads.Ref | None:
+        return reads._ref(RecordKind.ORGANISATION, org_id, names)
+
+    return ProgrammeFacts(programme_id, p.name, ref(p.funder_id), ref(p.managing_organisation_id),
+                         p.start_date, p.end_date, p.date_note, p.description, p.website)
+
+
+# ---------------------------------------------------------------- timeline between two cities
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A delegation or event in the history between two cities."""
+
+    kind: str
+    id: int
+    title: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    sort_date: dt.date | None
+    direction: str | None
+    from_city: str | None
+    to_city: str | None
+    status: str | None
+    summary: str | None
+    linked_delegation_ids: tuple[int, ...] = ()
+
+
+def timeline(session: Session, city_a_id: int, city_b_id: int, *,
+             pairing_id: int | None = None) -> tuple[TimelineItem, ...]:
+    """Delegations between the two cities (either way, or under the pairing) and the events
+    those delegations attended, in time order; undated items last."""
+    between = (
+        ((col(Delegation.sending_city_id) == city_a_id)
+         & (col(Delegation.host_city_id) == city_b_id))
+        | ((col(Delegation.sending_city_id) == city_b_id)
+           & (col(Delegation.host_city_id) == city_a_id))
+    )
+    if pairing_id is not None:
+        between = between | (col(Delegation.pairing_id) == pairing_id)
+    delegations = session.exec(select(Delegation).where(between)).all()
+    ids = [d.id or 0 for d in delegations]
+    first_engagement: dict[int, dt.date] = {}
+    if ids:
+        for meeting in session.exec(
+                select(Engagement)
+                .where(col(Engagement.delegation_id).in_(ids), col(Engagement.date).is_not(None))):
+            day, delegation_id = meeting.date, meeting.delegation_id
+            if day is not None and (delegation_id not in first_engagement
+                                    or day < first_engagement[delegation_id]):
+                first_engagement[delegation_id] = day
+    city_names = {c.id: c.name for c in cities(
+        session, [x for d in delegations for x in (d.sending_city_id, d.host_city_id)]).values()}
+    items = [
+        TimelineItem(
+            RecordKind.DELEGATION.value, d.id or 0, d.title, d.start_date, d.end_date, d.date_note,
+            d.start_date or first_engagement.get(d.id or 0)
+            or approximate_date(None, d.date_note),
+            d.direction, city_names.get(d.sending_city_id or -1),
+            city_names.get(d.host_city_id or -1), d.status, d.purpose)
+        for d in delegations
+    ]
+    linked: dict[int, list[int]] = defaultdict(list)
+    for d in delegations:
+        if d.event_id is not None:
+            linked[d.event_id].append(d.id or 0)
+    if linked:
+        events = session.exec(select(Event).where(col(Event.id).in_(linked))).all()
+        event_cities = {c.id: c.name for c in cities(session, [e.city_id for e in events]).values()}
+        items.extend(
+            TimelineItem(
+                RecordKind.EVENT.value, e.id or 0, e.name, e.start_date, e.end_date, e.date_note,
+                approximate_date(e.start_date, e.date_note), None, None,
+                event_cities.get(e.city_id or -1), None, e.theme or e.description,
+                tuple(sorted(linked[e.id or 0])))
+            for e in events
+        )
+    items.sort(key=lambda i: (i.sort_date is None, i.sort_date or dt.date.min,
+                              i.kind != RecordKind.EVENT.value, i.title.casefold(), i.id))
+    return tuple(items)
+
+
+# ---------------------------------------------------------------- key people on each side
+
+
+@dataclass(frozen=True)
+class KeyPerson:
+    """Someone involved in the history between two cities, with the side they were on."""
+
+    person_id: int
+    name: str
+    title: str
+    organisation: str
+    side: int  # 0: the first city, 1: the second, 2: neither or unknown
+    involvement: tuple[str, ...]
+    last_seen: dt.date | None
+
+
+def _org_side(info: OrganisationInfo | None, cities_by_side: Sequence[CityFacts],
+              country_ids: Sequence[int | None]) -> int | None:
+    if info is None or info.org_kind == OrganisationKind.EMBASSY.value:
+        return None  # an embassy sits in one city and speaks for another country
+    for side, c in enumerate(cities_by_side):
+        if info.city_id == c.id and (info.country_id is None
+                                     or info.country_id == country_ids[side]):
+            return side
+    return None
+
+
+def key_people(session: Session, city_a_id: int, city_b_id: int,
+               items: Sequence[TimelineItem]) -> tuple[KeyPerson, ...]:
+    """People in the delegations and events of *items*, each placed on a side.
+
+    A side is decided, in order, by nationality (when the cities are in different
+    countries), by an organisation based in one of the cities (embassies excepted),
+    by membership of a delegation sent by one of the cities, then by hosting a
+    meeting in one of them. Most recently involved first within a side.
+    """
+    both = cities(session, [city_a_id, city_b_id])
+    if city_a_id not in both or city_b_id not in both:
+        return ()
+    sides = (both[city_a_id], both[city_b_id])
+    seen, hints = _involvement(session, sides, items)
+    if not seen:
+        return ()
+    people_rows = {p.id: p for p in session.exec(
+        select(Person).where(col(Person.id).in_(seen))).all()}
+    by_person: dict[int, list[Position]] = defaultdict(list)
+    for pos in session.exec(select(Position).where(col(Position.person_id).in_(seen))).all():
+        by_person[pos.person_id].append(pos)
+    orgs = organisations(session, [pos.organisation_id for held in by_person.values()
+                                   for pos in held])
+    country_ids = (sides[0].country_id, sides[1].country_id)
+    found: list[KeyPerson] = []
+    for person_id, involved in seen.items():
+        person_row = people_rows.get(person_id)
+        if person_row is None:
+            continue
+        last = max((day for day, _ in involved if day is not None), default=None)
+        views = [reads.PositionView(
+            pos.id or 0, pos.version, pos.title, pos.address_title,
+            reads.Ref(RecordKind.ORGANISATION.value, pos.organisation_id,
+                      orgs[pos.organisation_id].name)
+            if pos.organisation_id is not None and pos.organisation_id in orgs else None,
+            pos.start_date, pos.end_date, pos.date_note, pos.rank)
+            for pos in by_person.get(person_id, [])]
+        held = reads.titles_on(views, last or dt.date.today()) or views
+        side = _side(person_row, [orgs.get(pos.organisation_id or -1)
+                                  for pos in by_person.get(person_id, [])],
+                     sides, country_ids)
+        if side is None:
+            side = hints.get(person_id, 2)
+        ordered = sorted(involved, key=lambda entry: (entry[0] is None,
+                                                      entry[0] or dt.date.min))
+        found.append(KeyPerson(
+            person_id, reads.person_label(person_row), held[0].title if held else "",
+            held[0].organisation.label if held and held[0].organisation else "", side,
+            tuple(dict.fromkeys(text for _, text in ordered)), last))
+    found.sort(key=lambda k: (k.side, k.last_seen is None,
+                              -(k.last_seen or dt.date.min).toordinal(), k.name.casefold()))
+    return tuple(found)
+
+
+Involvement = dict[int, list[tuple[dt.date | None, str]]]
+
+
+def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
+                 items: Sequence[TimelineItem]) -> tuple[Involvement, dict[int, int]]:
+    """What each person did in *items* (with when), and a side hinted by what they did:
+    sent by one of the cities, or hosting a meeting in one."""
+    delegation_ids = [i.id for i in items if i.kind == RecordKind.DELEGATION.value]
+    event_ids = [i.id for i in items if i.kind == RecordKind.EVENT.value]
+    dated = {(i.kind, i.id): i.sort_date for i in items}
+    seen: Involvement = defaultdict(list)
+    sent: dict[int, int] = {}
+    hosted: dict[int, int] = {}
+
+    def side_of(city_id: int | None) -> int | None:
+        return next((n for n, c in enumerate(sides) if c.id == city_id), None)
+
+    if delegation_ids:
+        for member, d in session.exec(
+                select(DelegationMember, Delegation)
+                .join(Delegation, col(Delegation.id) == DelegationMember.delegation_id)
+                .where(col(DelegationMember.delegation_id).in_(delegation_ids))).all():
+            seen[member.person_id].append(
+                (dated[(RecordKind.DELEGATION.value, d.id or 0)],
+                 f"{_role_label(member.role)}, {d.title}"))
+            home = side_of(d.sending_city_id)
+            if home is not None:
+                sent.setdefault(member.person_id, home)
+        for taking_part, meeting, d in session.exec(
+                select(EngagementParticipant, Engagement, Delegation)
+                .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
+                .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
+                .where(col(Engagement.delegation_id).in_(delegation_ids))).all():
+            seen[taking_part.person_id].append(
+                (meeting.date or dated[(RecordKind.DELEGATION.value, d.id or 0)],
+                 f"{_role_label(taking_part.role)}, {meeting.title}"))
+            host_side = side_of(meeting.city_id or d.host_city_id)
+            if taking_part.role == "host" and host_side is not None:
+                hosted.setdefault(taking_part.person_id, host_side)
+    if event_ids:
+        for attendee, e in session.exec(
+                select(EventParticipant, Event)
+                .join(Event, col(Event.id) == EventParticipant.event_id)
+                .where(col(EventParticipant.event_id).in_(event_ids))).all():
+            seen[attendee.person_id].append(
+                (dated[(RecordKind.EVENT.value, e.id or 0)],
+                 f"{_role_label(attendee.role)}, {e.name}"))
+    return seen, {**hosted, **sent}
+
+
+def _side(person_row: Person, held: Sequence[OrganisationInfo | None],
+          sides: tuple[CityFacts, CityFacts],
+          country_ids: tuple[int | None, int | None]) -> int | None:
+    """The side a person's nationality or organisation puts them on, if any."""
+    if country_ids[0] != country_ids[1] and person_row.nationality_id is not None:
+        for n, country in enumerate(country_ids):
+            if country == person_row.nationality_id:
+                return n
+    for info in held:
+        side = _org_side(info, sides, country_ids)
+        if side is not None:
+            return side
+    return None
+
+
+def _role_label(role: str) -> str:
+    text = role.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------- a person's meetings
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A meeting of a delegation's programme a person took part in."""
+
+    engagement_id: int
+    title: str
+    date: dt.date | None
+    role: str
+    delegation: reads.Ref
+    delegation_date_note: str | None
+
+
+def engagements_of(session: Session, person_id: int) -> tuple[Attendance, ...]:
+    rows = session.exec(
+        select(EngagementParticipant, Engagement, Delegation)
+        .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
+        .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
+        .where(EngagementParticipant.person_id == person_id)).all()
+    found = [Attendance(e.id or 0, e.title, e.date, ep.role,
+                        reads.Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), d.date_note)
+             for ep, e, d in rows]
+    found.sort(key=lambda a: (approximate_date(a.date, a.delegation_date_note) or dt.date.max,
+                              a.title))
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- ids
+
+
+def record_ids(session: Session, kind: RecordKind) -> list[int]:
+    """Every id of a kind, ascending: batch printing walks these."""
+    model = TABLES[kind]
+    return [i for i in session.exec(select(model.id).order_by(col(model.id))) if i is not None]

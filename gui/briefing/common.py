@@ -1,0 +1,222 @@
+"""Pieces every sheet shares: the context a story is built in, the title block, person
+rows, dates in cells, the sources list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from db import history, reads
+from gui.briefing import fonts, photos, styles
+from gui.briefing.flowables import (
+    MIN_ROW_SPLIT,
+    HeadedBlock,
+    Heading,
+    Keys,
+    Portrait,
+    Run,
+    SheetTable,
+    TextLines,
+    table_style,
+)
+from gui.briefing.styles import Styles
+from gui.briefing.text import clean, esc, has, initials, join, label, sentence
+
+
+@dataclass
+class Sheet:
+    """Where a story is being built: styles, usable width, bookmark keys, outline level."""
+
+    st: Styles
+    width: float
+    keys: Keys = field(default_factory=Keys)
+    level: int = 0
+
+    def heading(self, text: str, *, outline: bool = True, space_before: float = 12) -> Heading:
+        return Heading(esc(text), self.st.heading, outline=clean(text) if outline else None,
+                       level=self.level, key=self.keys.next(), space_before=space_before)
+
+    def section(self, title: str, *body: Flowable, outline: bool = True) -> list[Flowable]:
+        """A heading with its body; the heading stays with the start of the body."""
+        heading = self.heading(title, outline=outline)
+        if not body:
+            return [heading]
+        return [HeadedBlock(heading, body[0]), *body[1:]]
+
+    def para(self, text: str | None, style: Any | None = None) -> Paragraph:
+        return Paragraph(esc(text), style or self.st.body)
+
+
+def title_block(sheet: Sheet, kicker: str, title: str, subtitle_markup: str) -> list[Flowable]:
+    st = sheet.st
+    story: list[Flowable] = [Paragraph(esc(kicker.upper()), st.kicker),
+                             Paragraph(esc(title), st.title)]
+    if subtitle_markup:
+        story.append(Paragraph(subtitle_markup, st.subtitle))
+    story.append(Spacer(0, 6))
+    return story
+
+
+def status_markup(status: str) -> str:
+    colour = styles.STATUS_COLOURS.get(status, styles.MUTED).hexval()[2:]
+    return f'<font color="#{colour}"><b>{esc(label(status).upper())}</b></font>'
+
+
+def muted(text: str) -> str:
+    """Markup for a quiet remark (already plain text of ours or escaped)."""
+    return f'<font color="#{styles.MUTED.hexval()[2:]}">{text}</font>'
+
+
+def when_cell(start: dt.date | None, end: dt.date | None, note: str | None,
+              st: Styles, extra: str = "") -> Paragraph:
+    """A date cell: the dates in bold, or the date note in quiet italics."""
+    from gui.briefing.text import date_range
+
+    dates = date_range(start, end)
+    if dates:
+        markup = f"<b>{esc(dates)}</b>"
+        if extra:
+            markup += f"<br/>{esc(extra)}"
+        if has(note):
+            markup += f"<br/><i>{muted(esc(note))}</i>"
+        return Paragraph(markup, st.cell)
+    if has(note):
+        return Paragraph(f"<i>{esc(sentence(clean(note)))}</i>", st.cell_small)
+    return Paragraph(f"<i>{muted('Date not recorded')}</i>", st.cell_small)
+
+
+def local_name(name: str, local: str | None) -> str:
+    """``Hanoi (Hà Nội)``: the local name when it differs and the font can print it."""
+    loc = clean(local)
+    if loc and loc.casefold() != clean(name).casefold() and fonts.covers(loc):
+        return f"{clean(name)} ({loc})"
+    return clean(name)
+
+
+def original_script(text: str | None) -> str:
+    """The name in its own script, when the bundled font can print it."""
+    value = clean(text)
+    return value if value and fonts.covers(value) else ""
+
+
+def position_text(position: reads.PositionView | None) -> tuple[str, str]:
+    """(title, organisation) of a position, the organisation left out when the title
+    already names it ("Chairman of the Hanoi People's Committee")."""
+    if position is None:
+        return "", ""
+    org = position.organisation.label if position.organisation else ""
+    if org and clean(org).casefold() in clean(position.title).casefold():
+        org = ""
+    return clean(position.title), clean(org)
+
+
+def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
+                 note: str | None = None) -> list[Flowable]:
+    """Name in the person's own order, title and organisation held on *day*, form of
+    address: what a protocol officer needs, one line each (plain text, see TextLines),
+    and the note under them."""
+    on = day or dt.date.today()
+    title, org = position_text(person.title_on(on))
+    name = clean(person.display_name)
+    script = original_script(person.original_script)
+    lines = [[Run(f"{name}  {script}" if script else name, fonts.BOLD, 10.5, styles.INK)]]
+    if title:
+        lines.append([Run(title, fonts.REGULAR, 9, styles.INK)])
+    if org:
+        lines.append([Run(org, fonts.REGULAR, 9, styles.MUTED)])
+    address = clean(person.form_of_address(on))
+    if address and address != name:
+        lines.append([Run("Address as ", fonts.REGULAR, 9, styles.MUTED),
+                      Run(address, fonts.BOLD, 9, styles.INK)])
+    block: list[Flowable] = [TextLines(lines)]
+    if has(note):
+        block.append(Paragraph(esc(note), sheet.st.cell_note))
+    return block
+
+
+
+
+def portrait(person: reads.PersonView, photo: history.Photo | None,
+             diameter: float) -> Portrait:
+    image = photos.portrait(photo.data if photo else None)
+    return Portrait(diameter, image, initials(person.display_name),
+                    f"{person.id}:{person.family_name}")
+
+
+def people_table(sheet: Sheet,
+                 rows: Sequence[tuple[Flowable, Flowable | list[Flowable], Flowable | str]], *,
+                 diameter: float, role_width: float = 36 * mm, plain_roles: bool = False,
+                 ) -> Table:
+    """Portrait, who they are, their role: one row per person, no header.
+
+    With *plain_roles* the role cells are this package's own short role names, drawn
+    as plain text in the accent colour; otherwise they are markup (or flowables).
+    """
+    picture = diameter + 8
+    data = [[p, who, role if plain_roles or not isinstance(role, str)
+             else Paragraph(role, sheet.st.cell)] for p, who, role in rows]
+    table = SheetTable(data, colWidths=[picture, sheet.width - picture - role_width, role_width],
+                  hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, styles.RULE),
+        ("FONT", (2, 0), (2, -1), fonts.BOLD, 9, 12),
+        ("TEXTCOLOR", (2, 0), (2, -1), styles.ACCENT),
+        ("TOPPADDING", (2, 0), (2, -1), 7.5),
+    ]))
+    return table
+
+
+def sources_section(sheet: Sheet, sources: Sequence[reads.SourceView]) -> list[Flowable]:
+    if not sources:
+        return []
+    st = sheet.st
+    rows = []
+    for number, source in enumerate(sources, start=1):
+        details = join([clean(source.publisher),
+                        history_day(source.published_on)], ", ")
+        markup = f"<b>{esc(source.title)}</b>"
+        if details:
+            markup += f" — {esc(details)}"
+        if has(source.url):
+            markup += f"<br/>{muted(esc(source.url))}"
+        rows.append([Paragraph(f"{number}.", st.cell_small), Paragraph(markup, st.cell_small)])
+    table = SheetTable(rows, colWidths=[8 * mm, sheet.width - 8 * mm], hAlign="LEFT",
+                  splitInRow=MIN_ROW_SPLIT)
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return sheet.section("Sources", table)
+
+
+def history_day(value: dt.date | None) -> str:
+    from gui.briefing.text import day
+
+    return day(value) if value else ""
+
+
+def period(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
+    """Plain text for a position's period: ``since 2020``, ``2015 – 2019``, or the note."""
+    from gui.briefing.text import day
+
+    if start and end:
+        return f"{day(start)} – {day(end)}"
+    if start:
+        return f"since {day(start)}"
+    if end:
+        return f"until {day(end)}"
+    return clean(note)

@@ -1,0 +1,337 @@
+"""The delegation briefing: who comes, in order of precedence, with their titles on the
+day of the visit; what they do; what came before between the two cities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+from sqlmodel import Session
+
+from db import dates, history, reads
+from db.models import RecordKind
+from gui.briefing.common import (
+    Sheet,
+    local_name,
+    muted,
+    people_table,
+    person_block,
+    portrait,
+    position_text,
+    sources_section,
+    status_markup,
+    title_block,
+    when_cell,
+)
+from gui.briefing.flowables import facts_table, list_table
+from gui.briefing.text import (
+    clean,
+    date_range,
+    day,
+    esc,
+    has,
+    join,
+    label,
+    plural,
+    sentence,
+    time_range,
+    when,
+)
+
+KICKER = "Delegation briefing"
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Someone the delegation meets who is not a member, with what they do in the programme."""
+
+    person: reads.PersonView
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DelegationBrief:
+    view: reads.DelegationView
+    day: dt.date | None
+    members: tuple[reads.MemberView, ...]
+    counterparts: tuple[Counterpart, ...]
+    photos: dict[int, history.Photo]
+    host_city: history.CityFacts | None
+    sending_city: history.CityFacts | None
+    pairing: reads.PairingView | None
+    programme: history.ProgrammeFacts | None
+    between: tuple[history.CityFacts, history.CityFacts] | None
+    earlier: tuple[history.TimelineItem, ...]
+
+    @property
+    def title(self) -> str:
+        return clean(self.view.title)
+
+
+def load(session: Session, delegation_id: int) -> DelegationBrief | None:
+    view = reads.delegation(session, delegation_id, member_details=False)
+    if view is None:
+        return None
+    on = reads.delegation_day(view)
+    members = reads.by_precedence(view.members, on)
+    member_ids = {m.person.id for m in members}
+    roles: dict[int, list[str]] = defaultdict(list)
+    for engagement in view.engagements:
+        for ref, role in engagement.participants:
+            if ref.id not in member_ids:
+                roles[ref.id].append(f"{label(role)}: {clean(engagement.title)}")
+    met = reads.people(session, roles, related=False)
+    counterparts = [Counterpart(met[person_id], tuple(dict.fromkeys(person_roles)))
+                    for person_id, person_roles in roles.items() if person_id in met]
+    # Hosts first (the officer greets them), then by the precedence of their title.
+    counterparts.sort(key=lambda c: (not any(r.startswith("Host:") for r in c.roles),
+                                     _rank(c.person, on), c.person.family_name))
+    pairing = reads.pairing(session, view.pairing.id) if view.pairing else None
+    city_ids = [r.id for r in (view.sending_city, view.host_city) if r]
+    if pairing:
+        city_ids += [pairing.city_a.id, pairing.city_b.id]
+    places = history.cities(session, city_ids)
+    between: tuple[history.CityFacts, history.CityFacts] | None = None
+    if pairing:
+        between = (places[pairing.city_a.id], places[pairing.city_b.id])
+    elif view.sending_city and view.host_city and view.sending_city.id != view.host_city.id:
+        between = (places[view.host_city.id], places[view.sending_city.id])
+    earlier: tuple[history.TimelineItem, ...] = ()
+    if between:
+        mine = dates.approximate_date(on, view.date_note)
+        earlier = tuple(
+            item for item in history.timeline(session, between[0].id, between[1].id,
+                                              pairing_id=pairing.id if pairing else None)
+            if not _same_visit(item, view)
+            and (mine is None or item.sort_date is None or item.sort_date < mine))
+    return DelegationBrief(
+        view=view, day=on, members=members, counterparts=tuple(counterparts),
+        photos=history.photos(session, member_ids | {c.person.id for c in counterparts}),
+        host_city=places.get(view.host_city.id) if view.host_city else None,
+        sending_city=places.get(view.sending_city.id) if view.sending_city else None,
+        pairing=pairing,
+        programme=history.programme(session, pairing.programme.id)
+        if pairing and pairing.programme else None,
+        between=between, earlier=earlier,
+    )
+
+
+def _rank(person: reads.PersonView, on: dt.date | None) -> int:
+    held = person.title_on(on or dt.date.today())
+    return held.rank if held else 1000
+
+
+def _same_visit(item: history.TimelineItem, view: reads.DelegationView) -> bool:
+    if item.kind == RecordKind.DELEGATION.value:
+        return item.id == view.id
+    return view.event is not None and item.id == view.event.id
+
+
+def subtitle(brief: DelegationBrief) -> str:
+    v = brief.view
+    place = local_name(brief.host_city.name, brief.host_city.local_name) \
+        if brief.host_city else ""
+    parts = [esc(when(v.start_date, v.end_date, None)), esc(place), status_markup(v.status)]
+    return " · ".join(p for p in parts if p)
+
+
+def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
+    st = sheet.st
+    v = brief.view
+    out: list[Flowable] = title_block(sheet, join([KICKER, label(v.direction)]), v.title,
+                                      subtitle(brief))
+    out.append(facts_table(_facts(brief), sheet.width, st))
+    if has(v.purpose):
+        out += sheet.section("Purpose", sheet.para(v.purpose))
+    out += _members(brief, sheet)
+    out += _counterparts(brief, sheet)
+    out += _programme(brief, sheet)
+    out += _background(brief, sheet)
+    if has(v.outcomes):
+        out += sheet.section("Outcomes", sheet.para(v.outcomes))
+    if has(v.follow_ups):
+        out += sheet.section("Follow-ups", sheet.para(v.follow_ups))
+    out += sources_section(sheet, v.sources)
+    return out
+
+
+def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
+    v = brief.view
+    frm = v.sending_city.label if v.sending_city else ""
+    to = v.host_city.label if v.host_city else ""
+    direction = label(v.direction)
+    if frm or to:
+        direction += ": " + join([f"from {frm}" if frm else "", f"to {to}" if to else ""], " ")
+    dates = date_range(v.start_date, v.end_date)
+    dates_markup = esc(dates)
+    if has(v.date_note):
+        dates_markup = join([dates_markup, f"<i>{esc(v.date_note)}</i>" if dates
+                             else esc(sentence(clean(v.date_note)))], "<br/>")
+    host = ""
+    if brief.host_city:
+        host = join([local_name(brief.host_city.name, brief.host_city.local_name),
+                     clean(brief.host_city.country)], ", ")
+    head = next((m for m in brief.members if m.role == "head"), None)
+    head_markup = ""
+    if head:
+        title, _ = position_text(head.person.title_on(brief.day or dt.date.today()))
+        head_markup = f"<b>{esc(head.person.display_name)}</b>"
+        if title:
+            head_markup += f", {esc(title)}"
+    dated = [e.date for e in v.engagements if e.date]
+    programme = plural(len(v.engagements), "engagement") if v.engagements else ""
+    if programme and dated:
+        programme += f", from {day(min(dated))}"
+    titles = titles_basis(v)
+    pairing = ""
+    if v.pairing:
+        pairing = esc(v.pairing.label)
+        if brief.pairing and brief.pairing.programme:
+            pairing += f" ({esc(brief.pairing.programme.label)})"
+    return [
+        ("Direction", esc(direction)),
+        ("Dates", dates_markup),
+        ("Sent by", esc(v.sending_organisation.label) if v.sending_organisation else ""),
+        ("Host city", esc(host)),
+        ("Head of delegation", head_markup),
+        ("Members", esc(plural(len(brief.members), "person", "people"))
+         if brief.members else muted("<i>No members recorded</i>")),
+        ("Programme", esc(programme)),
+        ("Pairing", pairing),
+        ("Event", esc(v.event.label) if v.event else ""),
+        ("Titles", f"<i>{esc(titles)}</i>"),
+    ]
+
+
+def titles_basis(v: reads.DelegationView) -> str:
+    """Which day the printed titles are read on, said plainly (see reads.delegation_day)."""
+    if v.start_date is not None:
+        return f"Titles as held on {day(v.start_date)}, the first day of the visit"
+    dated = [e.date for e in v.engagements if e.date is not None]
+    if dated:
+        return f"Titles as held on {day(min(dated))}, the first dated engagement"
+    found = dates.approximate(v.date_note)
+    if found is not None:
+        return f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, " \
+               "as the date note says"
+    return "Titles as held today: the visit's date is not recorded"
+
+
+def _members(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
+    if not brief.members:
+        return sheet.section("Members", Paragraph(
+            muted("<i>No members are recorded for this delegation.</i>"), sheet.st.body))
+    rows = []
+    for m in brief.members:
+        rows.append((portrait(m.person, brief.photos.get(m.person.id), 15 * mm),
+                     person_block(sheet, m.person, brief.day, note=m.notes),
+                     label(m.role)))
+    return sheet.section(f"Members ({len(brief.members)})",
+                         people_table(sheet, rows, diameter=15 * mm, role_width=34 * mm,
+                                      plain_roles=True))
+
+
+def _counterparts(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
+    if not brief.counterparts:
+        return []
+    rows = []
+    for c in brief.counterparts:
+        roles = "<br/>".join(muted(esc(r)) for r in c.roles)
+        rows.append((portrait(c.person, brief.photos.get(c.person.id), 11 * mm),
+                     person_block(sheet, c.person, brief.day), roles))
+    return sheet.section("People they meet",
+                         people_table(sheet, rows, diameter=11 * mm, role_width=62 * mm))
+
+
+def _programme(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
+    v = brief.view
+    if not v.engagements:
+        return []
+    st = sheet.st
+    rows = []
+    for e in v.engagements:
+        what = f"<b>{esc(e.title)}</b>"
+        if has(e.topics):
+            what += f"<br/>{esc(e.topics)}"
+        if e.participants:
+            people = ", ".join(f"{esc(ref.label)} ({esc(label(role).lower())})"
+                               for ref, role in e.participants)
+            what += f"<br/>{muted('With')} {people}"
+        if has(e.notes):
+            what += f"<br/><i>{muted(esc(e.notes))}</i>"
+        where = join([esc(e.place), esc(e.city.label) if e.city else ""], "<br/>")
+        if e.host:
+            where = join([where, f"{muted('Host')} {esc(e.host.label)}"], "<br/>")
+        rows.append([when_cell(e.date, None, None, st, extra=time_range(e.start_time, e.end_time))
+                     if e.date else Paragraph(muted("<i>Date not given</i>"), st.cell_small),
+                     Paragraph(what, st.cell), Paragraph(where or "", st.cell)])
+    widths = [27 * mm, sheet.width - 27 * mm - 46 * mm, 46 * mm]
+    table = list_table(["When", "Engagement", "Where"], rows, widths, st)
+    return sheet.section(f"Programme ({plural(len(v.engagements), 'engagement')})", table)
+
+
+def _background(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
+    st = sheet.st
+    out: list[Flowable] = []
+    p = brief.pairing
+    if p:
+        areas = ", ".join(esc(a) for a in p.areas)
+        programme = esc(p.programme.label) if p.programme else ""
+        if brief.programme and brief.programme.managing_organisation:
+            programme += f"<br/>{muted('Managed by')} " \
+                         f"{esc(brief.programme.managing_organisation.label)}"
+        out += sheet.section("Background: the pairing", facts_table([
+            ("Pairing", f"<b>{esc(p.city_a.label)} – {esc(p.city_b.label)}</b>, "
+                        f"{esc(label(p.kind).lower())}"),
+            ("Programme", programme),
+            ("Since", esc(sentence(when(p.since, None, p.date_note)))),
+            ("Status", status_markup(p.status)),
+            ("Areas of cooperation", areas),
+        ], sheet.width, st))
+        if has(p.summary):
+            out += [Spacer(0, 8), sheet.para(p.summary)]
+    if brief.between:
+        a, b = brief.between
+        title = f"Earlier contacts between {clean(a.name)} and {clean(b.name)}"
+        if not brief.earlier:
+            out += sheet.section(title, Paragraph(
+                muted("<i>No earlier delegations or events between these cities are "
+                      "recorded.</i>"), st.body))
+        else:
+            out += sheet.section(title, timeline_table(sheet, brief.earlier))
+    return out
+
+
+def timeline_table(sheet: Sheet, items: tuple[history.TimelineItem, ...]) -> Flowable:
+    st = sheet.st
+    rows = []
+    for item in items:
+        if item.kind == RecordKind.DELEGATION.value:
+            kind = "Delegation"
+            route = join([f"from {clean(item.from_city)}" if item.from_city else "",
+                          f"to {clean(item.to_city)}" if item.to_city else ""], " ")
+            detail = join([esc(label(item.direction)), esc(route)], ", ")
+        else:
+            kind = "Event"
+            detail = esc(f"in {clean(item.to_city)}") if item.to_city else ""
+        what = f"{muted(esc(kind))} <b>{esc(item.title)}</b>"
+        if detail:
+            what += f"<br/>{muted(detail)}"
+        if has(item.summary):
+            what += f"<br/>{esc(_short(item.summary))}"
+        status = status_markup(item.status) if item.status else ""
+        rows.append([when_cell(item.start_date, item.end_date, item.date_note, st),
+                     Paragraph(what, st.cell), Paragraph(status, st.cell)])
+    widths = [38 * mm, sheet.width - 38 * mm - 26 * mm, 26 * mm]
+    return list_table(["When", "What", "Status"], rows, widths, st)
+
+
+def _short(text: str | None, limit: int = 320) -> str:
+    value = clean(text)
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"

@@ -1,0 +1,205 @@
+"""The page frame every sheet is printed in, and writing PDFs safely.
+
+A sheet is a list of flowables; this module puts them on A4 or US Letter with
+the running header (what the sheet is about, the catalog's name), the footer
+("Page X of Y", the date printed), the optional classification line top and
+bottom, PDF metadata and bookmarks.
+
+"Page X of Y" is printed in one pass: every footer refers to a small PDF form
+holding Y, and the form is written once the last page is known. (The usual
+recipe, a canvas that holds back every page until the end, breaks bookmarks:
+ReportLab names a page when it is emitted.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from gui.briefing import fonts, styles
+from gui.briefing.styles import Paper
+from gui.briefing.text import clean
+from gui.briefing.text import day as day_text
+
+PAGE_COUNT_FORM = "liaisonPageCount"
+# Binary streams: ASCII85 only makes PDFs a quarter larger, and ReportLab encodes it in
+# pure Python (a third of the time of a sheet with a dozen portraits).
+rl_config.useA85 = 0
+PRODUCT = "Liaison"
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """How a sheet is printed (not what is on it)."""
+
+    paper: Paper = Paper.A4
+    classification: str | None = None
+    catalog_name: str = ""
+    printed_on: dt.date | None = None
+    reproducible: bool = False  # ReportLab invariant mode: same input, same bytes
+
+    @property
+    def printed(self) -> dt.date:
+        return self.printed_on or dt.date.today()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+    show_outline: bool = False  # open the viewer's bookmarks panel (briefing packs)
+
+
+class _Canvas(Canvas):
+    """A canvas that can write the page-count form once the last page is done."""
+
+    footer_font_size = 7.5
+
+    def save(self) -> None:
+        self._write_page_count()
+        super().save()
+
+    def getpdfdata(self) -> bytes:
+        self._write_page_count()
+        data: bytes = super().getpdfdata()
+        return data
+
+    def _write_page_count(self) -> None:
+        if getattr(self, "_page_count_written", False):
+            return
+        if len(self._code):
+            self.showPage()
+        total = len(self._doc.Pages.pages)
+        self.beginForm(PAGE_COUNT_FORM)
+        self.setFont(fonts.REGULAR, self.footer_font_size)
+        self.setFillColor(styles.MUTED)
+        self.drawString(0, 0, str(total))
+        self.endForm()
+        self._page_count_written = True
+
+
+class SheetDocument(BaseDocTemplate):
+    """One frame per page, the running header and footer drawn around it."""
+
+    def __init__(self, target: Any, options: SheetOptions, meta: Metadata) -> None:
+        self.options = options
+        self.meta = meta
+        self.section = meta.title
+        width, height = options.paper.size
+        super().__init__(
+            target, pagesize=(width, height),
+            leftMargin=styles.MARGIN_X, rightMargin=styles.MARGIN_X,
+            topMargin=styles.MARGIN_TOP, bottomMargin=styles.MARGIN_BOTTOM,
+            title=clean(meta.title), author=_author(options), subject=clean(meta.subject),
+            creator=PRODUCT, keywords=[clean(k) for k in meta.keywords if clean(k)],
+            invariant=1 if options.reproducible else 0, lang="en",
+            initialFontName=fonts.register(), initialFontSize=9.5, initialLeading=12,
+            pageCompression=1,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate("sheet", [frame], onPageEnd=self._decorate)])
+
+    def beforeDocument(self) -> None:
+        if self.meta.show_outline:
+            self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Section markers name the part the running header shows."""
+        section = getattr(flowable, "liaison_section", None)
+        if section:
+            self.section = section
+
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        left, right = styles.MARGIN_X, width - styles.MARGIN_X
+        canvas.saveState()
+        size = 7.5
+        classification = clean(self.options.classification).replace("\n", " ")
+        if classification:
+            canvas.setFont(fonts.BOLD, 8)
+            canvas.setFillColor(styles.CLASSIFIED)
+            text = _fit(classification.upper(), fonts.BOLD, 8, right - left)
+            canvas.drawCentredString(width / 2, height - 7 * 2.8346, text)
+            canvas.drawCentredString(width / 2, 4.5 * 2.8346, text)
+        header_y = height - styles.HEADER_Y - 2.5 * 2.8346
+        catalog = clean(self.options.catalog_name).replace("\n", " ")
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.setFillColor(styles.FAINT)
+        catalog_text = _fit(catalog, fonts.REGULAR, size, (right - left) * 0.38)
+        canvas.drawRightString(right, header_y, catalog_text)
+        room = right - left - stringWidth(catalog_text, fonts.REGULAR, size) - 12
+        canvas.setFont(fonts.BOLD, size)
+        canvas.setFillColor(styles.MUTED)
+        canvas.drawString(left, header_y,
+                          _fit(clean(self.section).replace("\n", " "), fonts.BOLD, size, room))
+        canvas.setStrokeColor(styles.RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, header_y - 4, right, header_y - 4)
+        footer_y = styles.FOOTER_Y
+        canvas.line(left, footer_y + 9, right, footer_y + 9)
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.setFillColor(styles.MUTED)
+        prefix = f"Page {canvas.getPageNumber()} of "
+        canvas.drawString(left, footer_y, prefix)
+        canvas.saveState()
+        canvas.translate(left + stringWidth(prefix, fonts.REGULAR, size), footer_y)
+        canvas.doForm(PAGE_COUNT_FORM)
+        canvas.restoreState()
+        canvas.drawRightString(right, footer_y,
+                               f"Printed {day_text(self.options.printed)} · {PRODUCT}")
+        canvas.restoreState()
+
+
+def _author(options: SheetOptions) -> str:
+    name = clean(options.catalog_name).replace("\n", " ")
+    return f"{name} ({PRODUCT})" if name else PRODUCT
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """*text*, cut with an ellipsis to fit *room* points: running heads never overlap."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
+
+
+def build_pdf(story: Sequence[Flowable], options: SheetOptions, meta: Metadata) -> bytes:
+    """Lay *story* out on pages and return the PDF's bytes."""
+    buffer = io.BytesIO()
+    doc = SheetDocument(buffer, options, meta)
+    doc.build(list(story), canvasmaker=_Canvas)
+    return buffer.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write *data* to *path* so readers see the old file or the new one, never half of one.
+
+    The bytes go to a temporary file in the same folder (same file system, so the
+    rename is atomic), are flushed to disk, then renamed over *path*.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

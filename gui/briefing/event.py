@@ -1,0 +1,144 @@
+"""The event sheet: when and where, who organises, the sessions, and the speakers with
+the titles they held at the time of the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+from sqlmodel import Session
+
+from db import dates, history, reads
+from gui.briefing.common import (
+    Sheet,
+    local_name,
+    muted,
+    people_table,
+    person_block,
+    portrait,
+    sources_section,
+    title_block,
+    when_cell,
+)
+from gui.briefing.flowables import facts_table, list_table
+from gui.briefing.text import clean, date_range, day, esc, has, join, label, plural, sentence
+
+KICKER = "Event briefing"
+_ROLE_ORDER = {role: i for i, role in enumerate(
+    ("guest_of_honour", "host", "speaker", "moderator", "delegate", "attendee"))}
+
+
+@dataclass(frozen=True)
+class EventBrief:
+    view: reads.EventView
+    day: dt.date | None
+    city: history.CityFacts | None
+    photos: dict[int, history.Photo]
+
+    @property
+    def title(self) -> str:
+        return clean(self.view.name)
+
+
+def load(session: Session, event_id: int) -> EventBrief | None:
+    view = reads.event(session, event_id)
+    if view is None:
+        return None
+    return EventBrief(view, reads.event_day(view),
+                      history.city(session, view.city.id) if view.city else None,
+                      history.photos(session, [p.id for p, _, _ in view.participants]))
+
+
+def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
+    st = sheet.st
+    v = brief.view
+    place = local_name(brief.city.name, brief.city.local_name) if brief.city else ""
+    venue = clean(v.venue.label) if v.venue else clean(v.venue_note)
+    subtitle = " · ".join(p for p in (esc(date_range(v.start_date, v.end_date)), esc(place),
+                                      esc(venue)) if p)
+    out: list[Flowable] = title_block(sheet, KICKER, v.name, subtitle)
+    dates = esc(date_range(v.start_date, v.end_date))
+    if has(v.date_note):
+        note = esc(sentence(clean(v.date_note)))
+        dates = join([dates, f"<i>{note}</i>" if dates else note], "<br/>")
+    venue_markup = esc(v.venue.label) if v.venue else ""
+    if has(v.venue_note):
+        venue_markup = join([venue_markup, esc(v.venue_note)], "<br/>")
+    organisers = "<br/>".join(f"<b>{esc(ref.label)}</b> {muted(esc(label(role).lower()))}"
+                              for ref, role in v.organisers)
+    city = ""
+    if brief.city:
+        city = join([local_name(brief.city.name, brief.city.local_name),
+                     clean(brief.city.country)], ", ")
+    titles = titles_basis(v)
+    out.append(facts_table([
+        ("Series", esc(v.series)),
+        ("Dates", dates),
+        ("City", esc(city)),
+        ("Venue", venue_markup),
+        ("Theme", f"<b>{esc(v.theme)}</b>" if has(v.theme) else ""),
+        ("Organisers", organisers),
+        ("Attendance", esc(f"{v.attendance:,}") if v.attendance is not None else ""),
+        ("Speakers and guests", esc(plural(len(v.participants), "person", "people"))
+         if v.participants else ""),
+        ("Titles", f"<i>{esc(titles)}</i>" if v.participants else ""),
+    ], sheet.width, st))
+    if has(v.description):
+        out += sheet.section("About the event", sheet.para(v.description))
+    if has(v.figures):
+        out += sheet.section("Figures", sheet.para(v.figures))
+    out += _sessions(brief, sheet)
+    out += _participants(brief, sheet)
+    out += sources_section(sheet, v.sources)
+    return out
+
+
+def titles_basis(v: reads.EventView) -> str:
+    """Which day the speakers' titles are read on (see reads.event_day), said plainly."""
+    if v.start_date is not None:
+        return f"Titles as held on {day(v.start_date)}, the first day of the event"
+    dated = [s[2] for s in v.sessions if s[2] is not None]
+    if dated:
+        return f"Titles as held on {day(min(dated))}, the first dated session"
+    found = dates.approximate(v.date_note)
+    if found is not None:
+        return f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, " \
+               "as the date note says"
+    return "Titles as held today: the event's date is not recorded"
+
+
+def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
+    sessions = brief.view.sessions
+    if not sessions:
+        return []
+    st = sheet.st
+    rows = []
+    previous_notes = ""
+    for title, kind, day_, notes in sessions:
+        markup = f"<b>{esc(title)}</b>"
+        # Consecutive sessions often share one note ("titles not given"): print it once.
+        if has(notes) and clean(notes) != previous_notes:
+            markup += f"<br/>{esc(notes)}"
+        previous_notes = clean(notes)
+        rows.append([when_cell(day_, None, None, st) if day_
+                     else Paragraph(muted("<i>Date not given</i>"), st.cell_small),
+                     Paragraph(markup, st.cell), Paragraph(esc(label(kind)), st.cell)])
+    widths = [30 * mm, sheet.width - 30 * mm - 26 * mm, 26 * mm]
+    return sheet.section(f"Programme ({plural(len(sessions), 'session')})",
+                         list_table(["When", "Session", "Kind"], rows, widths, st))
+
+
+def _participants(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
+    people = sorted(brief.view.participants,
+                    key=lambda p: (_ROLE_ORDER.get(p[1], 99), p[0].family_name))
+    if not people:
+        return []
+    rows = [(portrait(person, brief.photos.get(person.id), 13 * mm),
+             person_block(sheet, person, brief.day, note=notes), label(role))
+            for person, role, notes in people]
+    return sheet.section("Speakers and guests",
+                         people_table(sheet, rows, diameter=13 * mm, role_width=34 * mm,
+                                      plain_roles=True))
+

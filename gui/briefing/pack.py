@@ -1,0 +1,58 @@
+"""The briefing pack: the delegation sheet, a bio sheet per member, the pairing profile,
+in one PDF with a bookmark for each part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, PageBreak
+from sqlmodel import Session
+
+from gui.briefing import delegation, pairing, person
+from gui.briefing.common import Sheet
+from gui.briefing.flowables import Part
+from gui.briefing.text import clean
+
+
+@dataclass(frozen=True)
+class PackBrief:
+    delegation: delegation.DelegationBrief
+    members: tuple[person.PersonBrief, ...]
+    pairing: pairing.PairingBrief | None
+
+    @property
+    def title(self) -> str:
+        return self.delegation.title
+
+
+def load(session: Session, delegation_id: int) -> PackBrief | None:
+    brief = delegation.load(session, delegation_id)
+    if brief is None:
+        return None
+    members = tuple(b for b in (person.load(session, m.person.id) for m in brief.members)
+                    if b is not None)
+    profile = pairing.load(session, brief.pairing.id) if brief.pairing else None
+    return PackBrief(brief, members, profile)
+
+
+def story(pack: PackBrief, sheet: Sheet) -> list[Flowable]:
+    """Each part starts on a new page under its own level-0 bookmark; its sections are
+    bookmarked one level down."""
+    inner = Sheet(sheet.st, sheet.width, sheet.keys, level=sheet.level + 1)
+    title = pack.delegation.title
+    out: list[Flowable] = [Part(f"Delegation briefing · {title}",
+                                outline=f"Delegation briefing: {title}", key=sheet.keys.next(),
+                                level=sheet.level)]
+    out += delegation.story(pack.delegation, inner)
+    for member in pack.members:
+        name = clean(member.view.display_name)
+        out += [PageBreak(), Part(f"Bio sheet · {name}", outline=f"Bio sheet: {name}",
+                                  key=sheet.keys.next(), level=sheet.level)]
+        out += person.story(member, inner)
+    if pack.pairing is not None:
+        name = pack.pairing.title
+        out += [PageBreak(), Part(f"Pairing profile · {name}",
+                                  outline=f"Pairing profile: {name}", key=sheet.keys.next(),
+                                  level=sheet.level)]
+        out += pairing.story(pack.pairing, inner)
+    return out

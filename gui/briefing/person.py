@@ -1,0 +1,218 @@
+"""The bio sheet: how to name and address someone, what they hold now and held before,
+where the office has met them. Private notes are never read here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from sqlmodel import Session
+
+from db import dates, history, reads
+from db.models import NameOrder
+from gui.briefing import fonts, styles
+from gui.briefing.common import (
+    Sheet,
+    muted,
+    original_script,
+    period,
+    portrait,
+    position_text,
+    sources_section,
+    when_cell,
+)
+from gui.briefing.flowables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
+from gui.briefing.text import clean, esc, has, join, label
+
+KICKER = "Bio sheet"
+
+
+@dataclass(frozen=True)
+class PersonBrief:
+    view: reads.PersonView
+    photo: history.Photo | None
+    organisations: dict[int, history.OrganisationInfo]
+    meetings: tuple[history.Attendance, ...]
+    today: dt.date
+
+    @property
+    def title(self) -> str:
+        return clean(self.view.display_name)
+
+
+def load(session: Session, person_id: int, *,
+         today: dt.date | None = None) -> PersonBrief | None:
+    view = reads.person(session, person_id)
+    if view is None:
+        return None
+    orgs = history.organisations(
+        session, [p.organisation.id for p in view.positions if p.organisation])
+    return PersonBrief(view, history.photo(session, person_id), orgs,
+                       history.engagements_of(session, person_id), today or dt.date.today())
+
+
+def _script_markup(text: str | None) -> str:
+    """The name in its own script; when the bundled font cannot print it (Chinese,
+    Japanese, Korean), say so rather than print empty boxes or nothing."""
+    if not has(text):
+        return ""
+    printable = original_script(text)
+    if printable:
+        return esc(printable)
+    return muted("<i>Recorded in the catalog; the sheet's font cannot print this script.</i>")
+
+
+def language_name(code: str) -> str:
+    """``vi`` -> ``Vietnamese``; anything else as typed."""
+    text = clean(code)
+    if 2 <= len(text) <= 3 and text.isalpha():
+        import pycountry
+
+        found = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3":
+                                           text.lower()})
+        if found is not None:
+            return str(found.name)
+    return text
+
+
+def name_order_text(view: reads.PersonView) -> str:
+    given, family = clean(view.given_names), clean(view.family_name)
+    if view.name_order == NameOrder.MONONYM or not given:
+        return f"Known by one name: <b>{esc(family or given)}</b>"
+    first = "Family name first" if view.name_order == NameOrder.FAMILY_FIRST \
+        else "Given name first"
+    return (f"{first}. Family name <b>{esc(family)}</b>; "
+            f"given {'name' if ' ' not in given else 'names'} <b>{esc(given)}</b>")
+
+
+def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
+    st = sheet.st
+    v = brief.view
+    out: list[Flowable] = [_header(brief, sheet), Spacer(0, 8)]
+    address = v.form_of_address(brief.today)
+    out.append(facts_table([
+        ("Name", name_order_text(v)),
+        ("Original script", _script_markup(v.original_script)),
+        ("Form of address", f"<b>{esc(address)}</b>" if has(address) else ""),
+        ("Honorific", esc(v.honorific)),
+        ("Nationality", esc(v.nationality.label) if v.nationality else ""),
+        ("Languages", esc(", ".join(language_name(c) for c in v.languages))),
+        ("Email", esc(v.email)),
+        ("Phone", esc(v.phone)),
+    ], sheet.width, st))
+    if has(v.protocol_notes):
+        out += sheet.section("Protocol notes", _boxed(sheet, esc(v.protocol_notes)))
+    if has(v.biography):
+        out += sheet.section("Biography", sheet.para(v.biography))
+    out += _positions(brief, sheet)
+    out += _participation(sheet, "Delegations", v.delegations)
+    out += _meetings(brief, sheet)
+    out += _participation(sheet, "Events", v.events)
+    out += sources_section(sheet, v.sources)
+    return out
+
+
+def _header(brief: PersonBrief, sheet: Sheet) -> Table:
+    st = sheet.st
+    v = brief.view
+    current = v.title_on(brief.today)
+    title, org = position_text(current)
+    lines = [Paragraph(esc(KICKER.upper()), st.kicker), Paragraph(esc(v.display_name), st.title)]
+    script = original_script(v.original_script)
+    if script:
+        lines.append(Paragraph(esc(script), st.subtitle))
+    if title:
+        lines.append(Paragraph(f'<font name="{fonts.BOLD}">{esc(title)}</font>'
+                               + (f"<br/>{esc(org)}" if org else ""), st.subtitle))
+    else:
+        lines.append(Paragraph(f"<i>{esc('No current title recorded')}</i>", st.subtitle))
+    diameter = 30 * mm
+    table = SheetTable([[portrait(v, brief.photo, diameter), lines]],
+                  colWidths=[diameter + 8 * mm, sheet.width - diameter - 8 * mm],
+                  hAlign="LEFT")
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def _boxed(sheet: Sheet, markup: str) -> Table:
+    table = SheetTable([[Paragraph(markup, sheet.st.body)]], colWidths=[sheet.width],
+                  hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
+    table.setStyle(table_style([
+        ("BACKGROUND", (0, 0), (-1, -1), styles.ACCENT_LIGHT),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.2, styles.ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _organisation_markup(brief: PersonBrief, ref: reads.Ref | None) -> str:
+    """The organisation, with its acronym, kind, place and parent body on a quiet line."""
+    if ref is None:
+        return ""
+    info = brief.organisations.get(ref.id)
+    if info is None:
+        return esc(ref.label)
+    name = esc(info.name)
+    if has(info.acronym) and clean(info.acronym) not in clean(info.name):
+        name += f" ({esc(info.acronym)})"
+    details = join([esc(label(info.org_kind)), esc(info.city), esc(info.country)], ", ")
+    if info.parent:
+        details = join([details, f"part of {esc(info.parent)}"], "; ")
+    return join([name, muted(details)], "<br/>")
+
+
+def _positions(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
+    v = brief.view
+    if not v.positions:
+        return []
+    st = sheet.st
+    rows = []
+    for p in v.positions:
+        dated = p.start_date is not None or p.end_date is not None
+        when = esc(period(p.start_date, p.end_date, None if dated else p.date_note))
+        if dated and p.held_on(brief.today):
+            when = join([when, f'<font color="#{styles.ACCENT.hexval()[2:]}"><b>current</b>'
+                               "</font>"], "<br/>")
+        if dated and has(p.date_note):
+            when += f"<br/><i>{muted(esc(p.date_note))}</i>"
+        rows.append([Paragraph(when or muted("<i>Dates not recorded</i>"), st.cell_small),
+                     Paragraph(f"<b>{esc(p.title)}</b>", st.cell),
+                     Paragraph(_organisation_markup(brief, p.organisation), st.cell)])
+    rest = sheet.width - 40 * mm
+    return sheet.section("Positions", list_table(["Period", "Title", "Organisation"], rows,
+                                                 [40 * mm, rest * 0.5, rest * 0.5], st))
+
+
+def _participation(sheet: Sheet, title: str,
+                   items: tuple[reads.Participation, ...]) -> list[Flowable]:
+    if not items:
+        return []
+    st = sheet.st
+    ordered = sorted(items, key=lambda i: (dates.approximate_date(i.date, i.date_note)
+                                           or dt.date.max, i.ref.label))
+    rows = [[when_cell(i.date, None, i.date_note, st), Paragraph(esc(i.ref.label), st.cell),
+             Paragraph(esc(label(i.role)), st.cell)] for i in ordered]
+    widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
+    return sheet.section(title, list_table(["When", title[:-1], "Role"], rows, widths, st))
+
+
+def _meetings(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
+    if not brief.meetings:
+        return []
+    st = sheet.st
+    rows = [[when_cell(m.date, None, None if m.date else m.delegation_date_note, st),
+             Paragraph(f"<b>{esc(m.title)}</b><br/>{muted(esc(m.delegation.label))}", st.cell),
+             Paragraph(esc(label(m.role)), st.cell)] for m in brief.meetings]
+    widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
+    return sheet.section("Meetings", list_table(["When", "Meeting", "Role"], rows, widths, st))

@@ -1,0 +1,157 @@
+"""Make a sheet: load its facts in one read session, lay them out, return or write the PDF.
+
+This is the one entry point the CLI, the app's preview and the benchmarks use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable
+from sqlmodel import Session
+
+from db import history
+from db.catalog import Catalog
+from db.folding import fold
+from db.models import RecordKind
+from gui.briefing import delegation, event, pack, pairing, person
+from gui.briefing.common import Sheet
+from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
+from gui.briefing.styles import MARGIN_X, make_styles
+from gui.briefing.text import clean
+
+
+class Kind(StrEnum):
+    DELEGATION = "delegation"
+    PERSON = "person"
+    PAIRING = "pairing"
+    EVENT = "event"
+    PACK = "pack"  # a delegation's briefing pack: its sheet, a bio per member, the pairing
+
+    @property
+    def record_kind(self) -> RecordKind:
+        return RecordKind.DELEGATION if self is Kind.PACK else RecordKind(self.value)
+
+
+class NotFoundError(LookupError):
+    """The record to print does not exist; the message is meant for the user."""
+
+    def __init__(self, kind: Kind, record_id: int) -> None:
+        self.kind, self.record_id = kind, record_id
+        super().__init__(f"There is no {kind.record_kind.value} with id {record_id}.")
+
+
+@dataclass(frozen=True)
+class Built:
+    """A laid-out sheet before it becomes a PDF (benchmarks build it bare)."""
+
+    story: list[Flowable]
+    meta: Metadata
+
+
+def new_sheet(options: SheetOptions) -> Sheet:
+    return Sheet(make_styles(), options.paper.size[0] - 2 * MARGIN_X)
+
+
+@dataclass(frozen=True)
+class _SheetKind:
+    """How one kind of sheet is loaded, laid out and described in the PDF's metadata."""
+
+    load: Callable[[Session, int], Any]
+    story: Callable[[Any, Sheet], list[Flowable]]
+    title: str
+    subject: str
+    keywords: tuple[str, ...]
+    show_outline: bool = False
+
+
+_SHEETS: dict[Kind, _SheetKind] = {
+    Kind.DELEGATION: _SheetKind(delegation.load, delegation.story, "Delegation briefing",
+                                "Delegation briefing", ("delegation", "briefing")),
+    Kind.PERSON: _SheetKind(person.load, person.story, "Bio sheet", "Person bio sheet",
+                            ("person", "bio")),
+    Kind.PAIRING: _SheetKind(pairing.load, pairing.story, "Pairing profile", "Pairing profile",
+                             ("pairing", "profile")),
+    Kind.EVENT: _SheetKind(event.load, event.story, "Event briefing", "Event briefing",
+                           ("event", "briefing")),
+    Kind.PACK: _SheetKind(pack.load, pack.story, "Briefing pack", "Delegation briefing pack",
+                          ("delegation", "briefing", "pack"), show_outline=True),
+}
+
+
+def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
+    """Load the record's facts (one read transaction) and lay them out as flowables."""
+    how = _SHEETS[kind]
+    with catalog.read_session() as session:
+        brief = how.load(session, record_id)
+    if brief is None:
+        raise NotFoundError(kind, record_id)
+    return Built(how.story(brief, new_sheet(options)),
+                 Metadata(f"{how.title}: {brief.title}", how.subject, how.keywords,
+                          show_outline=how.show_outline))
+
+
+def _with_catalog_name(catalog: Catalog, options: SheetOptions) -> SheetOptions:
+    if options.catalog_name:
+        return options
+    return dataclasses.replace(options, catalog_name=catalog.name)
+
+
+def render(catalog: Catalog, kind: Kind | str, record_id: int,
+           options: SheetOptions | None = None) -> bytes:
+    """The PDF for one record, as bytes."""
+    opts = _with_catalog_name(catalog, options or SheetOptions())
+    built = prepare(catalog, Kind(kind), record_id, opts)
+    return build_pdf(built.story, opts, built.meta)
+
+
+def write(catalog: Catalog, kind: Kind | str, record_id: int, path: Path,
+          options: SheetOptions | None = None) -> None:
+    """Render and write atomically: *path* holds the old file or the whole new one."""
+    write_atomic(path, render(catalog, kind, record_id, options))
+
+
+def file_name(kind: Kind, record_id: int, title: str) -> str:
+    """A safe, readable file name: ``delegation-001-eu-world-cities-delegation-to-hanoi.pdf``.
+
+    Folded to ASCII (``Đặng`` -> ``dang``) so it survives any file system, mail
+    client or USB stick; the id keeps names unique.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’`]", "", fold(clean(title)))).strip("-")
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]
+    return f"{kind.value}-{record_id:03d}" + (f"-{slug}" if slug else "") + ".pdf"
+
+
+def titles(catalog: Catalog, kind: Kind) -> dict[int, str]:
+    """Every record of *kind* with the title its file is named after."""
+    from db import reads
+
+    with catalog.read_session() as session:
+        return {ref.id: ref.label for ref in reads.labels(session, kind.record_kind)}
+
+
+def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions | None = None,
+              *, ids: Iterable[int] | None = None,
+              progress: Callable[[Path], None] | None = None) -> list[Path]:
+    """One PDF per record of *kind* into *folder*; returns the files written."""
+    opts = _with_catalog_name(catalog, options or SheetOptions())
+    names = titles(catalog, kind)
+    if ids is None:
+        with catalog.read_session() as session:
+            ids = history.record_ids(session, kind.record_kind)
+    written = []
+    for record_id in ids:
+        target = folder / file_name(kind, record_id, names.get(record_id, ""))
+        write(catalog, kind, record_id, target, opts)
+        written.append(target)
+        if progress:
+            progress(target)
+    return written
+

@@ -1,0 +1,123 @@
+"""User text made safe for ReportLab paragraphs, and the wording of dates and labels.
+
+ReportLab paragraphs parse a small markup language (``<b>``, ``<font>``,
+``<img src=...>``, ``<link>``): a person named ``<img src="http://x/y.png">``
+must print those characters, not fetch an image. Every user string goes
+through :func:`esc` before it reaches a paragraph; markup is only ever added
+around escaped text by this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+# C0/C1 control characters other than tab and newline, and lone surrogates: ReportLab's
+# parser chokes on some, and none of them print.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean(text: str | None) -> str:
+    """NFC, without control characters, runs of spaces folded; "" for None."""
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, without the work below
+    normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    normal = _UNPRINTABLE.sub("", normal)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in normal.split("\n")).strip()
+
+
+def esc(text: str | None) -> str:
+    """Paragraph-safe markup for user text: escaped, NFC, line breaks kept."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def has(text: str | None) -> bool:
+    return bool(clean(text))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def day(value: dt.date) -> str:
+    """``13 June 2017``."""
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def date_range(start: dt.date | None, end: dt.date | None) -> str:
+    """``13 June 2017``, ``13–15 June 2017``, ``30 June – 2 July 2017``; "" when unknown."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return day(start or end)  # type: ignore[arg-type]
+    if end < start:
+        start, end = end, start
+    if start.year != end.year:
+        return f"{day(start)} – {day(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B} – {end.day} {end:%B} {end.year}"
+    return f"{start.day}–{end.day} {end:%B} {end.year}"
+
+
+def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
+    """Plain text for a period: the dates when known, else the catalog's date note."""
+    return date_range(start, end) or sentence(clean(note))
+
+
+def time_range(start: dt.time | None, end: dt.time | None) -> str:
+    if start is None:
+        return ""
+    return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+_LABELS = {
+    "head": "Head of delegation",
+    "deputy_head": "Deputy head",
+    "guest_of_honour": "Guest of honour",
+    "co_host": "Co-host",
+    "co_organiser": "Co-organiser",
+    "programme_pairing": "Programme pairing",
+    "sister_cities": "Sister cities",
+    "government_body": "Government body",
+    "international_body": "International body",
+}
+
+
+def label(value: str | None) -> str:
+    """A stored vocabulary value as people write it: ``guest_of_honour`` -> ``Guest of honour``."""
+    if not value:
+        return ""
+    if value in _LABELS:
+        return _LABELS[value]
+    text = value.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def initials(name: str) -> str:
+    """First letters of the first and last words of a display name: ``Nguyễn Đức Chung`` -> NC."""
+    words = [w for w in re.split(r"[\s\-]+", clean(name)) if w and w[0].isalnum()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return unicodedata.normalize("NFC", letters.upper())
+
+
+def sentence(text: str) -> str:
+    """Capitalised first letter, for a note that stands alone in a cell."""
+    return text[:1].upper() + text[1:]
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def join(parts: list[str], sep: str = " · ") -> str:
+    """Join the non-empty parts."""
+    return sep.join(p for p in parts if p)

@@ -1,0 +1,386 @@
+"""The briefing preview: see the PDF before printing it, save it, print it.
+
+The PDF is built off the GUI thread (a worker object moved to a QThread) so the
+window stays responsive while ReportLab lays out a long pack; the dialog says
+"Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
+Saving writes the same bytes atomically; printing renders each page at the
+printer's resolution (capped, so a 1200 dpi printer does not need gigabytes).
+
+The lead opens it from File > Print briefing… with :func:`open_briefing`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPointF,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+
+ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+PRINT_DPI_CAP = 300
+KIND_TITLES = {
+    "delegation": "Delegation briefing",
+    "pack": "Delegation briefing pack",
+    "person": "Bio sheet",
+    "pairing": "Pairing profile",
+    "event": "Event briefing",
+}
+
+
+class BriefingJob(QObject):
+    """Builds one PDF on the worker thread; reports the bytes or a message for the user."""
+
+    finished = Signal(object)  # bytes
+    failed = Signal(str)
+
+    def __init__(self, catalog: Catalog, kind: str, record_id: int, paper: str,
+                 classification: str | None) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._kind = kind
+        self._record_id = record_id
+        self._paper = paper
+        self._classification = classification
+
+    @Slot()
+    def run(self) -> None:
+        from gui.briefing.document import SheetOptions
+        from gui.briefing.fonts import FontMissingError
+        from gui.briefing.render import NotFoundError, render
+        from gui.briefing.styles import Paper
+
+        try:
+            options = SheetOptions(paper=Paper(self._paper), classification=self._classification)
+            data = render(self._catalog, self._kind, self._record_id, options)
+        except (NotFoundError, FontMissingError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # the dialog must say something rather than hang
+            self.failed.emit(f"The briefing could not be prepared: {exc}")
+        else:
+            self.finished.emit(data)
+
+
+class BriefingPreview(QDialog):
+    """A PDF preview with page navigation, zoom, Save as PDF… and Print…."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None, catalog: Catalog, kind: str, record_id: int, *,
+                 paper: str = "a4", classification: str | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.record_id = record_id
+        self.data: bytes | None = None
+        self.setWindowTitle(f"{KIND_TITLES.get(kind, 'Briefing')} — Preview")
+        self.resize(900, 1000)
+
+        self.document = QPdfDocument(self)
+        self._buffer = QBuffer(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("briefingView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+
+        self.message = QLabel("Preparing the briefing…", self)
+        self.message.setObjectName("briefingMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+
+        self.previous_button = QPushButton("◀ Previous", self)
+        self.next_button = QPushButton("Next ▶", self)
+        self.page_label = QLabel("", self)
+        self.page_label.setObjectName("pageLabel")
+        self.page_label.setMinimumWidth(110)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_out_button = QPushButton("−", self)
+        self.zoom_in_button = QPushButton("+", self)
+        self.fit_button = QPushButton("Fit page", self)
+        self.fit_width_button = QPushButton("Fit width", self)
+        for button, tip in ((self.zoom_out_button, "Zoom out (Ctrl+-)"),
+                            (self.zoom_in_button, "Zoom in (Ctrl++)")):
+            button.setToolTip(tip)
+            button.setFixedWidth(36)
+        self.save_button = QPushButton("Save as PDF…", self)
+        self.print_button = QPushButton("Print…", self)
+        close_button = QPushButton("Close", self)
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button,
+                       self.fit_width_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.save_button, self.print_button, close_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.previous_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_button.clicked.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.fit_width_button.clicked.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_dialog)
+        close_button.clicked.connect(self.close)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.document.statusChanged.connect(self._document_status)
+        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                           (QKeySequence.StandardKey.Save, self.save_as),
+                           (QKeySequence.StandardKey.Print, self.print_dialog),
+                           (QKeySequence(Qt.Key.Key_PageDown), self.next_page),
+                           (QKeySequence(Qt.Key.Key_PageUp), self.previous_page)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+        self._set_enabled(False)
+
+        self._thread = QThread(self)
+        self._job = BriefingJob(catalog, kind, record_id, paper, classification)
+        self._job.moveToThread(self._thread)
+        self._thread.started.connect(self._job.run)
+        self._job.finished.connect(self._thread.quit)
+        self._job.failed.connect(self._thread.quit)
+        self._job.finished.connect(self._show_pdf)
+        self._job.failed.connect(self._show_failure)
+        self._thread.finished.connect(self._job.deleteLater)
+        self._thread.start()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.data is not None else 0
+
+    @property
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.previous_button, self.next_button, self.zoom_in_button,
+                       self.zoom_out_button, self.fit_button, self.fit_width_button,
+                       self.save_button, self.print_button):
+            widget.setEnabled(enabled)
+
+    @Slot(object)
+    def _show_pdf(self, data: bytes) -> None:
+        self.data = data
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def _document_status(self, status: QPdfDocument.Status) -> None:
+        if status == QPdfDocument.Status.Ready:
+            title = self.document.metaData(QPdfDocument.MetaDataField.Title)
+            if title:
+                self.setWindowTitle(f"{title} — Preview")
+            self.stack.setCurrentWidget(self.view)
+            self._set_enabled(True)
+            self._update_page_label(self.current_page)
+            self.ready.emit()
+        elif status == QPdfDocument.Status.Error:
+            self._show_failure("The briefing was prepared but cannot be shown.")
+
+    @Slot(str)
+    def _show_failure(self, message: str) -> None:
+        self.message.setText(message)
+        self.stack.setCurrentWidget(self.message)
+        self._set_enabled(False)
+        self.failed.emit(message)
+
+    def _update_page_label(self, page: int) -> None:
+        count = self.page_count
+        self.page_label.setText(f"Page {page + 1} of {count}" if count else "")
+        self.previous_button.setEnabled(count > 0 and page > 0)
+        self.next_button.setEnabled(count > 0 and page < count - 1)
+
+    # ------------------------------------------------------------ navigation, zoom
+
+    def go_to_page(self, page: int) -> None:
+        if not self.page_count:
+            return
+        page = max(0, min(page, self.page_count - 1))
+        navigator = self.view.pageNavigator()
+        navigator.jump(page, QPointF(), navigator.currentZoom())
+
+    @Slot()
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page + 1)
+
+    @Slot()
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page - 1)
+
+    def _zoom_to(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        current = self.view.zoomFactor()
+        self._zoom_to(next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1]))
+
+    @Slot()
+    def zoom_out(self) -> None:
+        current = self.view.zoomFactor()
+        self._zoom_to(next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01),
+                           ZOOM_STEPS[0]))
+
+    # ------------------------------------------------------------ save, print
+
+    def suggested_file_name(self) -> str:
+        from gui.briefing.render import Kind, file_name
+
+        title = self.document.metaData(QPdfDocument.MetaDataField.Title) or ""
+        return file_name(Kind(self.kind), self.record_id, str(title).split(": ", 1)[-1])
+
+    def save_to(self, path: Path) -> None:
+        """Write the previewed PDF to *path* atomically (the old file stays until done)."""
+        from gui.briefing.document import write_atomic
+
+        if self.data is None:
+            raise RuntimeError("The briefing is not ready yet.")
+        write_atomic(path, self.data)
+
+    @Slot()
+    def save_as(self) -> None:
+        if self.data is None:
+            return
+        from PySide6.QtCore import QStandardPaths
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save briefing as PDF", str(Path(folder) / self.suggested_file_name()),
+            "PDF files (*.pdf)")
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        try:
+            self.save_to(path)
+        except OSError as exc:
+            self._problem(f"The briefing could not be saved to {path}: "
+                          f"{exc.strerror or exc}.")
+
+    @Slot()
+    def print_dialog(self) -> None:
+        if self.data is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._match_paper(printer)
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, max(1, self.page_count))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if not self.print_to(printer):
+            self._problem("The briefing could not be sent to the printer.")
+
+    def _match_paper(self, printer: QPrinter) -> None:
+        size = self.document.pagePointSize(0)
+        page = (QPageSize(size, QPageSize.Unit.Point) if size.isValid()
+                else QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageSize(page)
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)  # the PDF carries its own margins
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Render the pages (all, or the printer's chosen range) onto *printer*."""
+        count = self.page_count
+        if not count:
+            return False
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(first - 1, last) if first > 0 and last >= first else range(count)
+        pages = range(max(0, pages.start), min(count, pages.stop))
+        dpi = min(printer.resolution(), PRINT_DPI_CAP)
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            target = printer.pageRect(QPrinter.Unit.DevicePixel)
+            for n, page in enumerate(pages):
+                if n:
+                    printer.newPage()
+                size = self.document.pagePointSize(page)
+                image = self.document.render(page, QSize(round(size.width() * dpi / 72),
+                                                         round(size.height() * dpi / 72)))
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return True
+
+    def _problem(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Briefing", message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    # ------------------------------------------------------------ closing
+
+    def done(self, result: int) -> None:
+        self.stop()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    def stop(self) -> None:
+        """Let a build under way finish in its thread before the dialog goes away."""
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+
+def open_briefing(parent: QWidget, catalog: Catalog, kind: str, record_id: int, *,
+                  paper: str = "a4", classification: str | None = None) -> BriefingPreview:
+    """Open the preview of a briefing sheet (non-modal) and return it.
+
+    *kind* is ``delegation``, ``pack`` (a delegation's briefing pack), ``person``,
+    ``pairing`` or ``event``. The dialog deletes itself when closed.
+    """
+    dialog = BriefingPreview(parent, catalog, kind, record_id, paper=paper,
+                             classification=classification)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog

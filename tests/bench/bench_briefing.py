@@ -1,0 +1,163 @@
+"""Briefing sheets: a 12-member delegation with photos, and 1,000 bio sheets in a batch.
+
+Floors are bare ReportLab builds (``SimpleDocTemplate.build``) of the very flowables our
+sheets produce, made moments before without our data loading, page frame or writing: what
+ReportLab alone costs for the same layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.harness import Context, Figure
+
+MEMBERS = 12
+PEOPLE = 1000
+
+
+def _photo(seed: int) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 800), (40 + seed * 17 % 200, 90, 140 + seed * 29 % 100))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((180, 120, 420, 420), fill=(235, 210, 190))
+    draw.rectangle((120, 480, 480, 800), fill=(30, 40, 60))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def _delegation_catalog(ctx: Context) -> Path:
+    """A catalog with one delegation of twelve members, each with a photo and two titles."""
+    from db import ops
+    from db.catalog import create_catalog
+    from db.models import RecordKind as K
+
+    path = ctx.cache / "briefing-12-members.liaison"
+    if path.exists():
+        return path
+    partial = ctx.cache / ".briefing-12-members.partial"
+    for leftover in ctx.cache.glob(".briefing-12-members.partial*"):
+        leftover.unlink()
+    with create_catalog(partial, sample=False) as catalog, ops.transaction(catalog) as tx:
+        hanoi = tx.create(K.CITY, {"name": "Hanoi", "local_name": "Hà Nội"})
+        milan = tx.create(K.CITY, {"name": "Milan", "local_name": "Milano"})
+        pairing = tx.create(K.PAIRING, {"city_a_id": hanoi, "city_b_id": milan,
+                                        "summary": "Smart-city cooperation."})
+        org = tx.create(K.ORGANISATION, {"name": "Comune di Milano", "city_id": milan})
+        visit = tx.create(K.DELEGATION, {
+            "title": "Milan city delegation to Hanoi, March 2025", "sending_city_id": milan,
+            "host_city_id": hanoi, "start_date": "2025-03-10", "end_date": "2025-03-13",
+            "status": "confirmed", "pairing_id": pairing,
+            "purpose": "Sign the smart-city memorandum and visit the operations centre.",
+            "outcomes": "Memorandum signed.", "follow_ups": "Return visit in the autumn."})
+        people = []
+        for n in range(MEMBERS):
+            person = tx.create(K.PERSON, {
+                "family_name": f"Rossi{n}", "given_names": "Giulia Maria", "honorific": "Dr",
+                "biography": "Urban planner. " * 20, "protocol_notes": "Prefers Italian."})
+            tx.create(K.POSITION, {"person_id": person, "organisation_id": org,
+                                   "title": f"Assessor for Urban Policy {n}",
+                                   "address_title": "Assessor", "start_date": "2021-01-01",
+                                   "rank": 20 + n})
+            tx.create(K.POSITION, {"person_id": person, "organisation_id": org,
+                                   "title": "Councillor", "start_date": "2015-01-01",
+                                   "end_date": "2020-12-31", "rank": 50})
+            data = _photo(n)
+            tx.create(K.ATTACHMENT, {"record_kind": "person", "record_id": person,
+                                     "role": "photo", "filename": f"{n}.jpg",
+                                     "media_type": "image/jpeg", "size": len(data),
+                                     "sha256": hashlib.sha256(data).hexdigest(), "data": data})
+            tx.create(K.DELEGATION_MEMBER, {"delegation_id": visit, "person_id": person,
+                                            "role": "head" if n == 0 else "member"})
+            people.append(person)
+        for n in range(6):
+            meeting = tx.create(K.ENGAGEMENT, {
+                "delegation_id": visit, "title": f"Working meeting {n + 1}",
+                "date": f"2025-03-{10 + n // 2:02d}", "start_time": f"{9 + n:02d}:00",
+                "city_id": hanoi, "host_organisation_id": org, "sequence": n,
+                "topics": "Mobility, data platforms and the start-up ecosystem."})
+            tx.create(K.ENGAGEMENT_PARTICIPANT, {"engagement_id": meeting,
+                                                 "person_id": people[n], "role": "guest"})
+    shutil.move(partial, path)
+    for leftover in ctx.cache.glob(".briefing-12-members.partial*"):
+        leftover.unlink()
+    return path
+
+
+def _bare_build(story: list[object], pagesize: tuple[float, float]) -> bytes:
+    from reportlab.platypus import SimpleDocTemplate
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=pagesize).build(list(story))
+    return buffer.getvalue()
+
+
+def _delegation_figures(ctx: Context) -> list[Figure]:
+    from db.catalog import open_catalog
+    from gui.briefing import photos
+    from gui.briefing.document import SheetOptions
+    from gui.briefing.render import Kind, prepare, render
+
+    options = SheetOptions(catalog_name="bench")
+    with open_catalog(_delegation_catalog(ctx)) as catalog:
+        render(catalog, Kind.DELEGATION, 1, options)  # warm: fonts, imports, photo cache
+        ours, floor, cold = [], [], []
+        for _ in range(40):
+            built = prepare(catalog, Kind.DELEGATION, 1, options)
+            started = time.perf_counter()
+            _bare_build(built.story, options.paper.size)
+            floor.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            render(catalog, Kind.DELEGATION, 1, options)
+            ours.append(time.perf_counter() - started)
+        for _ in range(5):
+            photos._cache.clear()
+            started = time.perf_counter()
+            render(catalog, Kind.DELEGATION, 1, options)
+            cold.append(time.perf_counter() - started)
+    ms = 1000
+    return [
+        Figure(f"delegation briefing, {MEMBERS} members with photos", statistics.median(ours) * ms,
+               "ms", "bare ReportLab build of the same flowables",
+               statistics.median(floor) * ms, "<= 150 ms and <= 1.5x floor"),
+        Figure("  same, photos not yet cached (first print)", statistics.median(cold) * ms, "ms"),
+    ]
+
+
+def _batch_figures(ctx: Context) -> list[Figure]:
+    from db.catalog import open_catalog
+    from gui.briefing.document import SheetOptions
+    from gui.briefing.render import Kind, prepare, write_all
+
+    options = SheetOptions(catalog_name="bench")
+    with open_catalog(ctx.demo_catalog(PEOPLE)) as catalog:
+        sampled = list(range(1, PEOPLE + 1, 10))
+        floor = 0.0
+        for person in sampled:
+            built = prepare(catalog, Kind.PERSON, person, options)
+            started = time.perf_counter()
+            _bare_build(built.story, options.paper.size)
+            floor += time.perf_counter() - started
+        floor *= PEOPLE / len(sampled)
+        folder = Path(tempfile.mkdtemp(prefix="bench-bios-", dir=ctx.cache))
+        try:
+            started = time.perf_counter()
+            written = write_all(catalog, Kind.PERSON, folder, options)
+            seconds = time.perf_counter() - started
+            assert len(written) == PEOPLE
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return [Figure(f"{PEOPLE:,} person sheets written (batch)", seconds, "s",
+                   "bare ReportLab builds of the same flowables (1 in 10, scaled)", floor,
+                   "<= 60 s")]
+
+
+def measure(ctx: Context) -> list[Figure]:
+    return _delegation_figures(ctx) + _batch_figures(ctx)
