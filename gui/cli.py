@@ -136,15 +136,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_or_create_default(target: str) -> object:
-    """Open the catalog; the default one is created from the sample on first use."""
+def open_or_create_default(target: str, *, reading: bool = False) -> object:
+    """Open the catalog; the default one is created from the sample on first use.
+
+    *reading* commands (search, briefings) skip the whole-file damage check and the
+    daily backup: they write nothing, and with them a query on 100,000 people would
+    cost what checking and copying the file costs. A damaged file still fails with a
+    one-line message (see :func:`run`).
+    """
     from db.catalog import create_catalog, open_catalog
 
     default = default_catalog_path()
     if Path(target) == default and not default.exists():
         default.parent.mkdir(parents=True, exist_ok=True)
         return create_catalog(default, sample=True)
-    catalog = open_catalog(target)
+    catalog = open_catalog(target, verify=not reading, daily_backup=not reading)
     if catalog.path is not None and catalog.network_fs:
         from db.catalog import network_warning
 
@@ -156,7 +162,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from db import search
     from db.catalog import Catalog
 
-    catalog = open_or_create_default(catalog_target(args))
+    catalog = open_or_create_default(catalog_target(args), reading=True)
     assert isinstance(catalog, Catalog)
     with catalog, catalog.read_session() as session:
         hits = search.search(session, args.query, kinds=args.kind or (), limit=args.limit)
@@ -231,6 +237,8 @@ COMMANDS: dict[str, Command] = {
 
 def run(args: argparse.Namespace) -> int:
     """Run a headless command, turning every user-facing error into one line."""
+    from sqlalchemy.exc import DatabaseError
+
     from db.catalog import CatalogError
     from db.ops import OperationError
 
@@ -238,6 +246,10 @@ def run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except (UserError, CatalogError, OperationError) as exc:
         sys.stderr.write(f"liaison: {exc}\n")
+    except DatabaseError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "unreadable"
+        sys.stderr.write(f"liaison: the catalog could not be read ({reason}); "
+                         "run `liaison check` for a report\n")
     except OSError as exc:
         sys.stderr.write(f"liaison: {exc.strerror or exc}"
                          + (f": {exc.filename}" if exc.filename else "") + "\n")

@@ -111,7 +111,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     kind = Kind.PACK if args.pack else Kind(args.kind)
     options = SheetOptions(paper=Paper(args.paper),
                            classification=clean(args.classification) or None)
-    catalog = open_or_create_default(catalog_target(args))
+    catalog = open_or_create_default(catalog_target(args), reading=True)
     assert isinstance(catalog, Catalog)
     try:
         with catalog:

@@ -116,3 +116,15 @@ def test_demo_makes_a_generated_catalog(tmp_path: Path) -> None:
     assert len(json.loads(search.stdout)) == 20
     assert_user_error(liaison("demo", str(path), "--people", "5"), "already exists")
     assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_damaged_catalog_gets_one_line_not_a_traceback(sample_path: Path) -> None:
+    data = sample_path.read_bytes()
+    page = 4096
+    # Wreck the middle pages (b-tree pages of the tables), keep the header intact.
+    wrecked = data[: page * 3] + bytes([0xA5]) * (len(data) - page * 6) + data[-page * 3:]
+    sample_path.write_bytes(wrecked)
+    result = liaison("search", "chung", "--catalog", str(sample_path))
+    assert result.returncode == 2, result
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
