@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -42,17 +42,10 @@ from db.models import (
     RecordKind,
     Source,
 )
-from db.names import display_name, form_of_address, sort_name
+from db.names import display_name, form_of_address
 
 T = TypeVar("T")
 _MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    rows: tuple[T, ...]
-    offset: int
-    total: int
 
 
 @dataclass(frozen=True)
@@ -100,19 +93,6 @@ class PositionView:
 def titles_on(positions: Iterable[PositionView], day: dt.date) -> list[PositionView]:
     """Positions held on *day*, most senior first: a 2017 briefing shows 2017 titles."""
     return sorted((p for p in positions if p.held_on(day)), key=lambda p: (p.rank, p.title))
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    version: int
-    sort_key: str
-    display_name: str
-    sort_name: str
-    honorific: str | None
-    current_title: str
-    organisation: str
-    nationality: str
 
 
 @dataclass(frozen=True)
@@ -220,37 +200,6 @@ def person_label(person: Person) -> str:
 
 def count(session: Session, kind: RecordKind) -> int:
     return int(session.exec(select(func.count()).select_from(TABLES[kind])).one())
-
-
-def people_page(session: Session, *, after: PersonRow | None = None,
-                limit: int = 200) -> Page[PersonRow]:
-    """People in accent-free alphabetical order of family name, one screenful at a time.
-
-    Pages seek past the last row shown (keyset paging on the ``(sort_key, id)``
-    index), so the 500th page of 100,000 people costs what the first one does.
-    """
-    query = select(Person).order_by(col(Person.sort_key), col(Person.id)).limit(limit)
-    if after is not None:
-        query = query.where(
-            (col(Person.sort_key) > after.sort_key)
-            | ((col(Person.sort_key) == after.sort_key) & (col(Person.id) > after.id))
-        )
-    people = session.exec(query).all()
-    ids = [p.id for p in people if p.id is not None]
-    positions = _positions(session, ids) if ids else {}
-    countries = _labels(session, Country, (p.nationality_id for p in people))
-    today = dt.date.today()
-    rows = []
-    for p in people:
-        assert p.id is not None
-        held = titles_on(positions.get(p.id, []), today)
-        rows.append(PersonRow(
-            p.id, p.version, p.sort_key, person_label(p), sort_name(p.given_names, p.family_name),
-            p.honorific, held[0].title if held else "",
-            held[0].organisation.label if held and held[0].organisation else "",
-            countries.get(p.nationality_id or -1, ""),
-        ))
-    return Page(tuple(rows), 0, count(session, RecordKind.PERSON))
 
 
 def person(session: Session, person_id: int) -> PersonView | None:

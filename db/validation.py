@@ -66,7 +66,8 @@ _REQUIRED: dict[RecordKind, dict[str, str]] = {
                             "record_kind": "Record kind missing.", "record_id": "Record missing."},
 }
 
-_CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
+CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
+    # Which vocabulary each enumerated field takes its values from (forms offer them too).
     (RecordKind.ORGANISATION, "org_kind"): OrganisationKind,
     (RecordKind.PERSON, "name_order"): NameOrder,
     (RecordKind.PERSON, "address_by"): AddressBy,
@@ -176,7 +177,7 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
         value = row.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             errors[field] = message
-    for (choice_kind, field), enum in _CHOICES.items():
+    for (choice_kind, field), enum in CHOICES.items():
         if choice_kind == kind and row.get(field) is not None:
             allowed = [member.value for member in enum]
             if row[field] not in allowed:

@@ -6,22 +6,17 @@ reads lives here, in one place, so every form, table and dialog agrees.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from db import validation
 from db.kinds import (
     AddressBy,
-    DelegationStatus,
     Direction,
-    EngagementRole,
     EventRole,
     MemberRole,
     NameOrder,
     OrganisationKind,
     OrganiserRole,
     PairingKind,
-    PairingStatus,
     RecordKind,
-    SessionKind,
 )
 
 _VALUE_LABELS: dict[str, str] = {
@@ -42,20 +37,7 @@ _VALUE_LABELS: dict[str, str] = {
     PairingKind.PROGRAMME_PAIRING: "Programme pairing",
 }
 
-CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
-    (RecordKind.ORGANISATION, "org_kind"): OrganisationKind,
-    (RecordKind.PERSON, "name_order"): NameOrder,
-    (RecordKind.PERSON, "address_by"): AddressBy,
-    (RecordKind.PAIRING, "pairing_kind"): PairingKind,
-    (RecordKind.PAIRING, "status"): PairingStatus,
-    (RecordKind.DELEGATION, "direction"): Direction,
-    (RecordKind.DELEGATION, "status"): DelegationStatus,
-    (RecordKind.DELEGATION_MEMBER, "role"): MemberRole,
-    (RecordKind.ENGAGEMENT_PARTICIPANT, "role"): EngagementRole,
-    (RecordKind.EVENT_ORGANISER, "role"): OrganiserRole,
-    (RecordKind.EVENT_PARTICIPANT, "role"): EventRole,
-    (RecordKind.EVENT_SESSION, "session_kind"): SessionKind,
-}
+CHOICES = validation.CHOICES  # one table of fields and their vocabularies
 
 _FIELD_LABELS: dict[str, str] = {
     "given_names": "Given names",
