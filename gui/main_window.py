@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New…", QKeySequence.StandardKey.New, self.new_record,
                                        name="new")
         self.edit_action = self._action("&Edit…", "Ctrl+E", self.edit_record, name="edit")
+        self.new_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.edit_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.delete_action = self._action("&Delete…", QKeySequence.StandardKey.Delete,
                                           self.delete_record, name="delete")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -309,3 +309,33 @@ def test_print_briefing_pack_for_the_shown_delegation(qtbot: QtBot, window: Main
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "Bruno Angelet" in text and "Nguyễn Đức Chung" in text
     preview.close()
+
+
+def test_window_follows_changes_committed_by_another_instance(qtbot: QtBot,
+                                                               window: MainWindow,
+                                                               sample_path: Path) -> None:
+    """Another app instance (its own connection) adds a person: this window shows them."""
+    window.watch.setInterval(50)
+    with open_catalog(sample_path) as other:
+        ops.create(other, RecordKind.PERSON, {"family_name": "Đỗ", "given_names": "Thị Hà",
+                                              "name_order": "family_first"})
+    people = window.panels[RecordKind.PERSON].model
+    qtbot.waitUntil(lambda: not people.loading and "Đỗ Thị Hà" in names(window),
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: "19 people" in window.totals_label.text(), timeout=5_000)
+
+
+def test_read_only_catalog_shows_a_banner_and_refuses_edits(qtbot: QtBot,
+                                                            sample_path: Path) -> None:
+    sample_path.chmod(0o444)
+    try:
+        win = open_window(qtbot, sample_path)
+        try:
+            assert win.catalog is not None and win.catalog.read_only
+            assert win.read_only_banner.isVisible()
+            assert not win.new_action.isEnabled() and not win.edit_action.isEnabled()
+            assert "Nguyễn Đức Chung" in names(win)  # still browsable
+        finally:
+            close_window(win)
+    finally:
+        sample_path.chmod(0o644)
