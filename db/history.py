@@ -30,7 +30,6 @@ from db.models import (
     EngagementParticipant,
     Event,
     EventParticipant,
-    MemberRole,
     Organisation,
     OrganisationKind,
     Person,
@@ -41,7 +40,6 @@ from db.models import (
 
 PHOTO_ROLE = "photo"
 PHOTO_MEDIA_TYPES = frozenset({"image/jpeg", "image/png"})
-_MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
 
 
 # ---------------------------------------------------------------- photos

@@ -375,7 +375,7 @@ class Transaction:
             expected = load_draft(self.session, kind, desired.id)
             assert expected is not None
         if expected is None:
-            record_id = self.create_fresh(kind, values)
+            record_id = self.create(kind, values)
             version = self._get(kind, record_id).version
             have_parts: Mapping[str, tuple[Draft, ...]] = {}
             changed = True
@@ -425,38 +425,6 @@ class Transaction:
             changed |= row_changed
         return changed
 
-    def fresh_id(self, kind: RecordKind) -> int:
-        """An id no record of *kind* has ever had in this catalog.
-
-        SQLite hands the highest id out again once that row is deleted; undo keeps
-        tombstones by id, so a new row must never take a deleted row's number. The
-        change log remembers every id ever created (it is indexed by kind and id).
-        """
-        model = self._model(kind)
-        highest = self.session.execute(select(func.max(col(model.id)))).scalar() or 0
-        logged = self.session.execute(select(func.max(col(ChangeLogEntry.record_id))).where(
-            col(ChangeLogEntry.record_kind) == kind.value)).scalar() or 0
-        return max(int(highest), int(logged)) + 1
-
-    def create_fresh(self, kind: RecordKind, values: Mapping[str, Any]) -> int:
-        """:meth:`create` with an id never used before (see :meth:`fresh_id`)."""
-        model = self._model(kind)
-        clean, errors = self._prepare(kind, values)
-        defaults = {name: getattr(model(), name) for name in _columns(model) if name != "id"}
-        self._check(kind, {**defaults, **clean}, errors)
-        record = model(**clean, **_derive(kind, {**defaults, **clean}))
-        record.id = self.fresh_id(kind)
-        self.session.add(record)
-        self.session.flush()
-        snapshot = _snapshot(record)
-        self._log(kind, record.id, ChangeAction.CREATE, new=json.dumps(
-            {k: _as_text(v) for k, v in snapshot.items() if k not in _PROTECTED
-             and v not in (None, [], "")}, ensure_ascii=False))
-        self._mark(kind, record.id, snapshot)
-        self.changes.append(Change(kind, record.id, ChangeAction.CREATE, tuple(clean),
-                                   record.version))
-        return record.id
-
     def _resolve(self, kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]:
         """Replace :class:`CountryCode` values by the country's id, adding it if new."""
         resolved = dict(values)
@@ -472,7 +440,7 @@ class Transaction:
                 from db.validation import country_name
 
                 try:
-                    found = self.create_fresh(RecordKind.COUNTRY,
+                    found = self.create(RecordKind.COUNTRY,
                                               {"code": code, "name": country_name(code) or code})
                 except ValidationError as exc:
                     raise ValidationError(kind, {name: " ".join(exc.errors.values())}) from exc

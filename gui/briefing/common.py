@@ -11,7 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from db import history, reads
+from db import dates, history, reads
 from gui.briefing import fonts, photos, styles
 from gui.briefing.flowables import (
     MIN_ROW_SPLIT,
@@ -25,7 +25,7 @@ from gui.briefing.flowables import (
     table_style,
 )
 from gui.briefing.styles import Styles
-from gui.briefing.text import clean, esc, has, initials, join, label, sentence
+from gui.briefing.text import clean, day, esc, has, initials, join, label, sentence
 
 
 @dataclass
@@ -211,8 +211,6 @@ def history_day(value: dt.date | None) -> str:
 
 def period(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     """Plain text for a position's period: ``since 2020``, ``2015 – 2019``, or the note."""
-    from gui.briefing.text import day
-
     if start and end:
         return f"{day(start)} – {day(end)}"
     if start:
@@ -220,3 +218,18 @@ def period(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     if end:
         return f"until {day(end)}"
     return clean(note)
+
+
+def titles_day_phrase(start: dt.date | None, first_dated: dt.date | None, dated_what: str,
+                      note: str | None, what: str) -> str:
+    """Which day printed titles are read on, said plainly: the first day, else the first
+    dated *dated_what* (engagement, session), else what the date note says."""
+    if start is not None:
+        return f"Titles as held on {day(start)}, the first day of the {what}"
+    if first_dated is not None:
+        return f"Titles as held on {day(first_dated)}, the first dated {dated_what}"
+    found = dates.approximate(note)
+    if found is not None:
+        return (f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, "
+                "as the date note says")
+    return f"Titles as held today: the {what}'s date is not recorded"

@@ -24,6 +24,7 @@ from gui.briefing.common import (
     sources_section,
     status_markup,
     title_block,
+    titles_day_phrase,
     when_cell,
 )
 from gui.briefing.flowables import facts_table, list_table
@@ -207,17 +208,10 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
 
 
 def titles_basis(v: reads.DelegationView) -> str:
-    """Which day the printed titles are read on, said plainly (see reads.delegation_day)."""
-    if v.start_date is not None:
-        return f"Titles as held on {day(v.start_date)}, the first day of the visit"
+    """Which day the printed titles are read on (see reads.delegation_day), said plainly."""
     dated = [e.date for e in v.engagements if e.date is not None]
-    if dated:
-        return f"Titles as held on {day(min(dated))}, the first dated engagement"
-    found = dates.approximate(v.date_note)
-    if found is not None:
-        return f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, " \
-               "as the date note says"
-    return "Titles as held today: the visit's date is not recorded"
+    return titles_day_phrase(v.start_date, min(dated) if dated else None, "engagement",
+                             v.date_note, "visit")
 
 
 def _members(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:

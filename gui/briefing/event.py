@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlmodel import Session
 
-from db import dates, history, reads
+from db import history, reads
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -20,10 +20,11 @@ from gui.briefing.common import (
     portrait,
     sources_section,
     title_block,
+    titles_day_phrase,
     when_cell,
 )
 from gui.briefing.flowables import facts_table, list_table
-from gui.briefing.text import clean, date_range, day, esc, has, join, label, plural, sentence
+from gui.briefing.text import clean, date_range, esc, has, join, label, plural, sentence
 
 KICKER = "Event briefing"
 _ROLE_ORDER = {role: i for i, role in enumerate(
@@ -97,16 +98,9 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
 
 def titles_basis(v: reads.EventView) -> str:
     """Which day the speakers' titles are read on (see reads.event_day), said plainly."""
-    if v.start_date is not None:
-        return f"Titles as held on {day(v.start_date)}, the first day of the event"
     dated = [s[2] for s in v.sessions if s[2] is not None]
-    if dated:
-        return f"Titles as held on {day(min(dated))}, the first dated session"
-    found = dates.approximate(v.date_note)
-    if found is not None:
-        return f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, " \
-               "as the date note says"
-    return "Titles as held today: the event's date is not recorded"
+    return titles_day_phrase(v.start_date, min(dated) if dated else None, "session",
+                             v.date_note, "event")
 
 
 def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
