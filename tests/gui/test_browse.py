@@ -49,7 +49,13 @@ def test_every_item_model_passes_the_model_tester(window: MainWindow,
                                                   qtmodeltester: ModelTester) -> None:
     for panel in window.panels.values():
         qtmodeltester.check(panel.model)
-    window.search_box.results.show_hits([])
+    from db import search
+
+    assert window.catalog is not None
+    with window.catalog.read_session() as session:
+        hits = search.search(session, "ha", limit=40)  # people, cities, organisations...
+    window.search_box.results.show_hits(hits)
+    assert len({hit.kind for hit in hits}) > 1
     qtmodeltester.check(window.search_box.results)
 
 
