@@ -247,15 +247,28 @@ def run(args: argparse.Namespace) -> int:
     except (UserError, CatalogError, OperationError) as exc:
         sys.stderr.write(f"liaison: {exc}\n")
     except DatabaseError as exc:
-        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "unreadable"
-        sys.stderr.write(f"liaison: the catalog could not be read ({reason}); "
-                         "run `liaison check` for a report\n")
+        sys.stderr.write(f"liaison: {_unreadable(args, exc)}\n")
     except OSError as exc:
         sys.stderr.write(f"liaison: {exc.strerror or exc}"
                          + (f": {exc.filename}" if exc.filename else "") + "\n")
     except KeyboardInterrupt:
         sys.stderr.write("liaison: interrupted\n")
     return EXIT_USER_ERROR
+
+
+def _unreadable(args: argparse.Namespace, error: Exception) -> str:
+    """A read failed: reading commands skip the whole-file check, so run it now, and a
+    damaged file gets what opening it would have done (set aside, backup named)."""
+    from db.catalog import CatalogError, open_catalog
+
+    target = catalog_target(args)
+    if "://" not in target and Path(target).exists():
+        try:
+            open_catalog(target, daily_backup=False).close()
+        except CatalogError as damaged:
+            return str(damaged)
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    return f"the catalog could not be read ({reason}); run `liaison check` for a report"
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
