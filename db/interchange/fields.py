@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy.sql.schema import Column
@@ -150,8 +151,10 @@ def _table_kind(table_name: str) -> RecordKind:
     raise KeyError(table_name)
 
 
+@cache
 def fields(kind: RecordKind) -> dict[str, FieldInfo]:
-    """Every field a row of *kind* may carry, in the table's column order."""
+    """Every field a row of *kind* may carry, in the table's column order (do not modify:
+    the answer is shared)."""
     model = TABLES[kind]
     found: dict[str, FieldInfo] = {}
     for name, column in model.__table__.columns.items():  # type: ignore[attr-defined]

@@ -17,8 +17,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from zipfile import BadZipFile
 from typing import Any
+from zipfile import BadZipFile
 
 from db.folding import nfc
 

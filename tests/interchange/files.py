@@ -35,10 +35,7 @@ def write_csv(path: Path, rows: list[list[str]], *, delimiter: str = ",", encodi
               bom: bool = False, newline: str = "\r\n") -> Path:
     text = newline.join(delimiter.join(_quote(c, delimiter) for c in row) for row in rows)
     text += newline
-    if encoding == "cp1258":
-        data = to_1258(text)
-    else:
-        data = text.encode(encoding)
+    data = to_1258(text) if encoding == "cp1258" else text.encode(encoding)
     if bom:
         data = b"\xef\xbb\xbf" + data
     path.write_bytes(data)
