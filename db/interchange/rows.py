@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import String
+
 from db.folding import fold, nfc
 from db.interchange.fields import FieldInfo, fields, match_header
 from db.interchange.tables import Table
@@ -31,6 +33,9 @@ class Incoming:
 
     def column(self, field_name: str) -> str:
         return self.columns.get(field_name, field_name)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CellError(ValueError):
@@ -94,6 +99,9 @@ def _python_type(info: FieldInfo) -> type | None:
         return dt.date
     if info.column is None:
         return None
+    sql_type = info.column.type
+    if isinstance(getattr(sql_type, "impl", sql_type), String):  # SQLModel's AutoString
+        return str  # is a decorated String whose python_type answers ``object``
     try:
         return info.column.type.python_type
     except NotImplementedError:
@@ -139,6 +147,8 @@ def typed(kind: RecordKind, name: str, value: Any) -> Any:
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # a phone number Excel stored as a number
         text = nfc(str(value)).strip()
+        if text.startswith("'") and text[1:2] in _FORMULA_STARTS:
+            text = text[1:]  # our own export's guard against spreadsheet formulas
         vocabulary = CHOICES.get((kind, name))
         if vocabulary is not None:
             key = fold(text).replace(" ", "_").replace("-", "_")

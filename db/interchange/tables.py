@@ -102,12 +102,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Table:
     text, used = decode(path.read_bytes(), encoding)
     if not text.strip():
         raise FileProblem(f"{path.name} is empty")
-    sample = text[:20000]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     lines = list(reader)
     header_at = next((i for i, row in enumerate(lines) if sum(1 for c in row if c.strip()) > 1),
@@ -116,6 +111,22 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Table:
     rows = tuple((number + 1, tuple(row)) for number, row in enumerate(lines)
                  if number > header_at and any(c.strip() for c in row))
     return Table(headers, rows, encoding=used, delimiter=getattr(dialect, "delimiter", ","))
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect, sniffed on the header line: long text cells (biographies with
+    semicolons) would mislead :class:`csv.Sniffer` on the whole sample."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in ",;\t|"}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] and list(counts.values()).count(counts[best]) == 1:
+        class Found(csv.excel):
+            delimiter = best
+        return Found
+    try:
+        return csv.Sniffer().sniff(text[:20000], delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
 
 
 def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
