@@ -80,7 +80,7 @@ def _organisations(session: Session) -> list[_Entry]:
 
 def _score(kind: RecordKind, name_score: float, a: _Entry, b: _Entry
            ) -> tuple[float, tuple[str, ...]]:
-    score, reasons = name_score, []
+    score, reasons = name_score, list[str]()
     if a.emails and b.emails:
         if a.emails & b.emails:
             score, reasons = score + 15, [*reasons, "same e-mail"]

@@ -145,16 +145,17 @@ def popolo(session: Session) -> dict[str, Any]:
         if o.parent_id:
             org["parent_id"] = f"organization/{o.parent_id}"
         organizations.append(org)
-    memberships, posts = [], {}
+    memberships: list[dict[str, Any]] = []
+    posts: dict[tuple[int, str], dict[str, str]] = {}
     for pos in session.execute(select(Position).order_by(col(Position.id))).scalars():
         membership: dict[str, Any] = {"id": f"membership/{pos.id}",
                                       "person_id": f"person/{pos.person_id}", "role": pos.title}
         if pos.organisation_id:
             membership["organization_id"] = f"organization/{pos.organisation_id}"
-            key = (pos.organisation_id, pos.title)
-            posts.setdefault(key, {"id": f"post/{len(posts) + 1}", "label": pos.title,
+            post_key = (pos.organisation_id, pos.title)
+            posts.setdefault(post_key, {"id": f"post/{len(posts) + 1}", "label": pos.title,
                                    "organization_id": f"organization/{pos.organisation_id}"})
-            membership["post_id"] = posts[key]["id"]
+            membership["post_id"] = posts[post_key]["id"]
         for name in ("start_date", "end_date"):
             if getattr(pos, name):
                 membership[name] = getattr(pos, name).isoformat()

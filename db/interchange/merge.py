@@ -24,9 +24,7 @@ from sqlmodel import col
 
 from db import ops
 from db.catalog import Catalog
-from db.models import TABLES, ChangeLogEntry, Record, RecordKind
-
-_GENERIC = (RecordKind.CITATION, RecordKind.ATTACHMENT)
+from db.models import TABLES, Attachment, ChangeLogEntry, Citation, Record, RecordKind
 
 
 @dataclass(frozen=True)
@@ -81,11 +79,11 @@ def _clashes(tx: ops.Transaction, kind: RecordKind, row: Record, field: str,
                     for n in names]
         if tx.session.execute(select(col(model.id)).where(*criteria)).first() is not None:
             return True
-    if kind == RecordKind.ATTACHMENT and getattr(row, "role", None) == "photo":
-        survivor_photo = tx.session.execute(select(col(model.id)).where(
-            model.record_kind == row.record_kind,
-            model.record_id == survivor_id,
-            model.role == "photo")).first()
+    if isinstance(row, Attachment) and row.role == "photo":
+        survivor_photo = tx.session.execute(select(col(Attachment.id)).where(
+            col(Attachment.record_kind) == row.record_kind,
+            col(Attachment.record_id) == survivor_id,
+            col(Attachment.role) == "photo")).first()
         return survivor_photo is not None  # the survivor keeps its own photo
     return False
 
@@ -119,13 +117,12 @@ def merge(catalog: Catalog, kind: RecordKind, survivor_id: int, duplicate_id: in
                 getattr(link_model, field) == duplicate_id)).scalars())
             for row in rows:
                 _move(tx, link_kind, row, field, survivor_id, moved, dropped)
-        for generic_kind in _GENERIC:
-            generic = TABLES[generic_kind]
-            rows = list(tx.session.execute(select(generic).where(
-                generic.record_kind == kind.value,
-                generic.record_id == duplicate_id)).scalars())
-            for row in rows:
-                _move(tx, generic_kind, row, "record_id", survivor_id, moved, dropped)
+        for generic in (Citation, Attachment):
+            owned = list(tx.session.execute(select(generic).where(
+                col(generic.record_kind) == kind.value,
+                col(generic.record_id) == duplicate_id)).scalars())
+            for row in owned:
+                _move(tx, generic.kind, row, "record_id", survivor_id, moved, dropped)
         history = tuple(tx.session.execute(select(col(ChangeLogEntry.id)).where(
             col(ChangeLogEntry.record_kind) == kind.value,
             col(ChangeLogEntry.record_id) == duplicate_id)).scalars())

@@ -109,7 +109,7 @@ def rows(session: Session, kind: RecordKind) -> Iterator[list[Any]]:
                        if position.organisation_id else None)
                 values["city"] = label(RecordKind.CITY, org.city_id if org else None)
         elif kind == RecordKind.PAIRING:
-            areas = session.execute(select(PairingArea.area_id).where(
+            areas = session.execute(select(col(PairingArea.area_id)).where(
                 col(PairingArea.pairing_id) == record.id)).scalars()
             values["areas"] = "; ".join(label(RecordKind.COOPERATION_AREA, a) or "" for a in areas)
         elif kind == RecordKind.DELEGATION:

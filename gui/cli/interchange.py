@@ -107,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_report(report)
     summary = _summary(prepared, report)
     refused = bool(report.errors) and not (args.skip_bad_rows or args.dry_run)
-    print(summary, file=sys.stderr if refused else sys.stdout)
+    print(summary, file=sys.stderr if refused or args.json else sys.stdout)
     return EXIT_USER_ERROR if refused or (args.dry_run and report.errors
                                           and not args.skip_bad_rows) else EXIT_OK
 
