@@ -24,8 +24,8 @@ def test_every_vocabulary_of_the_store_is_listed() -> None:
 
 
 def test_every_field_a_user_sees_has_a_caption() -> None:
-    fields = {name for model in TABLES.values()
-              for name in model.__table__.columns.keys()}  # type: ignore[attr-defined]
+    fields = {column.name for model in TABLES.values()
+              for column in model.__table__.columns}  # type: ignore[attr-defined]
     assert sorted(fields - PROTECTED - set(vocabulary._FIELD_WORDS)) == []
 
 
