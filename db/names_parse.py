@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from db.folding import fold, nfc
 from db.models import AddressBy, NameOrder
+from db.names import address_name
 from db.names_data import (
     COMMON_VIETNAMESE_FAMILY_NAMES,
     HIGHLAND_CLAN_NAMES,
@@ -136,10 +137,7 @@ class NameSplit:
         """``Chairman Chung`` for a title and a Vietnamese name; None without a title."""
         if not self.title:
             return None
-        from db.names import address_name
-
-        name = address_name(self.given_names, self.family_name, self.address_by)
-        return f"{self.title} {name}"
+        return f"{self.title} {address_name(self.given_names, self.family_name, self.address_by)}"
 
 
 def _key(word: str) -> str:

@@ -48,7 +48,8 @@ class PersonForm(RecordForm):
         self.add(names, b.choice(K.PERSON, "address_by"))
         self.add(names, b.line("form_of_address", "Only if not “title + name”"))
         self.add(names, b.line("original_script", "The name in its own script"))
-        self.add(names, b.items("aliases", "Ba Dũng"), "Also known as")
+        self.add(names, b.items("aliases", "Nicknames, other spellings: Ba Dũng, …"),
+                 "Also known as")
         self.split_offer = NameSplitOffer(self)
         names.addRow(self.split_offer)
         # A whole name pasted into "Family name" is always worth an offer; in "Given names"
