@@ -159,9 +159,12 @@ def assembly(empty_catalog: Catalog) -> Catalog:
         danang_org = tx.create(K.ORGANISATION, {"name": "Da Nang People's Committee",
                                                 "city_id": danang})
         vn = tx.create(K.COUNTRY, {"code": "VN", "name": "Vietnam"})
-        for name in ("Nguyễn Văn Hiện", "Vũ Hải", "Nguyễn Văn Hiến", "Vũ Hải Hà",
+        for name in ("Nguyễn Văn Hiện", "Vũ Văn Hải", "Nguyễn Văn Hiến", "Vũ Hải Hà",
                      "Nguyễn Tấn Dũng (Ba Dũng)", "H`Yim Kđoh", "Vi Đức Hồi", "Đồng Sỹ Nguyên"):
             _person(tx, name, nationality_id=vn)
+        # A longer indexed text than "Vũ Văn Hải": only the whole name puts it first.
+        _person(tx, "Vũ Hải", nationality_id=vn,
+                form_of_address="Deputy Director General Hải")
         # People whose titles and organisations hold the query words, not their names.
         for name, title in (("Trần Văn Sơn", "Deputy Chairman"),
                             ("Lê Văn Minh", "Member of the National Assembly"),
