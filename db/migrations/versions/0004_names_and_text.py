@@ -42,14 +42,13 @@ def _clean(value: str, nullable: bool) -> str | None:
     return text if text or not nullable else None
 
 
-def _clean_json(value: Any) -> Any:
+def _clean_list(value: Any) -> Any:
+    """A JSON list of texts, cleaned; anything else as it was (SQLite gives JSON as text)."""
     if isinstance(value, str):
         try:
-            items = json.loads(value)
+            value = json.loads(value)
         except ValueError:
             return value
-        cleaned = _clean_json(items)
-        return json.dumps(cleaned, ensure_ascii=False) if cleaned != items else value
     if isinstance(value, list):
         return [unicodedata.normalize("NFC", str(v)).strip() for v in value if str(v).strip()]
     return value
@@ -78,14 +77,19 @@ def _normalise_text(bind: sa.Connection) -> None:
                     continue
                 if column in texts and isinstance(value, str):
                     new: Any = _clean(value, bool(column.get("nullable", True)))
+                    if new != value:
+                        changed[column["name"]] = new
                 else:
-                    new = _clean_json(value)
-                if new != value:
-                    changed[column["name"]] = new
+                    new = _clean_list(value)
+                    if isinstance(new, list) and new != (
+                            json.loads(value) if isinstance(value, str) else value):
+                        changed[column["name"]] = new
             if changed:
                 sets = ", ".join(f'"{name}" = :{name}' for name in changed)
-                bind.execute(sa.text(f'UPDATE "{table}" SET {sets} WHERE id = :id'),
-                             {**changed, "id": row[0]})
+                statement = sa.text(f'UPDATE "{table}" SET {sets} WHERE id = :id').bindparams(
+                    *(sa.bindparam(c["name"], type_=sa.JSON()) for c in lists
+                      if c["name"] in changed))
+                bind.execute(statement, {**changed, "id": row[0]})
 
 
 def _derive_sort_keys(bind: sa.Connection) -> None:
