@@ -12,7 +12,7 @@
   it in step, so this file does not depend on today's table definitions.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from alembic import context, op
 from db.names import sort_key
 
 revision: str = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

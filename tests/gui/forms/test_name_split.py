@@ -26,6 +26,9 @@ def _paste(qtbot: QtBot, form: PersonForm, field: str, text: str) -> None:
     QGuiApplication.clipboard().setText(text)
     edit.setFocus()
     qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+    # The offer is laid out on the next pass of the event loop, as a user would see it.
+    qtbot.waitUntil(lambda: form.split_offer.split_button.height() > 0
+                    or not form.split_offer.isVisibleTo(form))
 
 
 def test_an_alias_in_brackets_becomes_also_known_as(
