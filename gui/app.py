@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from db import i18n
 from db.kinds import RecordKind
-from gui import language
+from gui import language as interface
 from gui import settings as registry
 from gui.icons import app_icon
 from gui.main_window import APP_NAME, MainWindow
@@ -70,7 +71,9 @@ def start_daily_backup(window: MainWindow, catalog: Catalog) -> None:
     window.worker.submit(lambda: backup.backup_if_due(catalog), lambda _info: None, failed)
 
 
-def main(target: str, *, default: bool = False) -> int:
+def main(target: str, *, default: bool = False, language: str | None = None) -> int:
+    """Show the window, then open *target*; *language* (``liaison --language vi``)
+    overrides the one chosen in Preferences for this run."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -78,7 +81,7 @@ def main(target: str, *, default: bool = False) -> int:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     settings = registry.Settings()
-    language.apply(app, language.chosen_language(settings))
+    interface.apply(app, i18n.parse_language(language) or interface.chosen_language(settings))
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
     window = MainWindow(name, settings)
     window.show()
