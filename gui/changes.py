@@ -4,9 +4,8 @@ Every operation returns exactly what it changed. The router splits a result by
 kind of record and notifies only who listens to that kind: the people list
 hears about people (and about the organisations and countries its rows name),
 not about cities. Views then refresh just the rows or the record involved; no
-one reloads everything after an edit. A commit made by another window or app
-arrives without a result; :meth:`ChangeRouter.reset` then asks every view to
-reload, as before::
+one reloads everything after an edit. (A commit made by another window or app
+arrives without a result: the window then reloads what it shows.)::
 
     router = ChangeRouter(parent=window)
     router.channel(RecordKind.PERSON).changed.connect(people_model.records_changed)
@@ -82,7 +81,6 @@ class KindChannel(QObject):
 
 class ChangeRouter(QObject):
     routed = Signal(object)  # the whole db.ops.Result, after the per-kind channels
-    reset = Signal()  # the catalog changed in ways unknown (another window or app)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -24,23 +24,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from db.kinds import ChangeAction, RecordKind
+from db.kinds import RecordKind
 from gui import opening, printing
 from gui import settings as registry
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
-from gui.log import log_file
 from gui.menus import Menus
 from gui.navigation import History, Place
+from gui.problems import APP_NAME, Problems
 from gui.safety import ReadOnlyBanner
 from gui.search_box import SearchBox
 from gui.sections import SECTION_KEYS, SECTIONS, section_of
+from gui.totals import TotalsLabel
 from gui.widgets import plain_label
 from gui.worker import Worker
 
@@ -51,12 +51,9 @@ if TYPE_CHECKING:
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
 
-APP_NAME = "Liaison"
 # How often to look for changes committed by another window or instance (a PRAGMA
 # data_version read: microseconds).
 WATCH_INTERVAL_MS = 1000
-# Kinds counted in the status bar: their totals are re-read when one is created or deleted.
-COUNTED = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.DELEGATION, RecordKind.EVENT)
 
 
 def window_title(catalog_name: str) -> str:
@@ -71,10 +68,9 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.forms: FormContext | None = None
         self.preview: QWidget | None = None
-        self.problem = ""
-        self._problem_box: QMessageBox | None = None
+        self.problems = Problems(self)
         self.worker = Worker(self)
-        self.worker.problem.connect(self._background_problem)
+        self.worker.problem.connect(self.problems.background)
         self.router = ChangeRouter(self)
         self.router.routed.connect(self._routed)
         self.detail = DetailLoader(self.worker, self)
@@ -126,8 +122,7 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel("Opening the catalog…", self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.totals_label = QLabel(self)
-        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals_label = TotalsLabel(self.worker, self)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
 
@@ -159,7 +154,7 @@ class MainWindow(QMainWindow):
                 panel = ListPanel(kind, self.worker, self._settings, self)
                 panel.record_selected.connect(self.open_record)
                 panel.counts_changed.connect(self._update_status)
-                panel.problem.connect(self._background_problem)
+                panel.problem.connect(self.problems.background)
                 panel.follow(self.router)
                 self.panels[kind] = panel
                 panels.append(panel)
@@ -214,25 +209,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.set_catalog(catalog)
         self.status_label.setText("")
-        self._load_totals()
-
-    def _load_totals(self) -> None:
-        catalog = self.catalog
-        if catalog is None:
-            return
-
-        def job() -> dict[str, int]:
-            from db import reads
-
-            with catalog.read_session() as session:
-                return reads.counts(session)
-
-        self.worker.submit(job, self._show_totals)
-
-    def _show_totals(self, counts: dict[str, int]) -> None:
-        self.totals_label.setText(
-            f"{counts['person']:,} people · {counts['organisation']:,} organisations · "
-            f"{counts['delegation']:,} delegations · {counts['event']:,} events")
+        self.totals_label.load(catalog)
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -240,21 +217,12 @@ class MainWindow(QMainWindow):
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
         if not keep_catalog:
             self.status_label.setText("No catalog open")
-        self.problem = message
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self._problem_box = box
+        self.problems.show(message)
 
-    def _background_problem(self, message: str) -> None:
-        """A job without its own error path failed: one box (not one per job), and the log."""
-        text = f"{message}\n\nDetails were written to {log_file()}."
-        box = self._problem_box
-        if box is not None and box.isVisible():
-            box.setText(text)
-            self.problem = text
-        else:
-            self.show_problem(text, keep_catalog=True)
+    @property
+    def problem(self) -> str:
+        """The latest message shown to the user ("" when none)."""
+        return self.problems.last
 
     def refresh(self) -> None:
         """Reload lists and the open record (View > Refresh, or another app's commit)."""
@@ -266,7 +234,8 @@ class MainWindow(QMainWindow):
                     panel.select_record(current.id)  # highlighted again once reloaded
         if current is not None:
             self.open_record(current.kind, current.id, remember=False)
-        self._load_totals()
+        if self.catalog is not None:
+            self.totals_label.load(self.catalog)
 
     def check_for_changes(self) -> None:
         """Refresh when another window or instance committed to the catalog."""
@@ -284,8 +253,7 @@ class MainWindow(QMainWindow):
             return
         self._seen_version = self.catalog.data_version()
         self.detail.follow(self.catalog, result)
-        if any(c.kind in COUNTED and c.action != ChangeAction.UPDATE for c in result.changes):
-            self._load_totals()
+        self.totals_label.follow(self.catalog, result)
 
     # ------------------------------------------------------------ navigation
 
@@ -355,13 +323,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
 
     def _shown_record(self) -> tuple[RecordKind, int, int, str] | None:
-        loaded = self.shown
-        if loaded is None or self.current_page().detail.shown is None:
+        if self.current_page().detail.shown is None:
             return None
-        view = loaded.view
-        label = getattr(view, "display_name", None) or getattr(view, "title", None) or getattr(
-            view, "name", None) or f"{view.city_a.label} – {view.city_b.label}"
-        return RecordKind(loaded.kind), view.id, view.version, str(label)
+        return self.detail.shown_record()
 
     def new_record(self) -> None:
         if self.forms is None:
@@ -402,7 +366,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText(printing.NOT_BRIEFED)
             return
         self.preview = printing.print_briefing(self, self.catalog, kind, record_id,
-                                               self._settings, pack=pack)
+                                               self._settings, self.worker, pack=pack)
 
     def set_paper(self, paper: str) -> None:
         self._settings.set_value(registry.PAPER_SIZE, paper)

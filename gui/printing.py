@@ -16,6 +16,7 @@ from gui import settings as registry
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from gui.worker import Worker
 
 BRIEFED = (RecordKind.PERSON, RecordKind.DELEGATION, RecordKind.PAIRING, RecordKind.EVENT)
 NOTHING_TO_PRINT = "Open a person, delegation, pairing or event to print its briefing."
@@ -23,7 +24,8 @@ NOT_BRIEFED = "Briefings are printed for people, delegations, pairings and event
 
 
 def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_id: int,
-                   settings: registry.Settings, *, pack: bool = False) -> QWidget:
+                   settings: registry.Settings, worker: Worker, *,
+                   pack: bool = False) -> QWidget:
     """Open the preview of *kind* *record_id*'s briefing (a pack for a delegation)."""
     from gui.preview import open_briefing
 
@@ -31,7 +33,7 @@ def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_i
     classification = settings.value(registry.CLASSIFICATION).strip() or None
     return open_briefing(parent, catalog, sheet, record_id,
                          paper=settings.value(registry.PAPER_SIZE),
-                         classification=classification)
+                         classification=classification, worker=worker)
 
 
 def choose_classification(parent: QWidget, settings: registry.Settings) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from db.kinds import RecordKind
 from gui.changes import touches
 
 if TYPE_CHECKING:
@@ -52,6 +53,16 @@ class DetailLoader(QObject):
         self._worker.submit(
             job, lambda loaded: self._arrived(ticket, pane, kind, record_id, loaded),
             lambda error: self._failed(ticket, pane, error))
+
+    def shown_record(self) -> tuple[RecordKind, int, int, str] | None:
+        """(kind, id, version, label) of the record shown: what Edit, Delete and Print act on."""
+        loaded = self.shown
+        if loaded is None:
+            return None
+        view = loaded.view
+        label = getattr(view, "display_name", None) or getattr(view, "title", None) or getattr(
+            view, "name", None) or f"{view.city_a.label} – {view.city_b.label}"
+        return RecordKind(loaded.kind), view.id, view.version, str(label)
 
     def follow(self, catalog: Catalog, result: Result) -> bool:
         """Reload the shown record if *result* touched it; True when it reloads."""

@@ -107,11 +107,6 @@ class FilterBox(QWidget):
             return (data or "any", title) if title else None
         return data
 
-    def select(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        if index >= 0:
-            self.combo.setCurrentIndex(index)
-
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.spec.name, self.value())
 
