@@ -20,6 +20,7 @@ from gui import settings as registry
 from gui.icons import app_icon
 from gui.log import setup_logging
 from gui.main_window import APP_NAME, MainWindow
+from gui.worker import Worker
 
 # Benchmarks set this to "window" (quit once the window is up) or "catalog" (quit
 # once the catalog's first rows are shown).
@@ -44,9 +45,9 @@ def main(target: str, *, default: bool = False) -> int:
     settings = registry.Settings()
     language.apply(app, language.chosen_language(settings))
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
-    window = MainWindow(name, settings)
+    worker = Worker(app)  # the one database thread: the window, forms and previews share it
+    window = MainWindow(name, settings, worker=worker)
     window.show()
-    app.aboutToQuit.connect(window.worker.shutdown)
     quit_when = os.environ.get(BENCH_QUIT_ENV)
     if quit_when == "window":  # measuring the window alone: open nothing
         QTimer.singleShot(0, app.quit)

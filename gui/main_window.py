@@ -14,15 +14,14 @@ menus (:mod:`gui.menus`), sections (:mod:`gui.sections`), catalogs and backups
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -39,10 +38,10 @@ from gui.navigation import History, Place
 from gui.problems import APP_NAME, Problems
 from gui.safety import ReadOnlyBanner
 from gui.search_box import SearchBox
-from gui.sections import SECTION_KEYS, SECTIONS, section_of
+from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
 from gui.totals import TotalsLabel
 from gui.widgets import plain_label
-from gui.worker import Worker
+from gui.worker import Worker, job_name
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -61,7 +60,9 @@ def window_title(catalog_name: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog_name: str, settings: registry.Settings) -> None:
+    def __init__(self, catalog_name: str, settings: registry.Settings, *,
+                 worker: Worker | None = None) -> None:
+        """*worker* is the database thread the app runs on (a new one if not given)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.forms: FormContext | None = None
         self.preview: QWidget | None = None
         self.problems = Problems(self)
-        self.worker = Worker(self)
+        self.worker = worker if worker is not None else Worker(self)
         self.worker.problem.connect(self.problems.background)
         self.router = ChangeRouter(self)
         self.router.routed.connect(self._routed)
@@ -81,19 +82,10 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, SectionPage] = {}
         self.panels: dict[RecordKind, ListPanel] = {}
         self.stack = QStackedWidget(self)
-        self.sections = QListWidget(self)
-        self.sections.setObjectName("sections")
-        self.sections.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sections.setSpacing(2)
+        self.sections = section_list(self)
         opening_label = plain_label("Opening the catalog…", selectable=False)
         opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(opening_label)
-        for section in SECTIONS:
-            item = QListWidgetItem(section.title.replace("&&", "&"))
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            item.setSizeHint(QSize(150, 32))
-            self.sections.addItem(item)
-        self.sections.setFixedWidth(max(self.sections.sizeHintForColumn(0) + 24, 160))
         self.sections.currentRowChanged.connect(self._section_changed)
 
         central = QWidget(self)
@@ -185,7 +177,7 @@ class MainWindow(QMainWindow):
 
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
-        self.forms = FormContext.for_catalog(catalog, parent=self, worker=self.worker)
+        self.forms = FormContext.for_catalog(catalog, parent=self, run=self._write)
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))
@@ -245,6 +237,21 @@ class MainWindow(QMainWindow):
         if version != self._seen_version:
             self._seen_version = version
             self.refresh()
+
+    def _write(self, step: Callable[[], Result]) -> Result:
+        """Run one write (a save, an undo, a redo) on the worker. The data version is
+        taken right after its commit, on the worker: the watch must not mistake our
+        own write for another app's and reload everything."""
+        catalog = self.catalog
+        assert catalog is not None
+
+        def job() -> Result:
+            result = step()
+            self._seen_version = catalog.data_version()
+            return result
+
+        job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
+        return self.worker.call(job)
 
     def _routed(self, result: Result) -> None:
         """An edit, undo or redo landed: the lists heard their kinds; here the open

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
 from db.kinds import RecordKind
 
 
@@ -35,3 +38,18 @@ _SECTION_OF[RecordKind.ENGAGEMENT.value] = "delegations"  # shown in its delegat
 def section_of(kind: str) -> str | None:
     """The section that shows records of *kind* (None: not a browsable kind)."""
     return _SECTION_OF.get(kind)
+
+
+def section_list(parent: QWidget) -> QListWidget:
+    """The list of sections down the window's left side (each item's data: its key)."""
+    sections = QListWidget(parent)
+    sections.setObjectName("sections")
+    sections.setFrameShape(QListWidget.Shape.NoFrame)
+    sections.setSpacing(2)
+    for section in SECTIONS:
+        item = QListWidgetItem(section.title.replace("&&", "&"))
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        item.setSizeHint(QSize(150, 32))
+        sections.addItem(item)
+    sections.setFixedWidth(max(sections.sizeHintForColumn(0) + 24, 160))
+    return sections

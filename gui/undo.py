@@ -9,11 +9,13 @@ included). When an undo or redo is refused because the catalog moved on (another
 window or another app saved the record since), nothing is overwritten: the
 command leaves the stack and :attr:`Editing.failed` says why.
 
-Each step reports the ``db.ops.Result`` it produced, so the window refreshes
-exactly the records that changed::
+Each step runs through the Editing's runner: in the window that is the database
+worker (``Worker.call``: the GUI keeps painting while the transaction runs), in
+scripts and tests the calling thread. Each step reports the ``db.ops.Result`` it
+produced, and the change router refreshes exactly the records that changed::
 
-    editing = Editing(catalog, parent=window)
-    editing.changed.connect(window.refresh)        # db.ops.Result
+    editing = Editing(catalog, parent=window, run=worker.call)
+    editing.changed.connect(router.route)          # db.ops.Result -> the views it concerns
     editing.failed.connect(window.show_problem)    # one sentence for the user
     menu.addAction(editing.stack.createUndoAction(window, "&Undo"))   # "Undo Edit Nguyễn Đức Chung"
 """

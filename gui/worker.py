@@ -114,6 +114,8 @@ class Worker(QObject):
         database thread in order with every read, and user input is held back until
         it is done, like Anki's ``CollectionOp``. The job's exception is raised here.
         """
+        if not self._thread.isRunning():  # shut down (the app is quitting): run it here
+            return job()
         loop = QEventLoop()
         outcome: list[Any] = []
 
