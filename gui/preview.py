@@ -166,8 +166,11 @@ class BriefingPreview(QDialog):
             shortcut.activated.connect(slot)
         self._set_enabled(False)
 
-        # The window's worker; a dialog opened on its own (scripts, tests) brings one.
+        # The window's worker; a dialog opened on its own (scripts, tests) brings one,
+        # which stops once the PDF is built (a running thread must never outlive it).
         self._worker = worker if worker is not None else Worker(self)
+        if worker is None:
+            self._worker.idle.connect(self._worker.shutdown)
         self._worker.submit(
             lambda: build_pdf(catalog, kind, record_id, paper, classification),
             self._arrived, self._not_built)
