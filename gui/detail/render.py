@@ -61,6 +61,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
                          else "")),
         ("Honorific", p.honorific),
         ("Original script", p.original_script),
+        ("Also known as", ", ".join(p.aliases)),
         ("Nationality", p.nationality.label if p.nationality else None),
         ("Languages", ", ".join(p.languages)),
         ("E-mail", p.email),

@@ -49,6 +49,8 @@ class PersonForm(RecordForm):
         self.add(names, b.choice(K.PERSON, "address_by"))
         self.add(names, b.line("form_of_address", "Only if not “title + name”"))
         self.add(names, b.line("original_script", "The name in its own script"))
+        self.add(names, b.items("aliases", "Nicknames, other spellings: Ba Dũng, …"),
+                 "Also known as")
         self.split_offer = NameSplitOffer(self)
         names.addRow(self.split_offer)
         # A whole name pasted into "Family name" is always worth an offer; in "Given names"
@@ -96,6 +98,9 @@ class PersonForm(RecordForm):
                                   "address_by": split.address_by}
         if split.honorific:
             values["honorific"] = split.honorific
+        if split.aliases:
+            known = list(self.fields.fields["aliases"].value() or [])
+            values["aliases"] = known + [a for a in split.aliases if a not in known]
         suggestion = split.form_of_address()
         if suggestion and not self.fields.fields["form_of_address"].value():
             values["form_of_address"] = suggestion
