@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.fields import (
     ChoiceField,
@@ -72,19 +73,19 @@ class Builder:
         return RecordPicker(name, kind, self.lookup, creator=creator)
 
     def rows(self, owner_kind: RecordKind, part: str, row_kind: RecordKind,
-             columns: Sequence[tuple[str, str]], fill: Callable[[RowForm, Builder], None], *,
-             noun: str) -> RowsEditor:
+             columns: Sequence[tuple[str, str]],
+             fill: Callable[[RowForm, Builder], None]) -> RowsEditor:
         """A sub-table: *fill* adds the row's fields to its :class:`RowForm`."""
         row_form = RowForm(row_kind)
         fill(row_form, self)
         row_form.fieldset.align_captions()
-        return RowsEditor(part, owner_kind, columns, row_form, noun=noun)
+        return RowsEditor(part, owner_kind, columns, row_form)
 
     def sources(self, owner_kind: RecordKind) -> RowsEditor:
         """The sources a record cites, with a note each (any record can cite sources)."""
         def fill(row: RowForm, b: Builder) -> None:
             row.add(b.picker("source_id", RecordKind.SOURCE))
-            row.add(b.line("note", "Page, quotation, what it supports…"))
+            row.add(b.line("note", _("Page, quotation, what it supports…")))
 
         return self.rows(owner_kind, "sources", RecordKind.CITATION,
-                         [("source_id", "Source"), ("note", "Note")], fill, noun="source")
+                         [("source_id", _("Source")), ("note", _("Note"))], fill)
