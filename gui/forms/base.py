@@ -42,6 +42,7 @@ from gui.forms.fields import FieldWidget
 from gui.forms.fieldset import FieldSet, form_layout, message_label
 from gui.forms.labels import field_label, kind_label
 from gui.forms.prompts import Answer
+from gui.forms.quick_create import create_on_the_spot
 from gui.forms.rows import RowsEditor
 from gui.undo import command_text, refusals
 
@@ -71,7 +72,9 @@ class RecordForm(QWidget):
         self.setObjectName(f"{self.kind.value}Form")
         self.context = context
         self.fields = FieldSet(self.kind, self)
-        self.builder = Builder(context, self)
+        self.builder = Builder(
+            context.lookup, self,
+            lambda kind, text: create_on_the_spot(context, self, kind, text))
         self._base: Draft = Draft(self.kind, defaults(self.kind))
         self._dirty = False
         self._errors: dict[str, str] = {}

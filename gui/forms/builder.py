@@ -20,11 +20,11 @@ from gui.forms.fields import (
     TimeField,
 )
 from gui.forms.labels import choices
-from gui.forms.pickers import RecordPicker
+from gui.forms.pickers import Creator, RecordPicker
 from gui.forms.rows import RowForm, RowsEditor
 
 if TYPE_CHECKING:
-    from gui.forms.context import FormContext
+    from gui.forms.lookup import Lookup
 
 # Kinds a picker offers to create on the spot ("Create new organisation “…”").
 QUICK_CREATE = frozenset({RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY,
@@ -33,13 +33,14 @@ QUICK_CREATE = frozenset({RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind
 
 
 class Builder:
-    def __init__(self, context: FormContext, owner: QWidget) -> None:
-        self.context = context
-        self.owner = owner
-        self._countries: dict[str, int] | None = None
+    """Field widgets for one form; pickers read through *lookup* and offer to create
+    a missing record with *create* (see :func:`gui.forms.quick_create.create_on_the_spot`)."""
 
-    def _create(self, kind: RecordKind, text: str) -> int | None:
-        return self.context.prompts.quick_create(self.owner, self.context, kind, text)
+    def __init__(self, lookup: Lookup, owner: QWidget, create: Creator | None = None) -> None:
+        self.lookup = lookup
+        self.owner = owner
+        self._create = create
+        self._countries: dict[str, int] | None = None
 
     def line(self, name: str, placeholder: str = "") -> LineField:
         return LineField(name, placeholder=placeholder)
@@ -64,12 +65,12 @@ class Builder:
 
     def country(self, name: str) -> CountryField:
         if self._countries is None:
-            self._countries = self.context.lookup.countries()
+            self._countries = self.lookup.countries()
         return CountryField(name, self._countries)
 
     def picker(self, name: str, kind: RecordKind) -> RecordPicker:
         creator = self._create if kind in QUICK_CREATE else None
-        return RecordPicker(name, kind, self.context.lookup, creator=creator)
+        return RecordPicker(name, kind, self.lookup, creator=creator)
 
     def rows(self, owner_kind: RecordKind, part: str, row_kind: RecordKind,
              columns: Sequence[tuple[str, str]],

@@ -72,9 +72,6 @@ class ChangeHistoryModel(QAbstractTableModel):
         self._rows = tuple(changes)
         self.endResetModel()
 
-    def change_at(self, row: int) -> ChangeView:
-        return self._rows[row]
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

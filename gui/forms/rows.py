@@ -228,10 +228,6 @@ class RowsEditor(FieldWidget):
 
     # ------------------------------------------------------------ value
 
-    def set_base(self, values: dict[str, Any]) -> None:
-        """Values a new row starts with (the store's defaults for the row's kind)."""
-        self._base_values = dict(values)
-
     def value(self) -> Any:
         from db.ops import Draft
 
