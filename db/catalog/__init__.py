@@ -19,6 +19,7 @@ from db.catalog.errors import (
     CatalogBusyError,
     CatalogError,
     CatalogInUseError,
+    CatalogLostError,
     DamagedCatalogError,
     DiskFullError,
     NewerCatalogError,
@@ -52,7 +53,8 @@ from db.catalog.network import filesystem_of, network_filesystem, network_warnin
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "CATALOG_SUFFIX", "DAMAGED_MARK", "SIDE_FILES", "SQLITE_MAGIC",
-    "Catalog", "CatalogBusyError", "CatalogError", "CatalogInUseError", "DamagedCatalogError",
+    "Catalog", "CatalogBusyError", "CatalogError", "CatalogInUseError", "CatalogLostError",
+    "DamagedCatalogError",
     "DiskFullError", "FileState", "Inspection", "NewerCatalogError", "NotACatalogError",
     "ReadOnlyCatalogError", "WriteFailedError", "backup_dir", "backup_sqlite",
     "connect_read_only", "create_catalog", "disk_is_full", "filesystem_of", "inspect_file",

@@ -139,6 +139,7 @@ def _open_sqlite(path: Path, why_read_only: str | None) -> Catalog:
             outside_transaction(engine, "PRAGMA journal_mode = WAL")
         else:
             leave_wal(engine)
+        catalog.guard_files()
     except BaseException:
         catalog.close()
         raise
@@ -185,7 +186,11 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
             )
             schema.upgrade(engine)
             if sample:
-                sample_data.load(Catalog(engine=engine, url=str(engine.url), path=tmp))
+                filling = Catalog(engine=engine, url=str(engine.url), path=tmp)
+                try:
+                    sample_data.load(filling)
+                finally:
+                    filling.close()
             outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             engine.dispose()
