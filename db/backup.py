@@ -214,9 +214,9 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
 
 
 def newest_good_backup(catalog_path: Path) -> Path | None:
-    """The newest backup of *catalog_path* that passes SQLite's check, if any."""
+    """The newest backup of *catalog_path* that passes the check a restore makes, if any."""
     for candidate, _when, _reason in _entries(catalog_path):
-        if verify(candidate, thorough=False) is None:
+        if verify(candidate) is None:
             return candidate
     return None
 

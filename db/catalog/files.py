@@ -297,8 +297,9 @@ def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def quick_check(path: Path) -> str | None:
-    """SQLite's quick check: None when sound, else what is wrong.
+def quick_check(path: Path, *, thorough: bool = False) -> str | None:
+    """SQLite's quick check (*thorough*: its integrity check): None when sound, else what
+    is wrong. Only the integrity check compares every index with its table.
 
     Only answers that mean damage (a failed check, "malformed", "not a
     database") count: a file that is busy or unreadable right now raises a
@@ -308,7 +309,8 @@ def quick_check(path: Path) -> str | None:
     try:
         conn = connect_read_only(path)
         try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            pragma = "integrity_check" if thorough else "quick_check"
+            rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
         finally:
             conn.close()
     except UnicodeDecodeError:

@@ -79,12 +79,12 @@ def run(args: argparse.Namespace) -> int:
 def _unreadable(args: argparse.Namespace, error: Exception) -> str:
     """A read failed: reading commands skip the whole-file check, so run it now, and a
     damaged file gets what opening it would have done (set aside, backup named)."""
-    from db.catalog import CatalogError, open_catalog
+    from db.catalog import CatalogError, judge_damage
 
     target = catalog_target(args)
     if "://" not in target and Path(target).exists():
-        try:
-            open_catalog(target, daily_backup=False).close()
+        try:  # judged without opening it for writing: "not changed" stays true
+            judge_damage(Path(target).expanduser())
         except CatalogError as damaged:
             return str(damaged)
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
