@@ -20,6 +20,7 @@ from pathlib import Path
 
 from gui.cli import brief, check, demo, init, safety, search
 from gui.cli.common import (
+    EXIT_OK,
     EXIT_USER_ERROR,
     CommandModule,
     Parser,
@@ -27,6 +28,7 @@ from gui.cli.common import (
     catalog_target,
     default_catalog_path,
 )
+from gui.cli.output import VisibleText, os_error_sentence, quiet_broken_pipe
 
 __all__ = ["COMMAND_MODULES", "build_parser", "default_catalog_path", "parse", "run"]
 
@@ -61,18 +63,25 @@ def run(args: argparse.Namespace) -> int:
     from db.catalog import CatalogError
     from db.ops import OperationError
 
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(stdout), VisibleText(stderr)
     try:
         result: int = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
         return result
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        return EXIT_OK
     except (UserError, CatalogError, OperationError) as exc:
         sys.stderr.write(f"liaison: {exc}\n")
     except DatabaseError as exc:
         sys.stderr.write(f"liaison: {_unreadable(args, exc)}\n")
     except OSError as exc:
-        sys.stderr.write(f"liaison: {exc.strerror or exc}"
-                         + (f": {exc.filename}" if exc.filename else "") + "\n")
+        sys.stderr.write(f"liaison: {os_error_sentence(exc)}\n")
     except KeyboardInterrupt:
         sys.stderr.write("liaison: interrupted\n")
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
     return EXIT_USER_ERROR
 
 
