@@ -23,6 +23,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from db.folding import fold
+from db.limits import MAX_QUERY_WORDS, cap_query
 from db.models import (
     TABLES,
     City,
@@ -85,8 +86,13 @@ def rowid(kind: RecordKind, record_id: int) -> int:
 
 
 def tokens(query: str) -> list[str]:
-    """The folded word tokens of a user's query; everything else is dropped."""
-    return _TOKEN.findall(fold(query))
+    """The folded word tokens of a user's query; everything else is dropped.
+
+    At most :data:`db.limits.MAX_QUERY_WORDS` of them, from the first
+    :data:`db.limits.MAX_QUERY_CHARS` characters: matching time grows with the
+    square of the words, and more words than that never narrow a real search.
+    """
+    return _TOKEN.findall(fold(cap_query(query)))[:MAX_QUERY_WORDS]
 
 
 def match_expression(words: Sequence[str]) -> str:

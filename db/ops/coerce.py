@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.sql.schema import Column
 
 from db.folding import nfc
+from db.limits import admit
 from db.models import TABLES, Record, RecordKind
 from db.names import sort_key
 from db.validation import validate
@@ -74,6 +75,10 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
     name = column.name
     if value is None:
         return None
+    value, problem = admit(column, value)  # the field's kind and size (db.limits)
+    if problem is not None:
+        errors[name] = problem
+        return value
     try:
         python_type = column.type.python_type
     except NotImplementedError:
