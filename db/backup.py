@@ -377,7 +377,9 @@ def rotate(catalog_path: Path, *, now: dt.datetime | None = None,
         if path not in kept:
             path.unlink(missing_ok=True)
             removed.append(path)
-    remove_stale_temporaries(backup_dir(catalog_path), now=when.timestamp())
+    # By the real clock, not *now*: a backup stamped with a simulated (or skewed) date
+    # must not take another process's backup in progress for a day-old leftover.
+    remove_stale_temporaries(backup_dir(catalog_path))
     return removed
 
 

@@ -131,6 +131,10 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
     return catalog
 
 
+# Tables the first revision creates: a file holding them has been through an upgrade.
+_BASELINE_TABLES = frozenset({"person", "organisation", "city", "country"})
+
+
 def _migration_record(path: Path) -> int:
     """The newest upgrade Alembic recorded in *path*; a clear refusal when there is none.
 
@@ -148,8 +152,8 @@ def _migration_record(path: Path) -> int:
             conn.close()
     except sqlite3.Error as exc:
         raise CatalogError(f"{path.name} cannot be read ({exc}); it was not changed.") from exc
-    if not tables - {"alembic_version"}:
-        return 0  # nothing in it yet: the upgrade builds every table
+    if not tables & _BASELINE_TABLES:
+        return 0  # from before the baseline: the upgrade builds every table
     if len(rows) != 1 or not str(rows[0][0]).isdigit():
         raise CatalogError(
             f"{path.name} cannot be upgraded: it has no record of its earlier upgrades (its "

@@ -324,3 +324,40 @@ def test_leftovers_of_an_interrupted_restore_are_cleaned_only_when_old(
     open_catalog(sample_path).close()
     assert not ours.exists()
     assert fresh.exists() and theirs.exists()
+
+
+def test_what_killed_runs_left_is_removed_on_the_next_run_unless_in_use(
+        sample_path: Path) -> None:
+    """A kill -9'd init, restore or backup leaves its temporary file unlocked: the next open
+    removes it (with its -wal/-shm) after ten minutes, not a day; one in use stays."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    folder = sample_path.parent
+    killed = folder / f".{sample_path.name}.k1ll3d.tmp"
+    busy = folder / f".{sample_path.name}.bu5y.tmp"
+    for leftover in (killed, busy):
+        conn = sqlite3.connect(leftover)
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
+    Path(f"{killed}-wal").write_bytes(b"x" * 1000)
+    holder = subprocess.Popen(  # another process is still writing this one
+        [sys.executable, "-c", "import sqlite3, sys\n"
+         f"c = sqlite3.connect({str(busy)!r}, isolation_level=None)\n"
+         "c.execute('BEGIN IMMEDIATE'); c.execute('INSERT INTO t VALUES (1)')\n"
+         "print('holding', flush=True); sys.stdin.readline()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        quarter_hour_ago = dt.datetime.now().timestamp() - 15 * 60
+        for leftover in (killed, busy):
+            os.utime(leftover, (quarter_hour_ago, quarter_hour_ago))
+        open_catalog(sample_path, daily_backup=False).close()
+        assert not killed.exists() and not Path(f"{killed}-wal").exists()
+        assert busy.exists()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)

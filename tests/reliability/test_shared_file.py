@@ -11,14 +11,18 @@ deleted the ``-wal`` that A went on writing into: B's save, then A's, were lost.
 
 from __future__ import annotations
 
+import itertools
+import random
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import ROOT
+from tests.reliability.conftest import ROOT, scaled
 
 
 class Window:
@@ -163,3 +167,66 @@ def test_a_wal_deleted_by_hand_is_noticed_before_the_next_save(sample_path: Path
         with pytest.raises(CatalogLostError):
             ops.create(catalog, RecordKind.SOURCE, {"title": "again"})
     assert "after" not in saved_titles(sample_path)
+
+
+WORKERS = 4
+STEPS = scaled(40, 1500)
+KILLS = scaled(3, 24)
+
+
+def _worker(path: Path, name: str, steps: int, seed: int, acks: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "tests.reliability.window", str(path),
+                             "soak", name, str(steps), str(seed), str(acks)], cwd=ROOT,
+                            text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_many_processes_with_backups_and_kill_9_lose_no_acknowledged_save(
+        sample_path: Path, tmp_path: Path) -> None:
+    """Four app processes save, open second windows, back up and check, while the command
+    line searches, prints, backs up and checks, and workers are killed at random points.
+    ``make soak`` runs it ~40 times longer."""
+    rng = random.Random(11)
+    acks = tmp_path / "acks.log"
+    started = time.perf_counter()
+    workers: dict[str, subprocess.Popen[str]] = {
+        f"w{k}": _worker(sample_path, f"w{k}", STEPS, k, acks) for k in range(WORKERS)}
+    commands = itertools.cycle([["search", "chung"], ["backup"], ["check"],
+                                ["brief", "person", "1", "-o", str(tmp_path / "p.pdf")]])
+    kills = cli_runs = steps = 0
+    busy: list[str] = []
+    while workers:
+        command = next(commands)
+        result = liaison(*command, "--catalog", str(sample_path))
+        cli_runs += 1
+        assert result.returncode in (0, 1), (command, result.stderr)  # check: 1 = problems
+        assert "Traceback" not in result.stderr, result.stderr
+        if kills < KILLS and rng.random() < 0.6:
+            name = rng.choice(sorted(workers))
+            time.sleep(rng.uniform(0, 0.3))  # a random point in what it is doing
+            workers[name].send_signal(signal.SIGKILL)
+            workers.pop(name).wait()
+            kills += 1
+            fresh = f"{name}k{kills}"
+            workers[fresh] = _worker(sample_path, fresh, STEPS // 2, 100 + kills, acks)
+            steps += STEPS // 2
+        for name, process in list(workers.items()):
+            if process.poll() is not None:
+                errors = process.stderr.read() if process.stderr else ""
+                assert process.returncode == 0, f"{name}: {errors}"
+                busy += [line for line in errors.splitlines() if line.startswith("busy")]
+                workers.pop(name)
+    steps += WORKERS * STEPS
+    acknowledged = set(acks.read_text().split()) if acks.exists() else set()
+    titles = saved_titles(sample_path)  # also asserts integrity_check ok
+    lost = acknowledged - titles
+    from db import backup
+
+    backups = list(backup.list_backups(sample_path))
+    damaged = [b.path.name for b in backups if backup.verify(b.path) is not None]
+    print(f"\nsoak: {WORKERS} workers, {steps} steps planned, {len(acknowledged)} acknowledged "
+          f"saves, {kills} kill -9, {cli_runs} CLI commands, {len(busy)} saves refused busy, "
+          f"{len(backups)} backups kept; lost {len(lost)}, damaged {len(damaged)}; "
+          f"{time.perf_counter() - started:.0f} s")
+    assert not lost, sorted(lost)[:10]
+    assert not damaged, damaged
+    assert len(acknowledged) > WORKERS * STEPS // 3
