@@ -420,6 +420,8 @@ def restore(catalog_path: str | os.PathLike[str], backup_path: str | os.PathLike
     nothing, while the catalog is open in another window or program.
     """
     target = Path(catalog_path)
+    if target.is_symlink():  # restore the catalog the link points to, and keep the link
+        target = target.resolve()
     source = Path(backup_path)
     problem = verify(source)
     if problem is not None:

@@ -293,6 +293,25 @@ def connect_read_only(path: Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000
     return conn
 
 
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """Like :func:`connect_read_only`, but leaves no ``-wal``/``-shm`` behind (for ``check``).
+
+    A WAL catalog nobody has open has neither file; a read-only connection would
+    create both. With neither there and no catalog of this process on it, nobody is
+    writing, so the file is read as immutable. Otherwise (open elsewhere, or its
+    journal mode is not WAL, where readers must take locks) the usual connection.
+    """
+    if held_here(path) or any(side.exists() for side in side_files(path)):
+        return connect_read_only(path)
+    header = _raw_header(path)
+    if len(header) < 20 or header[18:20] != b"\x02\x02":  # not WAL: locks are needed
+        return connect_read_only(path)
+    conn = sqlite3.connect(catalog_uri(path, immutable=True), uri=True,
+                           check_same_thread=False)
+    conn.text_factory = _lenient_text
+    return conn
+
+
 def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 

@@ -361,3 +361,26 @@ def test_what_killed_runs_left_is_removed_on_the_next_run_unless_in_use(
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def test_restore_through_a_symlinked_catalog_restores_the_target(sample_path: Path,
+                                                                 tmp_path: Path) -> None:
+    taken = backup.backup_now(sample_path, "manual").path
+    with open_catalog(sample_path, daily_backup=False) as catalog:
+        ops.create(catalog, RecordKind.SOURCE, {"title": "after the backup"})
+    link = tmp_path / "elsewhere" / "shortcut.liaison"
+    link.parent.mkdir()
+    link.symlink_to(sample_path)
+    backup.restore(link, taken)
+    assert link.is_symlink() and link.resolve() == sample_path.resolve()
+    conn = sqlite3.connect(sample_path)
+    titles = {row[0] for row in conn.execute("SELECT title FROM source")}
+    conn.close()
+    assert "after the backup" not in titles
+
+
+def test_check_leaves_no_new_files_beside_what_it_examines(sample_path: Path) -> None:
+    before = sorted(p.name for p in sample_path.parent.iterdir())
+    result = liaison("check", "--catalog", str(sample_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in sample_path.parent.iterdir()) == before
