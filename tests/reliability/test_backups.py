@@ -384,3 +384,17 @@ def test_check_leaves_no_new_files_beside_what_it_examines(sample_path: Path) ->
     result = liaison("check", "--catalog", str(sample_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in sample_path.parent.iterdir()) == before
+
+
+def test_a_backup_is_verified_before_it_counts(sample_path: Path) -> None:
+    """A copy that fails the integrity check is not kept as a backup (nor left behind)."""
+    conn = sqlite3.connect(sample_path, isolation_level=None)
+    conn.execute("PRAGMA writable_schema = ON")  # an index that no longer matches its table
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_city_name ON city "
+                 "(local_name)' WHERE name = 'ix_city_name'")
+    conn.close()
+    with pytest.raises(backup.BackupFailedError, match="failed its check"):
+        backup.backup_now(sample_path, "manual")
+    folder = sample_path.parent / "backups"
+    assert backup.list_backups(sample_path) == []
+    assert not folder.exists() or list(folder.iterdir()) == []
