@@ -43,6 +43,7 @@ from db.models import (
     Source,
 )
 from db.names import display_name, form_of_address
+from db.wording import pairing_label, title_at
 
 T = TypeVar("T")
 _MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
@@ -86,8 +87,7 @@ class PositionView:
 
     @property
     def label(self) -> str:
-        org = self.organisation.label if self.organisation else ""
-        return f"{self.title}, {org}" if org and org not in self.title else self.title
+        return title_at(self.title, self.organisation.label if self.organisation else None)
 
 
 def titles_on(positions: Iterable[PositionView], day: dt.date) -> list[PositionView]:
@@ -253,30 +253,6 @@ class DelegationView:
     engagements: tuple[EngagementView, ...]
     sources: tuple[SourceView, ...]
 
-    @property
-    def reference_date(self) -> dt.date | None:
-        """The day titles are read on (see :func:`delegation_day`)."""
-        return delegation_day(self)
-
-
-def _engagement(session: Session, e: Engagement) -> EngagementView:
-    cities = _labels(session, City, [e.city_id])
-    orgs = _labels(session, Organisation, [e.host_organisation_id])
-    participants = tuple(
-        (Ref(RecordKind.PERSON.value, p.id or 0, person_label(p)), ep.role)
-        for ep, p in session.exec(
-            select(EngagementParticipant, Person)
-            .join(Person, col(Person.id) == EngagementParticipant.person_id)
-            .where(EngagementParticipant.engagement_id == e.id)
-        )
-    )
-    return EngagementView(
-        e.id or 0, e.title, e.date, e.start_time, e.end_time,
-        _ref(RecordKind.CITY, e.city_id, cities), e.place,
-        _ref(RecordKind.ORGANISATION, e.host_organisation_id, orgs), participants,
-        e.topics, e.notes,
-    )
-
 
 # ---------------------------------------------------------------- pairings, events
 
@@ -289,7 +265,7 @@ def pairing_ref(session: Session, pairing_id: int | None) -> Ref | None:
         return None
     cities = _labels(session, City, [p.city_a_id, p.city_b_id])
     return Ref(RecordKind.PAIRING.value, pairing_id,
-               f"{cities.get(p.city_a_id, '?')} – {cities.get(p.city_b_id, '?')}")
+               pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id)))
 
 
 @dataclass(frozen=True)
@@ -382,43 +358,6 @@ def event(session: Session, event_id: int) -> EventView | None:
         e.venue_note, e.theme, e.description, e.attendance, e.figures, organisers, sessions,
         tuple(participants), sources_of(session, RecordKind.EVENT, event_id),
     )
-
-
-# ---------------------------------------------------------------- generic look-ups
-
-
-_LABEL_COLUMN: dict[RecordKind, str] = {
-    RecordKind.CITY: "name",
-    RecordKind.ORGANISATION: "name",
-    RecordKind.PROGRAMME: "name",
-    RecordKind.COOPERATION_AREA: "name",
-    RecordKind.EVENT: "name",
-    RecordKind.DELEGATION: "title",
-    RecordKind.ENGAGEMENT: "title",
-    RecordKind.SOURCE: "title",
-    RecordKind.COUNTRY: "name",
-}
-
-
-def labels(session: Session, kind: RecordKind) -> list[Ref]:
-    """Every record of a kind with its display label (pickers, checks, small lists)."""
-    if kind == RecordKind.PERSON:
-        return [Ref(kind.value, p.id or 0, person_label(p))
-                for p in session.exec(select(Person).order_by(col(Person.family_name)))]
-    if kind == RecordKind.PAIRING:
-        refs = [pairing_ref(session, pid) for pid in session.exec(select(Pairing.id))]
-        return [r for r in refs if r is not None]
-    model = TABLES[kind]
-    column = getattr(model, _LABEL_COLUMN[kind])
-    return [Ref(kind.value, rid or 0, label)
-            for rid, label in session.exec(select(model.id, column).order_by(column))]
-
-
-def counts(session: Session) -> dict[str, int]:
-    """How many records of each main kind the catalog holds (status bar, checks)."""
-    kinds = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY, RecordKind.PROGRAMME,
-             RecordKind.PAIRING, RecordKind.DELEGATION, RecordKind.EVENT, RecordKind.SOURCE)
-    return {kind.value: count(session, kind) for kind in kinds}
 
 
 # ---------------------------------------------------------------- organisations, cities, programmes
@@ -762,8 +701,8 @@ def delegation(session: Session, delegation_id: int, *,
         start_date=d.start_date, end_date=d.end_date, date_note=d.date_note, purpose=d.purpose,
         status=d.status,
         pairing=Ref(RecordKind.PAIRING.value, paired.id or 0,
-                          f"{cities_.get(paired.city_a_id, '?')} – "
-                          f"{cities_.get(paired.city_b_id, '?')}") if paired else None,
+                    pairing_label(cities_.get(paired.city_a_id), cities_.get(paired.city_b_id)))
+        if paired else None,
         event=_ref(RecordKind.EVENT, d.event_id, events_),
         outcomes=d.outcomes, follow_ups=d.follow_ups, members=tuple(members),
         engagements=tuple(engagements),

@@ -377,11 +377,11 @@ class MainWindow(QMainWindow):
         catalog = self.catalog
         if catalog is None:
             return
-        from db import reads
+        from db import registry
 
         def job() -> dict[str, int]:
             with catalog.read_session() as session:
-                return reads.counts(session)
+                return registry.counts(session)
 
         self.worker.submit(job, self._show_totals)
 

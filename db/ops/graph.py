@@ -12,15 +12,23 @@ from collections.abc import Iterator
 from sqlalchemy import ForeignKey, func, select
 from sqlmodel import Session
 
-from db.models import TABLES, Record, RecordKind
+from db.models import Record, RecordKind
 from db.ops.coerce import columns
+from db.registry import REGISTRY
 
-BY_TABLE: dict[str, type[Record]] = {cls.__tablename__: cls for cls in TABLES.values()}  # type: ignore[misc]
+
+def by_table(table: str) -> type[Record]:
+    """The model of a table, as the registry describes it."""
+    return REGISTRY.by_table(table).model
+
+
+def _models() -> list[type[Record]]:
+    return [found.model for found in REGISTRY.values()]
 
 
 def fk_table(kind: RecordKind, name: str) -> str:
     """The table the reference column *name* of *kind* points to."""
-    column = columns(TABLES[kind])[name]
+    column = columns(REGISTRY.model(kind))[name]
     return next(iter(column.foreign_keys)).column.table.name
 
 
@@ -31,9 +39,9 @@ def ondelete(fk: ForeignKey) -> str:
 def references(session: Session, kind: RecordKind,
                record_id: int) -> list[tuple[str, int, str]]:
     """What refers to a record: (label such as "delegations", count, ON DELETE mode)."""
-    target = TABLES[kind].__tablename__
+    target = REGISTRY[kind].table
     found: list[tuple[str, int, str]] = []
-    for model in TABLES.values():
+    for model in _models():
         for column in columns(model).values():
             for fk in column.foreign_keys:
                 if fk.column.table.name != target:
@@ -42,7 +50,8 @@ def references(session: Session, kind: RecordKind,
                     select(func.count()).select_from(model).where(column == record_id)
                 ).scalar_one()
                 if count:
-                    label = model.kind.value.replace("_", " ") + ("s" if count != 1 else "")
+                    described = REGISTRY.by_table(model.__tablename__)  # type: ignore[arg-type]
+                    label = described.singular if count == 1 else described.plural
                     found.append((label, count, ondelete(fk)))
     return found
 
@@ -50,8 +59,8 @@ def references(session: Session, kind: RecordKind,
 def owned_rows(session: Session, kind: RecordKind,
                record_id: int) -> Iterator[tuple[RecordKind, Record]]:
     """Rows the database will delete with this record (ON DELETE CASCADE), deepest first."""
-    target = TABLES[kind].__tablename__
-    for model in TABLES.values():
+    target = REGISTRY[kind].table
+    for model in _models():
         for column in columns(model).values():
             for fk in column.foreign_keys:
                 if fk.column.table.name == target and ondelete(fk) == "CASCADE":

@@ -131,10 +131,10 @@ def file_name(kind: Kind, record_id: int, title: str) -> str:
 
 def titles(catalog: Catalog, kind: Kind) -> dict[int, str]:
     """Every record of *kind* with the title its file is named after."""
-    from db import reads
+    from db.registry import REGISTRY
 
     with catalog.read_session() as session:
-        return {ref.id: ref.label for ref in reads.labels(session, kind.record_kind)}
+        return REGISTRY.labels(session, kind.record_kind)
 
 
 def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions | None = None,

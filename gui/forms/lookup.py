@@ -37,7 +37,7 @@ class Lookup:
 
     def find(self, kind: RecordKind, text: str, limit: int = 20) -> list[Match]:
         """Records of *kind* matching *text* the way the global search box does."""
-        from db import reads, search
+        from db import registry, search
 
         with self.catalog.read_session() as session:
             if kind in search.SEARCH_KINDS:
@@ -45,7 +45,7 @@ class Lookup:
                         for hit in search.search(session, text, kinds=[kind.value],
                                                  limit=limit)]
             words = fold(text).split()
-            found = [ref for ref in reads.labels(session, kind)
+            found = [ref for ref in registry.labels_in_order(session, kind)
                      if all(word in fold(ref.label) for word in words)]
         return [Match(kind, ref.id, ref.label, "") for ref in found[:limit]]
 

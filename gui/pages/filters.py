@@ -24,7 +24,7 @@ from db.models import (
     Programme,
     RecordKind,
 )
-from db.reads import labels
+from db.registry import labels_in_order as labels
 
 Choices = list[tuple[object, str]]
 
