@@ -28,10 +28,6 @@ KNOWN: dict[str, frozenset[str]] = {
     # house-gui: builder / context / prompts / quick_create.
     "gui.forms ring": frozenset({"gui.forms.builder", "gui.forms.context",
                                  "gui.forms.prompts", "gui.forms.quick_create"}),
-    # safety: only the lifecycle module may call backup and sample (the sample is written
-    # through db.ops, whose unit of work takes a catalog).
-    "db.catalog <-> backup/sample": frozenset({"db.catalog", "db.backup", "db.sample",
-                                               "db.ops", "db.ops.unit"}),
 }
 
 
