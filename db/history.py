@@ -37,6 +37,7 @@ from db.models import (
     Programme,
     RecordKind,
 )
+from db.wording import words
 
 PHOTO_ROLE = "photo"
 PHOTO_MEDIA_TYPES = frozenset({"image/jpeg", "image/png"})
@@ -190,7 +191,6 @@ class TimelineItem:
     to_city: str | None
     status: str | None
     summary: str | None
-    linked_delegation_ids: tuple[int, ...] = ()
 
 
 def timeline(session: Session, city_a_id: int, city_b_id: int, *,
@@ -227,19 +227,15 @@ def timeline(session: Session, city_a_id: int, city_b_id: int, *,
             city_names.get(d.host_city_id or -1), d.status, d.purpose)
         for d in delegations
     ]
-    linked: dict[int, list[int]] = defaultdict(list)
-    for d in delegations:
-        if d.event_id is not None:
-            linked[d.event_id].append(d.id or 0)
-    if linked:
-        events = session.exec(select(Event).where(col(Event.id).in_(linked))).all()
+    attended = {d.event_id for d in delegations if d.event_id is not None}
+    if attended:
+        events = session.exec(select(Event).where(col(Event.id).in_(attended))).all()
         event_cities = {c.id: c.name for c in cities(session, [e.city_id for e in events]).values()}
         items.extend(
             TimelineItem(
                 RecordKind.EVENT.value, e.id or 0, e.name, e.start_date, e.end_date, e.date_note,
                 approximate_date(e.start_date, e.date_note), None, None,
-                event_cities.get(e.city_id or -1), None, e.theme or e.description,
-                tuple(sorted(linked[e.id or 0])))
+                event_cities.get(e.city_id or -1), None, e.theme or e.description)
             for e in events
         )
     items.sort(key=lambda i: (i.sort_date is None, i.sort_date or dt.date.min,
@@ -394,8 +390,7 @@ def _side(person_row: Person, held: Sequence[OrganisationInfo | None],
 
 
 def _role_label(role: str) -> str:
-    text = role.replace("_", " ")
-    return text[:1].upper() + text[1:]
+    return words(role)
 
 
 # ---------------------------------------------------------------- a person's meetings

@@ -41,9 +41,6 @@ class ListQuery:
     sort: str = ""
     descending: bool = False
 
-    def filter(self, name: str) -> Any:
-        return dict(self.filters).get(name)
-
 
 @dataclass(frozen=True)
 class ListRow:

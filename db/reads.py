@@ -257,15 +257,11 @@ class DelegationView:
 # ---------------------------------------------------------------- pairings, events
 
 
-def pairing_ref(session: Session, pairing_id: int | None) -> Ref | None:
-    if pairing_id is None:
-        return None
-    p = session.get(Pairing, pairing_id)
-    if p is None:
-        return None
-    cities = _labels(session, City, [p.city_a_id, p.city_b_id])
-    return Ref(RecordKind.PAIRING.value, pairing_id,
-               pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id)))
+def pairing_refs(session: Session, rows: Sequence[Pairing]) -> list[Ref]:
+    """Links to these pairings, named by their cities in one query for all of them."""
+    cities = _labels(session, City, [c for p in rows for c in (p.city_a_id, p.city_b_id)])
+    return [Ref(RecordKind.PAIRING.value, p.id or 0,
+                pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id))) for p in rows]
 
 
 @dataclass(frozen=True)
@@ -469,13 +465,13 @@ def city(session: Session, city_id: int) -> CityView | None:
     if c is None:
         return None
     countries = _labels(session, Country, [c.country_id])
-    pairings = [pairing_ref(session, p.id) for p in session.exec(select(Pairing).where(
-        (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id)))]
+    pairings = pairing_refs(session, session.exec(select(Pairing).where(
+        (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id))).all())
     return CityView(
         id=city_id, version=c.version, name=c.name, local_name=c.local_name,
         aliases=tuple(c.aliases), country=_ref(RecordKind.COUNTRY, c.country_id, countries),
         region=c.region, latitude=c.latitude, longitude=c.longitude,
-        pairings=tuple(p for p in pairings if p is not None),
+        pairings=tuple(pairings),
         organisations=tuple(Ref(RecordKind.ORGANISATION.value, o.id or 0, o.name)
                             for o in session.exec(select(Organisation)
                                                   .where(Organisation.city_id == city_id)
@@ -516,14 +512,13 @@ def programme(session: Session, programme_id: int) -> ProgrammeView | None:
     if p is None:
         return None
     orgs = _labels(session, Organisation, [p.funder_id, p.managing_organisation_id])
-    pairings = [pairing_ref(session, row.id) for row in session.exec(
-        select(Pairing).where(Pairing.programme_id == programme_id))]
+    pairings = pairing_refs(session, session.exec(
+        select(Pairing).where(Pairing.programme_id == programme_id)).all())
     return ProgrammeView(
         programme_id, p.version, p.name, _ref(RecordKind.ORGANISATION, p.funder_id, orgs),
         _ref(RecordKind.ORGANISATION, p.managing_organisation_id, orgs), p.start_date,
         p.end_date, p.date_note, p.description, p.website,
-        tuple(r for r in pairings if r is not None),
-        sources_of(session, RecordKind.PROGRAMME, programme_id),
+        tuple(pairings), sources_of(session, RecordKind.PROGRAMME, programme_id),
     )
 
 

@@ -119,14 +119,17 @@ class Registry(Mapping[RecordKind, KindSpec]):
                 return {}
             query = query.where(col(model.id).in_(wanted))
         else:
-            query = query.order_by(*(getattr(model, c) for c in (rule.order or rule.columns)),
-                                   col(model.id))
+            order = [getattr(model, c) for c in (rule.order or rule.columns) if c != "id"]
+            query = query.order_by(*order, col(model.id))
         rows = [dict(zip(("id", *rule.columns), row, strict=True))
                 for row in session.execute(query)]
-        for name, target in rule.refs.items():
-            named = self.labels(session, target, (r[name] for r in rows if r[name] is not None))
+        for target in set(rule.refs.values()):
+            names = [name for name, kind_ in rule.refs.items() if kind_ == target]
+            named = self.labels(session, target, (r[name] for r in rows for name in names
+                                                  if r[name] is not None))
             for r in rows:
-                r[name] = named.get(r[name]) if r[name] is not None else None
+                for name in names:
+                    r[name] = named.get(r[name]) if r[name] is not None else None
         return {int(r["id"]): rule.text(r) or spec.singular for r in rows}
 
     def label(self, session: Session, kind: RecordKind, record_id: int) -> str | None:

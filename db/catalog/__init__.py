@@ -46,7 +46,7 @@ from db.catalog.files import (
     read_only_uri,
     side_files,
 )
-from db.catalog.handle import Catalog, sqlite_pragma
+from db.catalog.handle import Catalog
 from db.catalog.lifecycle import backup_sqlite, create_catalog, open_catalog
 from db.catalog.network import filesystem_of, network_filesystem, network_warning
 
@@ -57,6 +57,6 @@ __all__ = [
     "ReadOnlyCatalogError", "WriteFailedError", "backup_dir", "backup_sqlite",
     "connect_read_only", "create_catalog", "disk_is_full", "filesystem_of", "inspect_file",
     "network_filesystem", "network_warning", "open_catalog", "quarantine", "quarantine_name",
-    "quick_check", "read_only_reason", "read_only_uri", "side_files", "sqlite_pragma",
+    "quick_check", "read_only_reason", "read_only_uri", "side_files",
     "storage_error",
 ]

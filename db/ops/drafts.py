@@ -15,9 +15,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from db.models import Record, RecordKind
-from db.ops.coerce import columns, editable_values, snapshot
+from db.ops.coerce import editable_values, snapshot
 from db.ops.errors import NotFoundError
-from db.ops.graph import ondelete, owned_rows
+from db.ops.graph import owned_rows, set_null_references
 from db.ops.result import Result
 from db.registry import REGISTRY
 from db.spec import Part
@@ -181,16 +181,9 @@ def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
                     seen.add((generic_kind, found.id))
                     rows.append(RowSnapshot(generic_kind, found.id, snapshot(found)))
     links: list[Link] = []
+    referrers = set_null_references(session, ((snap.kind, snap.id) for snap in rows))
     for snap in rows:
-        target = REGISTRY[snap.kind].table
-        for model in (found.model for found in REGISTRY.values()):
-            for column in columns(model).values():
-                for fk in column.foreign_keys:
-                    if fk.column.table.name != target or ondelete(fk) != "SET NULL":
-                        continue
-                    for (referrer_id,) in session.execute(
-                            select(col(model.id)).where(column == snap.id)):
-                        if (model.kind, referrer_id) not in seen:
-                            links.append(Link(model.kind, referrer_id, column.name,
-                                              snap.id))
+        for referrer_kind, referrer_id, name in referrers.get((snap.kind, snap.id), ()):
+            if (referrer_kind, referrer_id) not in seen:
+                links.append(Link(referrer_kind, referrer_id, name, snap.id))
     return Tombstone(kind, record_id, tuple(rows), tuple(links))

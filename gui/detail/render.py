@@ -19,6 +19,7 @@ from db import history, reads
 from db.listing import when
 from db.models import RecordKind
 from db.reads import Ref
+from db.wording import words
 from gui.detail.pane import DetailBuilder
 from gui.widgets import avatar
 
@@ -67,7 +68,7 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
 
 
 def _label(value: str) -> str:
-    return value.replace("_", " ").capitalize()
+    return words(value)
 
 
 def _dates(start: dt.date | None, end: dt.date | None, note: str | None) -> str:

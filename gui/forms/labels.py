@@ -7,35 +7,8 @@ reads lives here, in one place, so every form, table and dialog agrees.
 from __future__ import annotations
 
 from db import validation
-from db.kinds import (
-    AddressBy,
-    Direction,
-    EventRole,
-    MemberRole,
-    NameOrder,
-    OrganisationKind,
-    OrganiserRole,
-    PairingKind,
-    RecordKind,
-)
-
-_VALUE_LABELS: dict[str, str] = {
-    NameOrder.GIVEN_FIRST: "Given name first (Bruno Angelet)",
-    NameOrder.FAMILY_FIRST: "Family name first (Nguyễn Đức Chung)",
-    NameOrder.MONONYM: "One name only",
-    AddressBy.FAMILY: "By family name (Chairman Kwon)",
-    AddressBy.GIVEN: "By last given name (Chairman Chung)",
-    Direction.INCOMING: "Incoming (visiting us)",
-    Direction.OUTGOING: "Outgoing (we visit)",
-    EventRole.GUEST_OF_HONOUR: "Guest of honour",
-    OrganiserRole.CO_ORGANISER: "Co-organiser",
-    OrganiserRole.CO_HOST: "Co-host",
-    MemberRole.DEPUTY_HEAD: "Deputy head",
-    OrganisationKind.GOVERNMENT_BODY: "Government body",
-    OrganisationKind.INTERNATIONAL_BODY: "International body",
-    PairingKind.SISTER_CITIES: "Sister cities",
-    PairingKind.PROGRAMME_PAIRING: "Programme pairing",
-}
+from db.kinds import RecordKind
+from db.wording import choice_words
 
 CHOICES = validation.CHOICES  # one table of fields and their vocabularies
 
@@ -96,13 +69,13 @@ _FIELD_LABELS: dict[str, str] = {
 
 
 def value_label(value: str) -> str:
-    """``guest_of_honour`` -> ``Guest of honour``."""
-    return _VALUE_LABELS.get(value, value.replace("_", " ").capitalize())
+    """``guest_of_honour`` -> ``Guest of honour`` (the store's one table, db.wording)."""
+    return choice_words(value)
 
 
 def choices(kind: RecordKind, field: str) -> list[tuple[str, str]]:
     """(value, label) pairs of an enumerated field, in the vocabulary's order."""
-    return [(member.value, value_label(member.value)) for member in CHOICES[(kind, field)]]
+    return [(member.value, choice_words(member.value)) for member in CHOICES[(kind, field)]]
 
 
 def field_label(field: str) -> str:

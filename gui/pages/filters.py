@@ -25,6 +25,7 @@ from db.models import (
     RecordKind,
 )
 from db.registry import labels_in_order as labels
+from db.wording import words
 
 Choices = list[tuple[object, str]]
 
@@ -38,7 +39,7 @@ class FilterSpec:
 
 
 def _enum(vocabulary: type[StrEnum]) -> Callable[[Session], Choices]:
-    return lambda _session: [(m.value, m.value.replace("_", " ").capitalize())
+    return lambda _session: [(m.value, words(m.value))
                              for m in vocabulary]
 
 
