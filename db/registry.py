@@ -166,6 +166,7 @@ _NAME = named_by("name")
 _TITLE = named_by("title")
 
 REGISTRY = Registry([
+    # Counted kinds first, most telling first: totals and backup lists show them so.
     _spec(RecordKind.PERSON, "person", "people", PERSON_LABEL, parts=(
         Part("positions", RecordKind.POSITION, "person_id"),
         Part("photo", RecordKind.ATTACHMENT, where=(("role", "photo"),)),
@@ -175,24 +176,12 @@ REGISTRY = Registry([
     _spec(RecordKind.ORGANISATION, "organisation", "organisations", _NAME, parts=(_SOURCES,),
           listing=lists.ORGANISATIONS, document=documents.organisations, search_code=2,
           reader=reads.organisation, counted=True),
-    _spec(RecordKind.CITY, "city", "cities", _NAME, parts=(_SOURCES,), listing=lists.CITIES,
-          document=documents.cities, search_code=3, reader=reads.city, counted=True),
-    _spec(RecordKind.PROGRAMME, "programme", "programmes", _NAME, parts=(_SOURCES,),
-          listing=lists.PROGRAMMES, document=documents.programmes, search_code=4,
-          reader=reads.programme, counted=True),
-    _spec(RecordKind.PAIRING, "pairing", "pairings", PAIRING_LABEL, parts=(
-        Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES,
-    ), listing=lists.PAIRINGS, document=documents.pairings, search_code=5, reader=reads.pairing,
-        counted=True),
     _spec(RecordKind.DELEGATION, "delegation", "delegations", _TITLE, parts=(
         Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id"),
         Part("engagements", RecordKind.ENGAGEMENT, "delegation_id", order="sequence"),
         _SOURCES,
     ), listing=lists.DELEGATIONS, document=documents.delegations, search_code=6,
         reader=reads.delegation, counted=True),
-    _spec(RecordKind.ENGAGEMENT, "engagement", "engagements", _TITLE, parts=(
-        Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
-    ), document=documents.engagements, search_code=7),
     _spec(RecordKind.EVENT, "event", "events", _NAME, parts=(
         Part("organisers", RecordKind.EVENT_ORGANISER, "event_id"),
         Part("sessions", RecordKind.EVENT_SESSION, "event_id", order="sequence"),
@@ -200,7 +189,19 @@ REGISTRY = Registry([
         _SOURCES,
     ), listing=lists.EVENTS, document=documents.events, search_code=8, reader=reads.event,
         counted=True),
+    _spec(RecordKind.PAIRING, "pairing", "pairings", PAIRING_LABEL, parts=(
+        Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES,
+    ), listing=lists.PAIRINGS, document=documents.pairings, search_code=5, reader=reads.pairing,
+        counted=True),
+    _spec(RecordKind.CITY, "city", "cities", _NAME, parts=(_SOURCES,), listing=lists.CITIES,
+          document=documents.cities, search_code=3, reader=reads.city, counted=True),
+    _spec(RecordKind.PROGRAMME, "programme", "programmes", _NAME, parts=(_SOURCES,),
+          listing=lists.PROGRAMMES, document=documents.programmes, search_code=4,
+          reader=reads.programme, counted=True),
     _spec(RecordKind.SOURCE, "source", "sources", _TITLE, counted=True),
+    _spec(RecordKind.ENGAGEMENT, "engagement", "engagements", _TITLE, parts=(
+        Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
+    ), document=documents.engagements, search_code=7),
     _spec(RecordKind.COUNTRY, "country", "countries", _NAME),
     _spec(RecordKind.COOPERATION_AREA, "cooperation area", "cooperation areas", _NAME),
     _spec(RecordKind.POSITION, "position", "positions", _TITLE),
