@@ -226,6 +226,7 @@ REGISTRY = Registry([
           LabelRule(("source_id",), lambda v: str(v.get("source_id") or ""),
                     refs={"source_id": RecordKind.SOURCE})),
     _spec(RecordKind.ATTACHMENT, "attachment", "attachments", named_by("filename")),
+    _spec(RecordKind.GIFT, "gift", "gifts", named_by("description")),
 ])
 
 
