@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from db import history, reads
+from db import reads
 from db.listing import when
 from db.models import RecordKind
 from db.reads import Ref
@@ -57,10 +57,10 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         return None
     extra: Any = None
     if kind == RecordKind.PERSON.value:
-        picture = history.photo(session, record_id)
+        picture = reads.photo(session, record_id)
         extra = picture.data if picture is not None else None
     elif kind == RecordKind.PAIRING.value:
-        extra = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
+        extra = reads.exchanges(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
     from db.changes import history as change_history
 
     return Loaded(kind, view, extra,
@@ -170,7 +170,7 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
 
 
 def _pairing(b: DetailBuilder, p: reads.PairingView,
-             timeline: tuple[history.TimelineItem, ...]) -> None:
+             timeline: tuple[reads.Exchange, ...]) -> None:
     b.header(f"{p.city_a.label} – {p.city_b.label}",
              " · ".join(x for x in (_label(p.kind), _label(p.status)) if x), kind_label="Pairing")
     b.facts([
