@@ -7,8 +7,8 @@ record that a rolled-back edit never made. Text is folded in Python
 and each is quoted, so ``"``, ``NEAR(``, ``*``, ``-`` or ``AND`` are plain text,
 never FTS5 syntax.
 
-Documents are built for many records at once (a few queries per batch, not per
-record) so a full rebuild of a 100,000-person catalog stays quick.
+Which kinds are indexed, and how each one's document is built (for many records
+at once), is in each kind's description (``db.registry``, ``db.documents``).
 """
 
 from __future__ import annotations

@@ -130,10 +130,6 @@ class PersonView:
         return [(p, s) for p, s in titles.order_on(self.positions, day, policy)
                 if not s.confirmed]
 
-    @property
-    def current_title(self) -> PositionView | None:
-        return self.title_on(dt.date.today())
-
     def address_on(self, day: dt.date | None = None,
                    policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> titles.Address:
         """The form of address on *day*, and whether it fell back from an unconfirmed title."""
