@@ -69,6 +69,7 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
     orgs = _names_by_id(session, Organisation,
                         (p.organisation_id for ps in positions.values() for p in ps))
     countries = _names_by_id(session, Country, (p.nationality_id for p in people))
+    places = _places_of(session, (p.organisation_id for ps in positions.values() for p in ps))
     today = dt.date.today()
     docs = []
     for person in people:
@@ -79,14 +80,50 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
         subtitle = ""
         if current:
             subtitle = title_at(current[0].title, orgs.get(current[0].organisation_id or -1))
+        aliases = list(getattr(person, "aliases", None) or [])
         docs.append(Document(
             RecordKind.PERSON, person.id, name, subtitle,
-            names=_join([name, person.original_script, person.form_of_address]),
+            names=_join([name, person.original_script, person.form_of_address, *aliases]),
+            keys=(person.original_script, *aliases),
+            detail=_person_detail(held, orgs, places, countries.get(person.nationality_id or -1)),
             body=_join([person.honorific, countries.get(person.nationality_id or -1),
                         *(p.title for p in held),
                         *(orgs.get(p.organisation_id or -1) for p in held)]),
         ))
     return docs
+
+
+def _places_of(session: Session, org_ids: Iterable[int | None]) -> dict[int, str]:
+    """Organisation id -> its province (the city's region) or else its city."""
+    wanted = sorted({i for i in org_ids if i is not None})
+    found: dict[int, str] = {}
+    for batch in in_batches(wanted):
+        query = (select(col(Organisation.id), col(City.name), col(City.region))
+                 .join(City, col(City.id) == Organisation.city_id)
+                 .where(col(Organisation.id).in_(batch)))
+        found.update((oid, region or city) for oid, city, region in session.exec(query)
+                     if oid is not None)
+    return found
+
+
+def _years(position: Position) -> str:
+    first = str(position.start_date.year) if position.start_date else ""
+    last = str(position.end_date.year) if position.end_date else ""
+    if first and last:
+        return first if first == last else f"{first}–{last}"
+    return f"since {first}" if first else (f"until {last}" if last else "")
+
+
+def _person_detail(held: Sequence[Position], orgs: dict[int, str], places: dict[int, str],
+                   country: str | None) -> str:
+    """Organisation, province, years of the first position held, nationality."""
+    parts: list[str | None] = []
+    if held:
+        first = held[0]
+        parts += [orgs.get(first.organisation_id or -1) or first.title,
+                  places.get(first.organisation_id or -1), _years(first)]
+    parts.append(country)
+    return _subtitle(dict.fromkeys(p for p in parts if p))
 
 
 def organisations(session: Session, ids: Sequence[int]) -> list[Document]:
@@ -99,7 +136,7 @@ def organisations(session: Session, ids: Sequence[int]) -> list[Document]:
         city = cities.get(org.city_id or -1)
         docs.append(Document(
             RecordKind.ORGANISATION, org.id, org.name, _subtitle([org.acronym, city]),
-            names=_join([org.name, org.acronym]),
+            names=_join([org.name, org.acronym]), keys=(org.acronym,),
             body=_join([city, parents.get(org.parent_id or -1), words(org.org_kind).lower()]),
         ))
     return docs
@@ -112,7 +149,7 @@ def cities(session: Session, ids: Sequence[int]) -> list[Document]:
         Document(
             RecordKind.CITY, c.id or 0, c.name,
             _subtitle([c.local_name, countries.get(c.country_id or -1)]),
-            names=_join([c.name, c.local_name, *c.aliases]),
+            names=_join([c.name, c.local_name, *c.aliases]), keys=(c.local_name, *c.aliases),
             body=_join([c.region, countries.get(c.country_id or -1)]),
         )
         for c in rows

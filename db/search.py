@@ -7,8 +7,14 @@ record that a rolled-back edit never made. Text is folded in Python
 and each is quoted, so ``"``, ``NEAR(``, ``*``, ``-`` or ``AND`` are plain text,
 never FTS5 syntax.
 
-Which kinds are indexed, and how each one's document is built (for many records
-at once), is in each kind's description (``db.registry``, ``db.documents``).
+Documents are built for many records at once (a few queries per batch, not per
+record) so a full rebuild of a 100,000-person catalog stays quick.
+
+Each document is stored four ways: ``names`` and ``body`` folded (accent-free
+words), ``exact`` (the names' accented words as written, so ``Hiến`` can rank
+above ``Hiện``) and ``whole`` (each whole name as one token, so typing a whole
+name puts that record first). Query parsing and ranking live in
+:mod:`db.search_query`.
 """
 
 from __future__ import annotations
@@ -16,32 +22,28 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from db.documents import in_batches
-from db.folding import fold
-from db.models import RecordKind
+from db.folding import APOSTROPHES, fold
+from db.models import (
+    RecordKind,
+)
 from db.registry import REGISTRY
+from db.search_query import DETAIL_MARK, marked_words, search_sqlite, tokens
+
+# Hit, tokens and match_expression are re-exported: callers know them as db.search's.
+from db.search_query import Hit as Hit
+from db.search_query import match_expression as match_expression
+from db.search_query import whole_key as _whole_key
 from db.spec import Document, Documents
 
 # The kinds in the index, in the order of their codes (see db.registry).
 SEARCH_KINDS: tuple[RecordKind, ...] = tuple(found.kind for found in REGISTRY.searchable())
 _ROWID_STRIDE = 16
-_TOKEN = re.compile(r"[^\W_]+")
-_NAMES_WEIGHT = 10.0
-_BODY_WEIGHT = 1.0
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str
-    id: int
-    title: str
-    subtitle: str
-    score: float
+_APOSTROPHE_WORD = re.compile(f"\\w*[{APOSTROPHES}][\\w{APOSTROPHES}]*")
 
 
 def _builder(kind: RecordKind) -> Documents | None:
@@ -56,14 +58,16 @@ def rowid(kind: RecordKind, record_id: int) -> int:
     return record_id * _ROWID_STRIDE + code
 
 
-def tokens(query: str) -> list[str]:
-    """The folded word tokens of a user's query; everything else is dropped."""
-    return _TOKEN.findall(fold(query))
+def index_text(value: str) -> str:
+    """Folded text for the index, plus the parts of apostrophe words (``H'Yim`` -> ``yim``).
 
-
-def match_expression(words: Sequence[str]) -> str:
-    """An FTS5 MATCH string: every token quoted and prefix-matched, all required."""
-    return " ".join(f'"{word}"*' for word in words)
+    fold() drops apostrophes, so ``hyim`` finds H`Yim; the extra part keeps
+    ``yim`` finding it too, as it did when the apostrophe split the word.
+    """
+    folded = fold(value)
+    extra = [fold(part) for word in _APOSTROPHE_WORD.findall(value)
+             for part in re.split(f"[{APOSTROPHES}]", word)[1:] if len(part) > 1]
+    return f"{folded} {' '.join(extra)}" if extra else folded
 
 
 # ---------------------------------------------------------------- writing the index
@@ -77,12 +81,17 @@ def _write(session: Session, docs: Sequence[Document]) -> None:
     if not docs:
         return
     session.execute(
-        text("INSERT INTO search_index (rowid, kind, record_id, title, subtitle, names, body) "
-             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body)"),
+        text("INSERT INTO search_index "
+             "(rowid, kind, record_id, title, subtitle, names, body, exact, whole) "
+             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body, :exact, "
+             ":whole)"),
         [
             {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
-             "title": d.title, "subtitle": d.subtitle, "names": fold(d.names),
-             "body": fold(d.body)}
+             "title": d.title, "subtitle": f"{d.subtitle}{DETAIL_MARK}{d.detail}" if d.detail
+             else d.subtitle, "names": index_text(d.names),
+             "body": index_text(d.body), "exact": " ".join(marked_words(d.names)),
+             "whole": " ".join(dict.fromkeys(
+                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k))}
             for d in docs
         ],
     )
@@ -129,35 +138,37 @@ def rebuild(session: Session) -> int:
 
 def search(session: Session, query: str, *, kinds: Sequence[str] = (),
            limit: int = 50) -> list[Hit]:
-    """Ranked records whose folded text has every query token as a word prefix."""
+    """Ranked records for a user's query: whole names first (see :mod:`db.search_query`)."""
     words = tokens(query)
     if not words or limit <= 0:
         return []
+    if _is_sqlite(session):
+        codes = [found.search_code for found in REGISTRY.searchable()
+                 if found.kind.value in kinds and found.search_code]
+        if kinds and not codes:
+            return []
+        return search_sqlite(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
+                             limit=limit)
     params: dict[str, object] = {"limit": limit}
     kind_clause = ""
     if kinds:
         names = [f":k{i}" for i in range(len(kinds))]
         kind_clause = f" AND kind IN ({', '.join(names)})"
         params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
-    if _is_sqlite(session):
-        params["match"] = match_expression(words)
-        sql = (
-            "SELECT kind, record_id, title, subtitle, "
-            f"bm25(search_index, 0, 0, 0, 0, {_NAMES_WEIGHT}, {_BODY_WEIGHT}) AS score "
-            f"FROM search_index WHERE search_index MATCH :match{kind_clause} "
-            "ORDER BY score LIMIT :limit"
-        )
-    else:
-        clauses = []
-        for i, word in enumerate(words):
-            params[f"w{i}"] = f"%{word}%"
-            clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
-        sql = (
-            "SELECT kind, record_id, title, subtitle, 0.0 AS score FROM search_index "
-            f"WHERE {' AND '.join(clauses)}{kind_clause} ORDER BY title LIMIT :limit"
-        )
+    # Without FTS5 (PostgreSQL until its own search lands): substring match, whole names first.
+    clauses = []
+    for i, word in enumerate(words):
+        params[f"w{i}"] = f"%{word}%"
+        clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
+    params["whole"] = f"% {''.join(words)} %"
+    sql = (
+        "SELECT kind, record_id, title, subtitle, "
+        "CASE WHEN ' ' || whole || ' ' LIKE :whole THEN 0.0 ELSE 1.0 END AS score "
+        f"FROM search_index WHERE {' AND '.join(clauses)}{kind_clause} "
+        "ORDER BY score, title LIMIT :limit"
+    )
     rows = session.execute(text(sql), params).all()
-    return [Hit(kind, int(rid), title, subtitle or "", float(score))
+    return [Hit(kind, int(rid), title, (subtitle or "").split(DETAIL_MARK)[0], float(score))
             for kind, rid, title, subtitle, score in rows]
 
 

@@ -135,6 +135,8 @@ class Document:
     subtitle: str
     names: str
     body: str
+    keys: tuple[str | None, ...] = ()  # other whole names: aliases, original script
+    detail: str = ""  # what tells namesakes apart, shown only when names clash
 
 
 Documents = Callable[[Session, Sequence[int]], list[Document]]
