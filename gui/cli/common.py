@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
+from db.i18n import _
+
 if TYPE_CHECKING:
     from db.catalog import Catalog
 
@@ -36,7 +38,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but its errors are one line like every other user error."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"liaison: {message} (see `liaison --help`)\n")
+        sys.stderr.write("liaison: " + _("{message} (see `liaison --help`)").format(
+            message=message) + "\n")
         raise SystemExit(EXIT_USER_ERROR)
 
 
@@ -59,9 +62,10 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a whole number").format(text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+        raise argparse.ArgumentTypeError(_("{value} is not a positive number").format(value=value))
     return value
 
 
