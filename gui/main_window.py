@@ -233,6 +233,10 @@ class MainWindow(QMainWindow):
                                           name="backup")
         self.restore_action = self._action("&Restore from Backup…", None,
                                            self.restore_from_backup, name="restore")
+        self.import_action = self._action("&Import…", None, self.import_file, name="import")
+        self.export_action = self._action("E&xport…", None, self.export_file, name="export")
+        self.duplicates_action = self._action("Find &Duplicates…", None, self.find_duplicates,
+                                              name="duplicates")
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(_unique_keys(QKeySequence.StandardKey.Undo))
@@ -270,6 +274,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addAction(self.undo_action)
@@ -288,6 +295,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.back_action)
         view_menu.addAction(self.forward_action)
         view_menu.addAction(self.refresh_action)
+        self.tools_menu = bar.addMenu("&Tools")
+        self.tools_menu.addAction(self.duplicates_action)
         self.help_menu = bar.addMenu("&Help")
         self.about_action = QAction("&About Liaison", self)
         self.about_action.setObjectName("about")
@@ -353,7 +362,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.forms.editing.stack)
         self.undo_group.setActiveStack(self.forms.editing.stack)
         self.read_only_banner.show_for(catalog)
-        for action in (self.new_action, self.edit_action, self.delete_action):
+        for action in (self.new_action, self.edit_action, self.delete_action,
+                       self.import_action, self.duplicates_action):
             action.setEnabled(not catalog.read_only)
         self.backup_action.setEnabled(catalog.path is not None and not catalog.read_only)
         self.restore_action.setEnabled(catalog.path is not None)
@@ -546,6 +556,48 @@ class MainWindow(QMainWindow):
         self.catalog = None
         if not self.open_catalog_file(str(path)) and restored:
             self.show_problem(f"The restored catalog {path.name} could not be opened.")
+
+    def import_file(self, path: str | None = None) -> None:
+        """File > Import: choose a file, then the import dialog shows it before writing."""
+        if self.catalog is None or self.forms is None:
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from gui.interchange.import_dialog import ImportDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, "Import", "", "Records (*.csv *.tsv *.txt *.xlsx *.json *.vcf *.ics);;"
+                "All files (*)")
+        if not path:
+            return
+        dialog = ImportDialog(Path(path), self.catalog, self.worker, self.forms.editing, self)
+        dialog.imported.connect(lambda report: self.status_label.setText(
+            f"Imported {Path(path).name}: {sum(report.created.values())} records added"))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def export_file(self) -> None:
+        if self.catalog is None:
+            return
+        from gui.interchange.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.worker, self)
+        dialog.exported.connect(self.status_label.setText)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def find_duplicates(self) -> None:
+        if self.catalog is None or self.forms is None:
+            return
+        from gui.interchange.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.catalog, self.worker, self.forms.editing,
+                                  RecordKind.PERSON, self)
+        self.duplicates_dialog = dialog
+        dialog.open()
 
     def _shown_record(self) -> tuple[RecordKind, int, int, str] | None:
         loaded = self.shown
