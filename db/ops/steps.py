@@ -14,6 +14,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import UniqueConstraint, select
@@ -32,6 +33,19 @@ from db.ops.errors import (
 from db.ops.graph import BY_TABLE, owned_rows, references
 from db.ops.result import Change, Result
 from db.validation import UNIQUE_MESSAGES, validate
+
+
+@cache
+def _blank_values(kind: RecordKind) -> tuple[tuple[str, Any], ...]:
+    model = TABLES[kind]
+    blank = model()  # building a record costs ~1 ms (pydantic): once per kind, not per create
+    return tuple((name, getattr(blank, name)) for name in columns(model) if name != "id")
+
+
+def _defaults(kind: RecordKind) -> dict[str, Any]:
+    """A new record's column values, for validating a create (lists copied, never shared)."""
+    return {name: list(value) if isinstance(value, list) else value
+            for name, value in _blank_values(kind)}
 
 
 @dataclass
@@ -128,8 +142,7 @@ class Steps:
     def create(self, kind: RecordKind, values: Mapping[str, Any]) -> int:
         model = self._model(kind)
         clean, errors = self._prepare(kind, values)
-        blank = model()  # one blank record, not one per column: bulk imports create many
-        defaults = {name: getattr(blank, name) for name in columns(model) if name != "id"}
+        defaults = _defaults(kind)
         self._check(kind, {**defaults, **clean}, errors)
         record = model(**clean, **derive(kind, {**defaults, **clean}))
         self.session.add(record)
