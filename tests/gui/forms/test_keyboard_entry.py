@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -101,3 +102,21 @@ def test_ctrl_s_saves_from_a_text_box(
     with qtbot.waitSignal(form.saved):
         qtbot.keyClick(notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not form.is_dirty()
+
+
+def test_dates_are_typed_as_people_write_them(
+        qtbot: QtBot, open_form: Callable[..., RecordForm]) -> None:
+    form = open_form(K.DELEGATION, 1)
+    field = form.fields.fields["start_date"]
+    edit = field.input()
+    for typed in ("13/06/2017", "13.6.2017", "13 Jun 2017", "13 tháng 6 năm 2017",
+                  "2017-06-13"):
+        edit.clear()  # type: ignore[attr-defined]
+        commit_text(edit, typed)
+        assert field.value() == dt.date(2017, 6, 13), typed
+        assert "start_date" not in form.errors(), typed
+    edit.clear()  # type: ignore[attr-defined]
+    commit_text(edit, "31/02/2017")
+    assert "start_date" in form.errors()
+    field.set_value(dt.date(2017, 6, 13))
+    assert edit.text() == "13/06/2017"  # type: ignore[attr-defined]
