@@ -177,3 +177,15 @@ def test_export_refusals(sample_catalog: Catalog, tmp_path: Path) -> None:
         export(sample_catalog, "csv", tmp_path / "nowhere" / "x.csv")
     with pytest.raises(interchange.FileProblem, match="not exported as rows"):
         export(sample_catalog, "csv", tmp_path / "x.csv", kind="engagement")
+
+
+@pytest.mark.parametrize("kind", ["person", "organisation", "city", "pairing", "delegation",
+                                  "event"])
+def test_every_kind_exported_as_a_sheet_imports_back_as_nothing_new(
+        sample_catalog: Catalog, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.csv"
+    count = export(sample_catalog, "csv", path, kind=kind, language="vi")
+    report = interchange.import_prepared(sample_catalog, interchange.prepare(path, kind=kind),
+                                         dry_run=True)
+    assert report.errors == [] and report.review == []
+    assert report.created == {} and report.updated == {} and report.unchanged == count
