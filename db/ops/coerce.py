@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.sql.schema import Column
 
+from db import phones
 from db.folding import nfc
 from db.models import TABLES, Record, RecordKind
 from db.names import sort_key
@@ -22,6 +23,11 @@ from db.validation import validate
 
 PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
 """Columns the store fills in; input naming them is ignored."""
+
+STORED_FORMS: dict[tuple[RecordKind, str], Callable[[str], str]] = {
+    (RecordKind.PERSON, "phone"): phones.stored,  # 024 3825 3536 -> +842438253536
+}
+"""Text stored in one canonical form whatever way it was typed."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
     name = column.name
     if value is None:
         return None
+    if (kind, name) in STORED_FORMS and isinstance(value, str) and value.strip():
+        return STORED_FORMS[(kind, name)](nfc(value).strip())
     try:
         python_type = column.type.python_type
     except NotImplementedError:

@@ -98,7 +98,7 @@ class ChangeHistoryModel(QAbstractTableModel):
             return field_label(change.field) if change.field else ""
         value = change.old_value if column is HistoryColumn.OLD else change.new_value
         if value is not None and (RecordKind(change.record_kind), change.field) in CHOICES:
-            return value_label(value)  # "Guest of honour", as the form shows it
+            return value_label(value, RecordKind(change.record_kind), change.field)
         return _cell(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

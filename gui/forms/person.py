@@ -11,6 +11,7 @@ from db.kinds import RecordKind
 from db.names_parse import NameSplit
 from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
+from gui.forms.fields import PhoneField
 from gui.forms.names import NameField, NameSplitOffer, watch_for_pasted_names
 from gui.forms.rows import RowForm
 from gui.photos import PhotoField
@@ -68,7 +69,7 @@ class PersonForm(RecordForm):
         contact = self.section("Contact")
         self.add(contact, b.country("nationality_id"))
         self.add(contact, b.line("email", "name@example.org"))
-        self.add(contact, b.line("phone", "+84 24 3825 3536"))
+        self.add(contact, PhoneField("phone"))
         self.add(contact, b.items("languages", "vi, en, fr"))
         notes = self.section("Notes")
         self.add(notes, b.text("biography", 5))
