@@ -230,7 +230,7 @@ _NOUNS: Final[dict[RecordKind, tuple[str, str]]] = {
     RecordKind.EVENT_PARTICIPANT: (N_("participant"), N_("participants")),
     RecordKind.PAIRING_AREA: (N_("area of cooperation"), N_("areas of cooperation")),
     RecordKind.SOURCE: (N_("source"), N_("sources")),
-    RecordKind.CITATION: (N_("citation"), N_("citations")),
+    RecordKind.CITATION: (N_("source"), N_("sources")),  # a user adds "a source" to a record
     RecordKind.ATTACHMENT: (N_("attachment"), N_("attachments")),
     RecordKind.GIFT: (N_("gift"), N_("gifts")),
 }

@@ -70,7 +70,9 @@ class MergeCommand(OperationCommand):
 
 
 def push_applied(editing: Editing, command: OperationCommand, result: Result) -> None:
-    """Put a command whose first application already ran (on the worker) on the stack."""
+    """Put a command whose first application already ran (on the worker) on the stack;
+    its undo and redo run through the window's worker like every other command's."""
+    command.run_with(editing._run)
     command._skip_redo = True
     command._report(result)
     editing.stack.push(command)
