@@ -58,11 +58,11 @@ def test_import_shows_mapping_preview_and_report_before_writing(qtbot: QtBot,
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.import_button.click()
     assert _people(window) == before + 2
-    assert window.undo_action.text().startswith("&Undo Import khach.xlsx") or \
-        "Import khach.xlsx" in window.undo_action.text()
-    window.undo_action.trigger()
+    assert window.menus.undo_action.text().startswith("&Undo Import khach.xlsx") or \
+        "Import khach.xlsx" in window.menus.undo_action.text()
+    window.menus.undo_action.trigger()
     assert _people(window) == before
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert _people(window) == before + 2
     close_window(window)
 
@@ -129,6 +129,6 @@ def test_find_duplicates_and_merge_field_by_field(qtbot: QtBot, sample_path: Pat
         chung = session.execute(select(Person).where(
             col(Person.given_names) == "Đức Chung")).scalars().one()
     assert chung.phone == "+842438253536"  # stored E.164 (db.phones)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert _people(window) == people
     close_window(window)
