@@ -38,7 +38,7 @@ from db.validation import UNIQUE_MESSAGES, validate
 
 @cache
 def _blank_values(kind: RecordKind) -> tuple[tuple[str, Any], ...]:
-    model = TABLES[kind]
+    model = REGISTRY.model(kind)
     blank = model()  # building a record costs ~1 ms (pydantic): once per kind, not per create
     return tuple((name, getattr(blank, name)) for name in columns(model) if name != "id")
 
