@@ -14,6 +14,7 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
              libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core
 # Tests also drive a virtual screen and look at PDFs as pictures.
 TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils desktop-file-utils appstream
+TEST_DEBS += postgresql
 
 .PHONY: run test bench lint soak package clean system-run system-test
 

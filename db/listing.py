@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, column, exists, func, or_, text
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_
 from sqlmodel import Session, col, select
 
-from db import search
+from db import dialect, search
 from db.models import (
     City,
     CooperationArea,
@@ -379,23 +379,22 @@ SPECS: dict[RecordKind, ListSpec] = {
 # ---------------------------------------------------------------- the query
 
 
-def _filtered(spec: ListSpec, query: ListQuery, statement: Select[Any]) -> Select[Any]:
+def _filtered(session: Session, spec: ListSpec, query: ListQuery,
+              statement: Select[Any]) -> Select[Any]:
     for name, value in query.filters:
         if value is not None and name in spec.filters:
             statement = statement.where(spec.filters[name](value))
     words = search.tokens(query.text)
     if words:
-        matching = text(
-            "SELECT record_id FROM search_index WHERE search_index MATCH :match AND kind = :kind"
-        ).bindparams(match=search.match_expression(words), kind=spec.kind.value)
-        ids = matching.columns(column("record_id", Integer)).scalar_subquery()
+        ids = dialect.of(session).matching_ids(words, spec.kind.value).scalar_subquery()
         statement = statement.where(col(spec.model.id).in_(ids))
     return statement
 
 
 def count(session: Session, kind: RecordKind, query: ListQuery = ListQuery()) -> int:
     spec = SPECS[kind]
-    statement = _filtered(spec, query, select(func.count()).select_from(spec.model))
+    statement = _filtered(session, spec, query,
+                          select(func.count()).select_from(spec.model))
     return int(session.execute(statement).scalar_one())
 
 
@@ -403,14 +402,14 @@ def page(session: Session, kind: RecordKind, query: ListQuery = ListQuery(),
          *, offset: int = 0, limit: int = 200, total: int | None = None) -> ListPage:
     """Rows ``offset`` to ``offset + limit`` of the list, with the list's total."""
     spec = SPECS[kind]
-    statement = _filtered(spec, query, select(spec.model))
+    statement = _filtered(session, spec, query, select(spec.model))
     sort = spec.column(query.sort).sort if query.sort else None
     if sort is not None:
         key = sort()
-        statement = statement.order_by(key.desc() if query.descending else key,
-                                       col(spec.model.id))
+        statement = statement.order_by(*dialect.of(session).ordered(
+            key.desc() if query.descending else key, col(spec.model.id)))
     else:
-        statement = statement.order_by(*spec.default_sort())
+        statement = statement.order_by(*dialect.of(session).ordered(*spec.default_sort()))
     records = session.execute(statement.offset(offset).limit(limit)).scalars().all()
     cells = spec.cells(session, records)
     rows = tuple(ListRow(r.id, c) for r, c in zip(records, cells, strict=True))
@@ -423,7 +422,7 @@ def years(session: Session, kind: RecordKind) -> list[int]:
     """Years that have delegations or events, newest first (for the year filter)."""
     column = {RecordKind.DELEGATION: Delegation.start_date,
               RecordKind.EVENT: Event.start_date}[kind]
-    values = session.exec(select(func.distinct(func.strftime("%Y", col(column))))
+    values = session.exec(select(func.distinct(dialect.of(session).year(col(column))))
                           .where(col(column).is_not(None))).all()
     return sorted((int(v) for v in values if v), reverse=True)
 

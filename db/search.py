@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from db import dialect
 from db.folding import fold
 from db.models import (
     TABLES,
@@ -91,7 +92,7 @@ def tokens(query: str) -> list[str]:
 
 def match_expression(words: Sequence[str]) -> str:
     """An FTS5 MATCH string: every token quoted and prefix-matched, all required."""
-    return " ".join(f'"{word}"*' for word in words)
+    return dialect.fts5_expression(words)
 
 
 # ---------------------------------------------------------------- documents
@@ -321,20 +322,18 @@ _BUILDERS: dict[RecordKind, Callable[[Session, Sequence[int]], list[Document]]] 
 # ---------------------------------------------------------------- writing the index
 
 
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
 def _write(session: Session, docs: Sequence[Document]) -> None:
     if not docs:
         return
+    stored = dialect.of(session).index_text
     session.execute(
         text("INSERT INTO search_index (rowid, kind, record_id, title, subtitle, names, body) "
              "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body)"),
         [
             {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
-             "title": d.title, "subtitle": d.subtitle, "names": fold(d.names),
-             "body": fold(d.body)}
+             "title": d.title, "subtitle": d.subtitle,
+             "names": stored(fold(d.names), tokens(d.names)),
+             "body": stored(fold(d.body), tokens(d.body))}
             for d in docs
         ],
     )
@@ -382,29 +381,7 @@ def search(session: Session, query: str, *, kinds: Sequence[str] = (),
     words = tokens(query)
     if not words or limit <= 0:
         return []
-    params: dict[str, object] = {"limit": limit}
-    kind_clause = ""
-    if kinds:
-        names = [f":k{i}" for i in range(len(kinds))]
-        kind_clause = f" AND kind IN ({', '.join(names)})"
-        params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
-    if _is_sqlite(session):
-        params["match"] = match_expression(words)
-        sql = (
-            "SELECT kind, record_id, title, subtitle, "
-            f"bm25(search_index, 0, 0, 0, 0, {_NAMES_WEIGHT}, {_BODY_WEIGHT}) AS score "
-            f"FROM search_index WHERE search_index MATCH :match{kind_clause} "
-            "ORDER BY score LIMIT :limit"
-        )
-    else:
-        clauses = []
-        for i, word in enumerate(words):
-            params[f"w{i}"] = f"%{word}%"
-            clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
-        sql = (
-            "SELECT kind, record_id, title, subtitle, 0.0 AS score FROM search_index "
-            f"WHERE {' AND '.join(clauses)}{kind_clause} ORDER BY title LIMIT :limit"
-        )
+    sql, params = dialect.of(session).search_statement(words, kinds, limit)
     rows = session.execute(text(sql), params).all()
     return [Hit(kind, int(rid), title, subtitle or "", float(score))
             for kind, rid, title, subtitle, score in rows]
