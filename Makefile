@@ -16,7 +16,7 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
 TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils desktop-file-utils appstream
 TEST_DEBS += postgresql
 
-.PHONY: run test bench lint soak package clean system-run system-test
+.PHONY: run test bench lint soak package clean system-run system-test translations
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { \
@@ -62,6 +62,17 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check db gui tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# Words: extract every _() from db/ and gui/, merge into the Vietnamese catalog, compile it
+# and Qt's own strings (tests/i18n fails on anything untranslated or fuzzy).
+TRANSLATIONS := assets/translations
+translations: $(VENV)/.installed-test
+	$(VENV)/bin/pybabel -q extract -F $(TRANSLATIONS)/babel.cfg --no-location --sort-output \
+	  --project=Liaison --copyright-holder="Liaison developers" -o $(TRANSLATIONS)/liaison.pot .
+	$(VENV)/bin/pybabel -q update -i $(TRANSLATIONS)/liaison.pot -d $(TRANSLATIONS) -D liaison \
+	  -l vi --no-fuzzy-matching --omit-header --ignore-obsolete
+	$(VENV)/bin/pybabel -q compile -d $(TRANSLATIONS) -D liaison -l vi
+	$(PY) -c "import PySide6, pathlib, subprocess; subprocess.run([str(pathlib.Path(PySide6.__file__).with_name('lrelease')), '-silent', '$(TRANSLATIONS)/qtbase_vi.ts', '-qm', '$(TRANSLATIONS)/qtbase_vi.qm'], check=True)"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

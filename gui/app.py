@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db.kinds import RecordKind
+from gui import language
 from gui import settings as registry
 from gui.icons import app_icon
 from gui.main_window import APP_NAME, MainWindow
@@ -75,8 +76,10 @@ def main(target: str, *, default: bool = False) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
+    settings = registry.Settings()
+    language.apply(app, language.chosen_language(settings))
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
-    window = MainWindow(name, registry.Settings())
+    window = MainWindow(name, settings)
     window.show()
     app.aboutToQuit.connect(window.worker.shutdown)
     quit_when = os.environ.get(BENCH_QUIT_ENV)

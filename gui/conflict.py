@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _
+
 if TYPE_CHECKING:
     from db.ops import Draft
 
@@ -153,15 +155,16 @@ class ConflictDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Saved elsewhere meanwhile")
+        self.setWindowTitle(_("Saved elsewhere meanwhile"))
         self.rows = list(rows)
         self._groups: dict[str, QButtonGroup] = {}
         self.radios: dict[tuple[str, Choice], QRadioButton] = {}
 
         intro = _plain(
-            f"“{title}” was changed and saved elsewhere (another window or another copy of "
-            "Liaison) while you were editing it. Nothing has been overwritten. Choose, for "
-            "each difference, which value to keep; ● marks fields both of you changed.", self)
+            _("“{title}” was changed and saved elsewhere (another window or another copy of "
+              "Liaison) while you were editing it. Nothing has been overwritten. Choose, for "
+              "each difference, which value to keep; ● marks fields both of you changed.")
+            .format(title=title), self)
 
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
@@ -169,7 +172,8 @@ class ConflictDialog(QDialog):
         grid.setVerticalSpacing(8)
         bold = QFont(self.font())
         bold.setBold(True)
-        for column, text in enumerate(("Field", "Yours (not saved)", "In the catalog now")):
+        headings = (_("Field"), _("Yours (not saved)"), _("In the catalog now"))
+        for column, text in enumerate(headings):
             heading = _plain(text)
             heading.setFont(bold)
             grid.addWidget(heading, 0, column)
@@ -204,9 +208,9 @@ class ConflictDialog(QDialog):
         scroll.setWidget(grid_host)
 
         buttons = QDialogButtonBox(self)
-        self.keep_mine = QPushButton("Keep all mine")
-        self.take_theirs = QPushButton("Take all theirs")
-        self.save_chosen = QPushButton("Save as chosen")
+        self.keep_mine = QPushButton(_("Keep all mine"))
+        self.take_theirs = QPushButton(_("Take all theirs"))
+        self.save_chosen = QPushButton(_("Save as chosen"))
         self.save_chosen.setDefault(True)
         for button in (self.keep_mine, self.take_theirs, self.save_chosen):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -29,6 +29,8 @@ LAST_SECTION = Setting("window/section", str, "people")
 LAST_CATALOG = Setting("catalog/last", str, "")
 PAPER_SIZE = Setting("briefing/paper", str, "a4")
 CLASSIFICATION = Setting("briefing/classification", str, "")
+# "" follows the system; "en" or "vi" is the user's choice in Preferences > Language.
+LANGUAGE = Setting("ui/language", str, "")
 
 
 def header_state(kind: str) -> Setting[QByteArray]:

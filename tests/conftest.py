@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from db import i18n
 from db.catalog import Catalog
 from tests.office.pgserver import PgServer
 
@@ -27,6 +28,9 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    # Words in English unless a test asks for another language (the CLI follows LANGUAGE).
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language("en")
 
 
 @pytest.fixture(scope="session")

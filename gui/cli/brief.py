@@ -17,8 +17,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gui.cli.common import (
+    EXIT_OK,
+    UserError,
+    add_target_arguments,
+    catalog_target,
+    open_or_create_default,
+)
+
 if TYPE_CHECKING:
-    from gui.cli import Command, Subparsers
+    from gui.cli.common import Subparsers
 
 SHEET_KINDS = ("delegation", "person", "pairing", "event")
 PAPERS = ("a4", "letter")
@@ -34,10 +42,8 @@ def _record_id(text: str) -> int:
     return value
 
 
-def add_commands(commands: Subparsers) -> dict[str, Command]:
-    """Add ``brief`` to the parser; return name -> handler."""
-    from gui.cli import add_target_arguments
-
+def add_parser(commands: Subparsers) -> None:
+    """Add ``brief`` to the parser."""
     brief = commands.add_parser(
         "brief", help="print a briefing sheet (PDF)",
         description="Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
@@ -56,12 +62,10 @@ def add_commands(commands: Subparsers) -> dict[str, Command]:
     brief.add_argument("--all", action="store_true",
                        help="one PDF per record of KIND into the folder given with -o")
     add_target_arguments(brief)
-    return {"brief": cmd_brief}
+    brief.set_defaults(handler=cmd_brief)
 
 
 def _check_file_target(path: Path) -> None:
-    from gui.cli import UserError
-
     if path.is_dir():
         raise UserError(f"Cannot write {path}: it is a folder; name a PDF file.")
     folder = path.parent
@@ -74,8 +78,6 @@ def _check_file_target(path: Path) -> None:
 
 
 def _check_folder_target(folder: Path) -> None:
-    from gui.cli import UserError
-
     if folder.exists() and not folder.is_dir():
         raise UserError(f"Cannot write into {folder}: it is a file, not a folder.")
     if not folder.exists() and not folder.parent.is_dir():
@@ -87,8 +89,6 @@ def _check_folder_target(folder: Path) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from gui.cli import EXIT_OK, UserError, catalog_target, open_or_create_default
-
     if args.all and args.id is not None:
         raise UserError("Give an ID or --all, not both.")
     if not args.all and args.id is None:
@@ -101,7 +101,6 @@ def cmd_brief(args: argparse.Namespace) -> int:
     else:
         _check_file_target(output)
 
-    from db.catalog import Catalog
     from gui.briefing.document import SheetOptions
     from gui.briefing.fonts import FontMissingError
     from gui.briefing.render import Kind, NotFoundError, write, write_all
@@ -112,7 +111,6 @@ def cmd_brief(args: argparse.Namespace) -> int:
     options = SheetOptions(paper=Paper(args.paper),
                            classification=clean(args.classification) or None)
     catalog = open_or_create_default(catalog_target(args), reading=True)
-    assert isinstance(catalog, Catalog)
     try:
         with catalog:
             if not args.all:

@@ -17,23 +17,24 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from gui.cli.common import UserError, add_target_arguments, catalog_target
+
 if TYPE_CHECKING:
     from db.backup import BackupInfo
-    from gui.cli import Command, Subparsers
+    from gui.cli.common import Subparsers
 
 COUNT_WORDS = (("person", "people", "person"), ("organisation", "organisations", "organisation"),
                ("delegation", "delegations", "delegation"), ("event", "events", "event"))
 
 
-def add_commands(commands: Subparsers) -> dict[str, Command]:
-    """Add this module's subcommands to the parser; return name -> handler."""
-    from gui.cli import add_target_arguments
-
+def add_parser(commands: Subparsers) -> None:
+    """Add ``backup`` and ``restore`` to the parser."""
     backup = commands.add_parser("backup", help="take a verified backup now, or list backups")
     backup.add_argument("--list", action="store_true", help="list the backups kept")
     backup.add_argument("--reason", default="manual", metavar="WORD",
                         help="word saved in the backup's name (default: manual)")
     add_target_arguments(backup)
+    backup.set_defaults(handler=cmd_backup)
 
     restore = commands.add_parser(
         "restore", help="replace the catalog with a backup (the current one is kept)")
@@ -41,7 +42,7 @@ def add_commands(commands: Subparsers) -> dict[str, Command]:
                          help="backup file (a path, or a name listed by `liaison backup --list`)")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_target_arguments(restore)
-    return {"backup": cmd_backup, "restore": cmd_restore}
+    restore.set_defaults(handler=cmd_restore)
 
 
 def summary(info: BackupInfo) -> str:
@@ -66,8 +67,6 @@ def warn_if_network(path: Path, stream: TextIO | None = None) -> bool:
 
 
 def _file_target(args: argparse.Namespace, action: str) -> Path:
-    from gui.cli import UserError, catalog_target
-
     target = catalog_target(args)
     if "://" in target:
         raise UserError(f"{action} works on catalog files; a shared office database is backed "
@@ -105,8 +104,6 @@ def _print_list(path: Path) -> int:
 
 def _resolve_backup(text: str, catalog: Path) -> Path:
     from db.catalog import backup_dir
-    from gui.cli import UserError
-
     given = Path(text).expanduser()
     if given.is_file():
         return given
@@ -126,8 +123,6 @@ def _confirmed(catalog: Path, info: BackupInfo) -> bool:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from db import backup
-    from gui.cli import UserError
-
     path = _file_target(args, "restore")
     chosen = _resolve_backup(args.backup, path)
     info = backup.backup_info(chosen)

@@ -1,0 +1,148 @@
+"""Form and JSON input turned into column values, and rows turned back into text.
+
+One place decides how a typed value becomes what a column stores (text is NFC and
+trimmed here, dates parse from ISO strings, bad input becomes a field error), so a
+form's live check (:func:`check`) and the save report the same messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.sql.schema import Column
+
+from db.folding import nfc
+from db.models import TABLES, Record, RecordKind
+from db.names import sort_key
+from db.validation import validate
+
+PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
+"""Columns the store fills in; input naming them is ignored."""
+
+
+@dataclass(frozen=True)
+class CountryCode:
+    """A country chosen from the ISO list that the catalog may not hold yet; saving
+    adds it to the ``country`` table in the same transaction."""
+
+    code: str
+
+
+def derive(kind: RecordKind, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Columns computed from others, never typed by users."""
+    if kind == RecordKind.PERSON:
+        return {"sort_key": sort_key(row.get("given_names"), row.get("family_name") or "")}
+    return {}
+
+
+def columns(model: type[Record]) -> dict[str, Column[Any]]:
+    return dict(model.__table__.columns.items())  # type: ignore[attr-defined]
+
+
+def snapshot(record: Record) -> dict[str, Any]:
+    """Every column of a row, by name."""
+    return {name: getattr(record, name) for name in record.__table__.columns.keys()}  # type: ignore[attr-defined]  # noqa: SIM118
+
+
+def as_text(value: Any) -> str | None:
+    """A value as the change log stores it."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def snapshot_json(record: Record) -> str:
+    return json.dumps({k: as_text(v) for k, v in snapshot(record).items()},
+                      ensure_ascii=False)
+
+
+def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, str]) -> Any:
+    """Turn form or JSON input into the column's type; bad input becomes a field error.
+
+    Text is normalised here (NFC, trimmed): the one place every write passes through.
+    """
+    name = column.name
+    if value is None:
+        return None
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        python_type = object
+    if python_type is list:
+        if not isinstance(value, list | tuple):
+            errors[name] = "Expected a list."
+            return value
+        return [nfc(str(v)).strip() for v in value if str(v).strip()]
+    if python_type is str:
+        text = nfc(str(value)).strip()
+        return text if text or not column.nullable else None
+    if python_type in (dt.date, dt.time, dt.datetime) and isinstance(value, str):
+        if not value.strip():
+            return None
+        try:
+            return python_type.fromisoformat(value.strip())
+        except ValueError:
+            errors[name] = {
+                dt.date: "Enter a date as YYYY-MM-DD.",
+                dt.time: "Enter a time as HH:MM.",
+            }.get(python_type, "Enter a date and time.")
+            return value
+    if python_type is int and not isinstance(value, bool):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            errors[name] = "Enter a whole number."
+            return value
+    if python_type is float:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            errors[name] = "Enter a number."
+            return value
+    return value
+
+
+def editable_values(record: Record, hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The columns a user edits (everything but ids, versions, timestamps, derived)."""
+    return {name: value for name, value in snapshot(record).items()
+            if name not in PROTECTED and name not in hidden}
+
+
+def prepare(kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any],
+                                                                   dict[str, str]]:
+    """Form input turned into column types, and the fields that could not be (live checks)."""
+    cols = columns(TABLES[kind])
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in cols and name not in PROTECTED:
+            clean[name] = (value if isinstance(value, CountryCode)
+                           else coerce(kind, cols[name], value, errors))
+    return clean, errors
+
+
+def defaults(kind: RecordKind, hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The editable values of a new record of *kind* before the user types anything."""
+    model = TABLES[kind]
+    blank = model()
+    return {name: getattr(blank, name, None) for name in columns(model)
+            if name not in PROTECTED and name not in hidden}
+
+
+def check(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, str]:
+    """Every error :func:`db.ops.save` would report for these values, without a database:
+    the same rules (``db.validation``), so a form's live messages match the save's."""
+    clean, errors = prepare(kind, values)
+    row = {name: (0 if isinstance(value, CountryCode) else value)
+           for name, value in {**defaults(kind), **clean}.items()}
+    return {**validate(kind, row), **errors}

@@ -1,0 +1,229 @@
+"""Records as forms edit them: a record with the rows it owns, and what a delete removed.
+
+A :class:`Draft` is a record with its parts (a person and their positions) as a form
+holds it; a :class:`Tombstone` is everything a delete took away, so undo can put it
+back with the same ids. The writes themselves are :class:`db.ops.unit.Transaction`'s.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from db.models import TABLES, Record, RecordKind
+from db.ops.coerce import columns, editable_values, snapshot
+from db.ops.errors import NotFoundError
+from db.ops.graph import ondelete, owned_rows
+from db.ops.result import Result
+
+
+@dataclass(frozen=True)
+class Part:
+    """Rows a record owns and edits together with it (a person's positions)."""
+
+    name: str
+    kind: RecordKind
+    link: str | None = None  # the column naming the owner; None: record_kind + record_id
+    where: tuple[tuple[str, Any], ...] = ()  # fixed values that select the rows (role=photo)
+    order: str | None = None  # a column that stores the list's order
+
+    def link_values(self, owner_kind: RecordKind, owner_id: int) -> dict[str, Any]:
+        values: dict[str, Any] = (
+            {self.link: owner_id} if self.link
+            else {"record_kind": owner_kind.value, "record_id": owner_id})
+        values.update(self.where)
+        return values
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """Columns the save fills in: a form neither shows nor compares them."""
+        names = {self.link} if self.link else {"record_kind", "record_id"}
+        names.update(name for name, _ in self.where)
+        if self.order:
+            names.add(self.order)
+        return frozenset(names)
+
+
+_SOURCES = Part("sources", RecordKind.CITATION)
+PARTS: dict[RecordKind, tuple[Part, ...]] = {
+    RecordKind.PERSON: (
+        Part("positions", RecordKind.POSITION, "person_id"),
+        Part("photo", RecordKind.ATTACHMENT, where=(("role", "photo"),)),
+        _SOURCES,
+    ),
+    RecordKind.CITY: (_SOURCES,),
+    RecordKind.ORGANISATION: (_SOURCES,),
+    RecordKind.PROGRAMME: (_SOURCES,),
+    RecordKind.PAIRING: (Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES),
+    RecordKind.DELEGATION: (
+        Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id"),
+        Part("engagements", RecordKind.ENGAGEMENT, "delegation_id", order="sequence"),
+        _SOURCES,
+    ),
+    RecordKind.ENGAGEMENT: (
+        Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES),
+    RecordKind.EVENT: (
+        Part("organisers", RecordKind.EVENT_ORGANISER, "event_id"),
+        Part("sessions", RecordKind.EVENT_SESSION, "event_id", order="sequence"),
+        Part("participants", RecordKind.EVENT_PARTICIPANT, "event_id"),
+        _SOURCES,
+    ),
+}
+
+
+def part(kind: RecordKind, name: str) -> Part:
+    for found in PARTS.get(kind, ()):
+        if found.name == name:
+            return found
+    raise KeyError(f"{kind.value} has no part {name!r}")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A record as a form holds it: editable values, the version it was read at, and
+    the rows of its parts. ``id`` is None for a record (or row) not saved yet."""
+
+    kind: RecordKind
+    values: Mapping[str, Any]
+    id: int | None = None
+    version: int | None = None
+    parts: Mapping[str, tuple[Draft, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowSnapshot:
+    kind: RecordKind
+    id: int
+    values: Mapping[str, Any]  # every column, id and version included
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference that a delete cleared (``SET NULL``) and a restore sets again."""
+
+    kind: RecordKind
+    id: int
+    field: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """Everything a delete removed: the record first, then owned rows (owners before
+    what they own), then citations and attachments; plus the references it cleared."""
+
+    kind: RecordKind
+    id: int
+    rows: tuple[RowSnapshot, ...]
+    links: tuple[Link, ...]
+
+    @property
+    def version(self) -> int:
+        return int(self.rows[0].values["version"])
+
+    def count(self, kind: RecordKind) -> int:
+        return sum(1 for row in self.rows if row.kind == kind)
+
+
+@dataclass(frozen=True)
+class Saved:
+    result: Result
+    state: Draft  # the record as saved, ids and versions filled in
+    graveyard: dict[tuple[RecordKind, int], Tombstone]
+
+
+def noun(kind: RecordKind) -> str:
+    return kind.value.replace("_", " ")
+
+
+def part_rows(session: Session, owner_kind: RecordKind, owner_id: int,
+              part: Part) -> list[Record]:
+    model = TABLES[part.kind]
+    criteria = [getattr(model, name) == value
+                for name, value in part.link_values(owner_kind, owner_id).items()]
+    order = [getattr(model, part.order)] if part.order else []
+    query = select(model).where(*criteria).order_by(*order, col(model.id))
+    return list(session.execute(query).scalars())
+
+
+def _draft(session: Session, record: Record, hidden: frozenset[str]) -> Draft:
+    kind = record.kind
+    assert record.id is not None
+    parts = {
+        p.name: tuple(_draft(session, row, p.hidden)
+                      for row in part_rows(session, kind, record.id, p))
+        for p in PARTS.get(kind, ())
+    }
+    return Draft(kind, editable_values(record, hidden), record.id, record.version, parts)
+
+
+def same_content(a: Draft, b: Draft) -> bool:
+    """Equal values and equal rows (same ids, same content), whatever the versions.
+
+    Versions only ever grow, so an undo that puts a record back as it was still
+    leaves a new version; what matters to the step before it is the content.
+    """
+    if a.kind != b.kind or a.id != b.id or dict(a.values) != dict(b.values):
+        return False
+    for name in set(a.parts) | set(b.parts):
+        rows_a, rows_b = a.parts.get(name, ()), b.parts.get(name, ())
+        if len(rows_a) != len(rows_b) or not all(
+                same_content(x, y) for x, y in zip(rows_a, rows_b, strict=True)):
+            return False
+    return True
+
+
+def load_draft(session: Session, kind: RecordKind, record_id: int) -> Draft | None:
+    """A record's current values, version and parts, as a form loads them."""
+    record = session.get(TABLES[kind], record_id)
+    if record is None:
+        return None
+    return _draft(session, record, frozenset())
+
+
+def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
+    """What deleting this record would remove, and which references it would clear."""
+    record = session.get(TABLES[kind], record_id)
+    if record is None:
+        raise NotFoundError(f"There is no {noun(kind)} with id {record_id}.")
+    owned: list[tuple[RecordKind, Record]] = []
+    seen: set[tuple[RecordKind, int]] = {(kind, record_id)}
+    for owned_kind, row in reversed(list(owned_rows(session, kind, record_id))):
+        assert row.id is not None
+        if (owned_kind, row.id) not in seen:
+            seen.add((owned_kind, row.id))
+            owned.append((owned_kind, row))
+    rows = [RowSnapshot(kind, record_id, snapshot(record))]
+    rows += [RowSnapshot(k, r.id or 0, snapshot(r)) for k, r in owned]
+    by_kind: dict[RecordKind, list[int]] = defaultdict(list)
+    for k, i in seen:
+        by_kind[k].append(i)
+    for generic_kind in (RecordKind.CITATION, RecordKind.ATTACHMENT):
+        generic = TABLES[generic_kind]
+        for owner_kind, ids in by_kind.items():
+            for found in session.execute(select(generic).where(
+                    generic.record_kind == owner_kind.value,  # type: ignore[attr-defined]
+                    col(generic.record_id).in_(ids),  # type: ignore[attr-defined]
+            ).order_by(col(generic.id))).scalars():
+                assert found.id is not None
+                if (generic_kind, found.id) not in seen:
+                    seen.add((generic_kind, found.id))
+                    rows.append(RowSnapshot(generic_kind, found.id, snapshot(found)))
+    links: list[Link] = []
+    for snap in rows:
+        target = TABLES[snap.kind].__tablename__
+        for model in TABLES.values():
+            for column in columns(model).values():
+                for fk in column.foreign_keys:
+                    if fk.column.table.name != target or ondelete(fk) != "SET NULL":
+                        continue
+                    for (referrer_id,) in session.execute(
+                            select(col(model.id)).where(column == snap.id)):
+                        if (model.kind, referrer_id) not in seen:
+                            links.append(Link(model.kind, referrer_id, column.name,
+                                              snap.id))
+    return Tombstone(kind, record_id, tuple(rows), tuple(links))

@@ -1,0 +1,239 @@
+"""The single-record steps of a write: create, update, relink, and the delete of rows.
+
+Each step validates the row as it would be after the write, refuses an edit made
+against a stale ``version`` (:meth:`Steps.expect_version`, the one place the version
+check lives), logs the change field by field, and marks what the search index must
+re-read. :class:`db.ops.unit.Transaction` adds the steps over several records
+(saving a record with its parts, removing and restoring with tombstones).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import UniqueConstraint, select
+from sqlmodel import Session, col
+
+from db import search
+from db.models import TABLES, ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
+from db.ops.coerce import PROTECTED, as_text, coerce, columns, derive, snapshot
+from db.ops.errors import (
+    NotFoundError,
+    OperationError,
+    StaleVersionError,
+    StillReferencedError,
+    ValidationError,
+)
+from db.ops.graph import BY_TABLE, owned_rows, references
+from db.ops.result import Change, Result
+from db.validation import UNIQUE_MESSAGES, validate
+
+
+@dataclass
+class Steps:
+    """Steps of one operation; all are committed together or not at all."""
+
+    session: Session
+    actor: str
+    operation_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    changes: list[Change] = field(default_factory=list)
+    result: Result | None = None
+    _dirty: dict[RecordKind, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    # ------------------------------------------------------------ helpers
+
+    def _model(self, kind: RecordKind) -> type[Record]:
+        if kind not in TABLES:
+            raise OperationError(f"Unknown kind of record: {kind!r}")
+        return TABLES[kind]
+
+    def _get(self, kind: RecordKind, record_id: int) -> Record:
+        record = self.session.get(self._model(kind), record_id)
+        if record is None:
+            raise NotFoundError(f"There is no {kind.value.replace('_', ' ')} with id {record_id}.")
+        return record
+
+    @staticmethod
+    def expect_version(kind: RecordKind, record: Record, expected_version: int | None) -> None:
+        """Refuse a write made against another version of *record* (None: any version)."""
+        assert record.id is not None
+        if expected_version is not None and record.version != expected_version:
+            raise StaleVersionError(kind, record.id, expected_version, record.version)
+
+    def _prepare(self, kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any],
+                                                                               dict[str, str]]:
+        cols = columns(self._model(kind))
+        errors: dict[str, str] = {}
+        clean: dict[str, Any] = {}
+        for name, value in values.items():
+            if name in PROTECTED:
+                continue
+            if name not in cols:
+                errors[name] = f"{kind.value} has no field {name!r}."
+                continue
+            clean[name] = coerce(kind, cols[name], value, errors)
+        return clean, errors
+
+    def _check(self, kind: RecordKind, row: dict[str, Any], errors: dict[str, str]) -> None:
+        model = self._model(kind)
+        errors = {**validate(kind, row), **errors}
+        for name, column in columns(model).items():
+            value = row.get(name)
+            if value is None or name in errors:
+                continue
+            for fk in column.foreign_keys:
+                target = BY_TABLE[fk.column.table.name]
+                if self.session.get(target, value) is None:
+                    errors[name] = "This refers to a record that no longer exists."
+        for constraint in model.__table__.constraints:  # type: ignore[attr-defined]
+            if not isinstance(constraint, UniqueConstraint) or errors:
+                continue
+            names = [c.name for c in constraint.columns]
+            if any(row.get(n) is None for n in names):
+                continue
+            query = select(col(model.id)).where(*(getattr(model, n) == row[n] for n in names))
+            if row.get("id") is not None:
+                query = query.where(col(model.id) != row["id"])
+            if self.session.execute(query).first() is not None:
+                errors[names[-1]] = UNIQUE_MESSAGES.get(kind, "This record already exists.")
+        for name, column in columns(model).items():
+            if column.unique and row.get(name) is not None and name not in errors:
+                query = select(col(model.id)).where(getattr(model, name) == row[name])
+                if row.get("id") is not None:
+                    query = query.where(col(model.id) != row["id"])
+                if self.session.execute(query).first() is not None:
+                    errors[name] = UNIQUE_MESSAGES.get(kind, "This value is already used.")
+        if errors:
+            raise ValidationError(kind, errors)
+
+    def _log(self, kind: RecordKind, record_id: int, action: ChangeAction,
+             field_name: str | None = None, old: Any = None, new: Any = None) -> None:
+        self.session.add(ChangeLogEntry(
+            actor=self.actor, operation_id=self.operation_id, record_kind=kind.value,
+            record_id=record_id, action=action.value, field=field_name,
+            old_value=as_text(old), new_value=as_text(new),
+        ))
+
+    def _mark(self, kind: RecordKind, record_id: int, row: Mapping[str, Any]) -> None:
+        for target, ids in search.dependents(self.session, kind, record_id, dict(row)).items():
+            self._dirty[target] |= ids
+
+    # ------------------------------------------------------------ steps
+
+    def create(self, kind: RecordKind, values: Mapping[str, Any]) -> int:
+        model = self._model(kind)
+        clean, errors = self._prepare(kind, values)
+        defaults = {name: getattr(model(), name) for name in columns(model) if name != "id"}
+        self._check(kind, {**defaults, **clean}, errors)
+        record = model(**clean, **derive(kind, {**defaults, **clean}))
+        self.session.add(record)
+        self.session.flush()
+        assert record.id is not None
+        snap = snapshot(record)
+        self._log(kind, record.id, ChangeAction.CREATE, new=json.dumps(
+            {k: as_text(v) for k, v in snap.items() if k not in PROTECTED
+             and v not in (None, [], "")}, ensure_ascii=False))
+        self._mark(kind, record.id, snap)
+        self.changes.append(Change(kind, record.id, ChangeAction.CREATE, tuple(clean),
+                                   record.version))
+        return record.id
+
+    def update(self, kind: RecordKind, record_id: int, values: Mapping[str, Any], *,
+               expected_version: int) -> int:
+        """Apply *values*; returns the new version. Refused if the record moved on."""
+        record = self._get(kind, record_id)
+        self.expect_version(kind, record, expected_version)
+        before = snapshot(record)
+        clean, errors = self._prepare(kind, values)
+        self._check(kind, {**before, **clean}, errors)
+        changed = [name for name, value in clean.items() if before.get(name) != value]
+        if not changed:
+            return record.version
+        self._mark(kind, record_id, before)
+        for name in changed:
+            setattr(record, name, clean[name])
+            self._log(kind, record_id, ChangeAction.UPDATE, name, before.get(name), clean[name])
+        for name, value in derive(kind, snapshot(record)).items():
+            setattr(record, name, value)
+        record.version += 1
+        record.updated_at = utcnow()
+        self.session.add(record)
+        self.session.flush()
+        self._mark(kind, record_id, snapshot(record))
+        self.changes.append(Change(kind, record_id, ChangeAction.UPDATE, tuple(changed),
+                                   record.version))
+        return record.version
+
+    def _delete_rows(self, kind: RecordKind, record_id: int, *,
+                     expected_version: int | None) -> None:
+        """The record, the rows it owns (ON DELETE CASCADE) and its own citations and
+        attachments; references elsewhere are :meth:`Transaction.remove`'s job."""
+        record = self._get(kind, record_id)
+        self.expect_version(kind, record, expected_version)
+        blocking = {label: n for label, n, mode in references(self.session, kind, record_id)
+                    if mode == "RESTRICT" and n}
+        if blocking:
+            listing = ", ".join(f"{n} {label}" for label, n in blocking.items())
+            raise StillReferencedError(
+                f"This {kind.value.replace('_', ' ')} is still used by {listing}; "
+                "change or delete those first.", blocking)
+        for owned_kind, owned in owned_rows(self.session, kind, record_id):
+            assert owned.id is not None
+            self._mark(owned_kind, owned.id, snapshot(owned))
+            self._log(owned_kind, owned.id, ChangeAction.DELETE,
+                      old=json.dumps({k: as_text(v) for k, v in snapshot(owned).items()},
+                                     ensure_ascii=False))
+            self.changes.append(Change(owned_kind, owned.id, ChangeAction.DELETE, (),
+                                       owned.version))
+        snap = snapshot(record)
+        self._mark(kind, record_id, snap)
+        self._log(kind, record_id, ChangeAction.DELETE,
+                  old=json.dumps({k: as_text(v) for k, v in snap.items()},
+                                 ensure_ascii=False))
+        for generic in (TABLES[RecordKind.CITATION], TABLES[RecordKind.ATTACHMENT]):
+            for row in self.session.execute(select(generic).where(
+                    generic.record_kind == kind.value,  # type: ignore[attr-defined]
+                    generic.record_id == record_id)).scalars():  # type: ignore[attr-defined]
+                self.session.delete(row)
+        self.session.delete(record)
+        self.session.flush()
+        self.changes.append(Change(kind, record_id, ChangeAction.DELETE, (), record.version))
+
+    def _touch(self, kind: RecordKind, record_id: int) -> None:
+        """A new version for a record whose parts changed, so a form holding the old
+        version of the whole record gets a conflict instead of overwriting them."""
+        record = self._get(kind, record_id)
+        record.version += 1
+        record.updated_at = utcnow()
+        self.session.add(record)
+        self.session.flush()
+        self._log(kind, record_id, ChangeAction.UPDATE)
+        self.changes.append(Change(kind, record_id, ChangeAction.UPDATE, (), record.version))
+
+    def _relink(self, kind: RecordKind, record_id: int, name: str, value: int | None) -> None:
+        """Point one reference elsewhere without re-validating the rest of the row."""
+        record = self._get(kind, record_id)
+        before = snapshot(record)
+        self._mark(kind, record_id, before)
+        setattr(record, name, value)
+        record.version += 1
+        record.updated_at = utcnow()
+        self.session.add(record)
+        self.session.flush()
+        self._log(kind, record_id, ChangeAction.UPDATE, name, before.get(name), value)
+        self._mark(kind, record_id, snapshot(record))
+        self.changes.append(Change(kind, record_id, ChangeAction.UPDATE, (name,),
+                                   record.version))
+
+    def finish(self) -> Result:
+        """Bring the search index in step with every change of this transaction."""
+        for kind, ids in self._dirty.items():
+            search.reindex(self.session, kind, sorted(ids))
+        self._dirty.clear()
+        self.result = Result(self.operation_id, tuple(self.changes))
+        return self.result

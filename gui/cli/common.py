@@ -1,0 +1,92 @@
+"""What every headless command shares: exit codes, the user-error type, the parser
+class, and how a command finds (or creates) its catalog.
+
+Command modules import from here and never from the package (:mod:`gui.cli`), which
+imports them: data flows one way, parser → commands → common.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+
+    Subparsers = argparse._SubParsersAction[Any]
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+class CommandModule(Protocol):
+    """A module of commands: adds its subparser(s), each with ``set_defaults(handler=...)``
+    naming the function that runs it (``handler(args) -> exit status``)."""
+
+    def add_parser(self, commands: Subparsers) -> None: ...
+
+
+class UserError(Exception):
+    """Bad input or an unusable file: reported on one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but its errors are one line like every other user error."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"liaison: {message} (see `liaison --help`)\n")
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def default_catalog_path() -> Path:
+    """Where the catalog lives when none is named: the platform's user data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Liaison", appauthor=False) / "catalog.liaison"
+
+
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--catalog`` / ``--database-url`` after a command, as users naturally type them."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
+    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1, with a one-line error otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
+
+
+def catalog_target(args: argparse.Namespace) -> str:
+    """The catalog a command works on: its own --catalog, the global one, or the default."""
+    named = (getattr(args, "sub_catalog", None) or getattr(args, "sub_database_url", None)
+             or args.catalog or args.database_url)
+    return named or str(default_catalog_path())
+
+
+def open_or_create_default(target: str, *, reading: bool = False) -> Catalog:
+    """Open the catalog; the default one is created from the sample on first use.
+
+    *reading* commands (search, briefings) skip the whole-file damage check and the
+    daily backup: they write nothing, and with them a query on 100,000 people would
+    cost what checking and copying the file costs. A damaged file still fails with a
+    one-line message (see :func:`gui.cli.run`).
+    """
+    from db.catalog import create_catalog, network_warning, open_catalog
+
+    default = default_catalog_path()
+    if Path(target) == default and not default.exists():
+        default.parent.mkdir(parents=True, exist_ok=True)
+        return create_catalog(default, sample=True)
+    catalog = open_catalog(target, verify=not reading, daily_backup=not reading)
+    if catalog.path is not None and catalog.network_fs:
+        print(f"liaison: {network_warning(catalog.path, catalog.network_fs)}", file=sys.stderr)
+    return catalog

@@ -1,0 +1,50 @@
+"""``liaison demo PATH --people N``: a large generated catalog (benchmarks, load tests)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gui.cli.common import EXIT_OK, UserError, positive_int
+
+if TYPE_CHECKING:
+    from gui.cli.common import Subparsers
+
+
+def add_parser(commands: Subparsers) -> None:
+    demo = commands.add_parser("demo", help="make a large generated catalog")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--people", type=positive_int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=2017)
+    demo.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db import synthetic
+    from db.catalog import create_catalog
+
+    path = Path(args.path)
+    if path.exists():
+        raise UserError(f"{path} already exists; choose another name")
+    partial = path.with_name(f".{path.name}.partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    started = time.perf_counter()
+    try:
+        with create_catalog(partial, sample=False) as catalog:
+            figures = synthetic.generate(
+                catalog, people=args.people, seed=args.seed,
+                progress=lambda message: print(f"  {message}", file=sys.stderr))
+        os.replace(partial, path)
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+    elapsed = time.perf_counter() - started
+    print(f"Created {path}: {figures['people']} people, {figures['organisations']} "
+          f"organisations, {figures['delegations']} delegations, {figures['events']} events "
+          f"in {elapsed:.1f} s")
+    return EXIT_OK

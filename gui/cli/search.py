@@ -1,0 +1,52 @@
+"""``liaison search QUERY [--kind KIND] [--limit N] [--json]``: accent-blind search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from gui.cli.common import (
+    EXIT_OK,
+    add_target_arguments,
+    catalog_target,
+    open_or_create_default,
+    positive_int,
+)
+
+if TYPE_CHECKING:
+    from gui.cli.common import Subparsers
+
+SEARCH_KIND_NAMES = ("person", "organisation", "city", "programme", "pairing", "delegation",
+                     "engagement", "event")
+
+
+def add_parser(commands: Subparsers) -> None:
+    find = commands.add_parser("search", help="search the catalog, ignoring accents")
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append",
+                      help="only this kind of record (repeatable)")
+    find.add_argument("--limit", type=positive_int, default=20, metavar="N")
+    find.add_argument("--json", action="store_true", help="print JSON")
+    add_target_arguments(find)
+    find.set_defaults(handler=cmd_search)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from db import search
+
+    catalog = open_or_create_default(catalog_target(args), reading=True)
+    with catalog, catalog.read_session() as session:
+        hits = search.search(session, args.query, kinds=args.kind or (), limit=args.limit)
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title,
+                           "subtitle": h.subtitle} for h in hits], ensure_ascii=False, indent=2))
+    elif not hits:
+        print(f"No records match {args.query!r}.", file=sys.stderr)
+    else:
+        width = max(len(h.kind) for h in hits)
+        for h in hits:
+            extra = f" — {h.subtitle}" if h.subtitle else ""
+            print(f"{h.kind:<{width}}  {h.id:>6}  {h.title}{extra}")
+    return EXIT_OK
