@@ -36,11 +36,9 @@ from pathlib import Path
 
 from db import schema
 from db.atomic import atomic_write, fsync_dir, fsync_file, remove_stale_temporaries, temp_name_for
-from db.catalog import (
+from db.catalog.errors import CatalogError, CatalogInUseError
+from db.catalog.files import (
     CATALOG_SUFFIX,
-    Catalog,
-    CatalogError,
-    CatalogInUseError,
     FileState,
     backup_dir,
     connect_read_only,
@@ -50,6 +48,7 @@ from db.catalog import (
     read_only_reason,
     side_files,
 )
+from db.catalog.handle import Catalog
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4

@@ -14,15 +14,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import schema
-from db.catalog import (
-    CatalogError,
-    FileState,
-    connect_read_only,
-    inspect_file,
-    network_filesystem,
-    read_only_reason,
-)
+from db import schema, search
+from db.backup import list_backups
+from db.catalog.errors import CatalogError
+from db.catalog.files import FileState, connect_read_only, inspect_file, read_only_reason
+from db.catalog.lifecycle import open_catalog
+from db.catalog.network import network_filesystem
+from db.search import SEARCH_KINDS
 
 
 @dataclass
@@ -38,8 +36,6 @@ class Report:
 
 def _search_index_gaps(conn: sqlite3.Connection) -> list[str]:
     """Records missing from, or lingering in, the search index."""
-    from db.search import SEARCH_KINDS
-
     problems = []
     for kind in SEARCH_KINDS:
         table = kind.value
@@ -110,8 +106,6 @@ def check_file(path: Path) -> Report:
 
 def _protection_facts(path: Path, report: Report) -> None:
     """Backups, network drive, read-only: facts, not problems (the data itself is fine)."""
-    from db.backup import list_backups
-
     backups = list_backups(path)
     if backups:
         newest = backups[0]
@@ -130,8 +124,5 @@ def _protection_facts(path: Path, report: Report) -> None:
 
 def repair(path: Path) -> int:
     """Rebuild the search index of a sound catalog; returns the records indexed."""
-    from db import search
-    from db.catalog import open_catalog
-
     with open_catalog(path) as catalog, catalog.write_session() as session:
         return search.rebuild(session)

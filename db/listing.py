@@ -418,6 +418,19 @@ def page(session: Session, kind: RecordKind, query: ListQuery = ListQuery(),
     return ListPage(rows, offset, total)
 
 
+def rows(session: Session, kind: RecordKind, ids: Sequence[int]) -> dict[int, ListRow]:
+    """The list rows of just these records, as a page shows them (ids that no longer
+    exist are absent): a list refreshes the rows an operation changed with this."""
+    spec = SPECS[kind]
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    records = session.execute(
+        select(spec.model).where(col(spec.model.id).in_(wanted))).scalars().all()
+    cells = spec.cells(session, records)
+    return {r.id: ListRow(r.id, c) for r, c in zip(records, cells, strict=True)}
+
+
 def years(session: Session, kind: RecordKind) -> list[int]:
     """Years that have delegations or events, newest first (for the year filter)."""
     column = {RecordKind.DELEGATION: Delegation.start_date,

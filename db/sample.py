@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from db import ops
-from db.catalog import Catalog
+from db.catalog.handle import Catalog
 from db.models import RecordKind
 from db.validation import country_name
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Table, insert
 
 from db import search
-from db.catalog import Catalog
+from db.catalog.handle import Catalog
 from db.models import (
     ChangeLogEntry,
     City,

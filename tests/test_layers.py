@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,3 +30,18 @@ def test_headless_commands_load_no_qt(sample_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_widget_module_is_under_the_no_sql_contract() -> None:
+    """A new gui module is either headless (CLI, briefing) or a widget the contract covers."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        config = tomllib.load(f)
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c["name"].startswith("Widgets run no SQL"))
+    covered = set(contract["source_modules"])
+    headless = {"gui.cli", "gui.briefing", "gui.__main__", "gui.__init__"}
+    gui = ROOT / "gui"
+    modules = {f"gui.{p.stem}" for p in gui.glob("*.py")} | {
+        f"gui.{p.name}" for p in gui.iterdir() if (p / "__init__.py").exists()}
+    missing = sorted(modules - covered - headless)
+    assert not missing, f"add to the no-SQL contract in pyproject.toml: {missing}"

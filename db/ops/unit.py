@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from db import dialect
-from db.catalog import Catalog
+from db.catalog.handle import Catalog
 from db.models import TABLES, ChangeAction, RecordKind
 from db.ops.coerce import CountryCode, columns, snapshot_json
 from db.ops.drafts import PARTS, Draft, Part, Saved, Tombstone, capture, load_draft, noun

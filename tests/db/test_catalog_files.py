@@ -234,3 +234,22 @@ def test_quarantine_names_never_collide(tmp_path: Path) -> None:
     assert first.name == "c.liaison.damaged-20250312-093005"
     first.write_text("x")
     assert quarantine_name(path, when).name == "c.liaison.damaged-20250312-093005-2"
+
+
+STORE_MODULES = ("db.catalog", "db.catalog.files", "db.catalog.handle", "db.catalog.lifecycle",
+                 "db.catalog.server", "db.backup", "db.health", "db.sample", "db.ops",
+                 "db.synthetic", "db.reads")
+
+
+@pytest.mark.parametrize("module", STORE_MODULES)
+def test_each_store_module_imports_first_in_a_fresh_interpreter(module: str) -> None:
+    """The catalog lifecycle calls backups and the sample data, which build on the catalog's
+    lower modules: whichever a script imports first, the import must work."""
+    import subprocess
+    import sys
+
+    code = (f"import {module}\nimport db\nfrom db.catalog import open_catalog\n"
+            "assert db.open_catalog is open_catalog\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr

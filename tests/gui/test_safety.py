@@ -184,13 +184,13 @@ def test_read_only_banner(qtbot: QtBot, sample_path: Path) -> None:
 
 def test_network_and_backup_warnings(qtbot: QtBot, sample_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import db.catalog
+    import db.catalog.network
 
     with open_catalog(sample_path) as local:
         assert warn_network_filesystem(None, local) is None
         assert warn_backup_failed(None, local) is None
     mounts = f"/dev/sda / ext4 rw 0 0\n//srv/ir {sample_path.parent} cifs rw 0 0"
-    monkeypatch.setattr(db.catalog, "_mount_table", lambda: mounts)
+    monkeypatch.setattr(db.catalog.network, "_mount_table", lambda: mounts)
     with open_catalog(sample_path) as shared:
         box = warn_network_filesystem(None, shared)
         assert box is not None

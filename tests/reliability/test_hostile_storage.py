@@ -266,10 +266,10 @@ def test_this_machines_disk_is_not_a_network_drive(sample_path: Path) -> None:
 def test_a_catalog_on_a_network_drive_is_flagged_and_warned(
         sample_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    import db.catalog
+    import db.catalog.network
 
     mounts = f"/dev/sda1 / ext4 rw 0 0\nsrv:/x {sample_path.parent} nfs4 rw 0 0"
-    monkeypatch.setattr(db.catalog, "_mount_table", lambda: mounts)
+    monkeypatch.setattr(db.catalog.network, "_mount_table", lambda: mounts)
     with open_catalog(sample_path, daily_backup=False) as catalog:
         assert catalog.network_fs == "nfs4"
         with catalog.engine.connect() as conn:  # WAL cannot work across machines

@@ -1,0 +1,122 @@
+"""What can go wrong with a catalog, as exceptions whose messages are meant for the user.
+
+Also the translation of SQLite's and the disk's refusals during a write (full,
+read-only, failing, locked) into those errors: SQLite has rolled the
+transaction back by then, so each message can say the catalog is intact.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+# SQLite primary result codes (the low byte of an extended code).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL = 10, 11, 13
+SQLITE_CANTOPEN, SQLITE_NOTADB = 14, 26
+
+
+class CatalogError(Exception):
+    """A problem the user can understand and act on; the message says what and what to do."""
+
+
+class NotACatalogError(CatalogError):
+    pass
+
+
+class NewerCatalogError(CatalogError):
+    pass
+
+
+class DamagedCatalogError(CatalogError):
+    """The file failed SQLite's check. It was moved aside (``quarantined``) and not changed.
+
+    ``path`` is where the catalog was (and where a restore puts it back);
+    ``quarantined`` is the damaged file's new name, or None when it could not be
+    moved (read-only folder); ``backup`` is the newest backup that passes its
+    check, or None when there is none.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None,
+                 quarantined: Path | None = None, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.quarantined = quarantined
+        self.backup = backup
+
+
+class ReadOnlyCatalogError(CatalogError):
+    """A write was attempted on a catalog opened read-only: nothing was written."""
+
+
+class WriteFailedError(CatalogError):
+    """The disk refused a write; SQLite rolled the transaction back, so nothing changed."""
+
+
+class DiskFullError(WriteFailedError):
+    pass
+
+
+class CatalogBusyError(CatalogError):
+    """Another window or program held the catalog longer than the busy timeout."""
+
+
+class CatalogInUseError(CatalogError):
+    """An action that needs the catalog to itself (restore) found it open elsewhere."""
+
+
+def primary_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of *exc* (-1 when it carries none)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return int(code) & 0xFF if isinstance(code, int) else -1
+
+
+def _root_causes(exc: BaseException) -> Iterator[BaseException]:
+    """*exc*, what SQLAlchemy wrapped in it, and what it was raised from."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending.extend([getattr(current, "orig", None), current.__cause__, current.__context__])
+
+
+def storage_error(exc: BaseException, name: str) -> CatalogError | None:
+    """The user-facing error for a write the disk or the lock refused, else None."""
+    for cause in _root_causes(exc):
+        if isinstance(cause, CatalogError):
+            return None
+        if isinstance(cause, sqlite3.Error):
+            code = primary_code(cause)
+            if code == SQLITE_FULL:
+                return DiskFullError(
+                    f"The disk is full: your change was not saved, and {name} is unchanged. "
+                    "Free some space, then try again.")
+            if code == SQLITE_IOERR:
+                return WriteFailedError(
+                    f"Liaison could not write to the disk (it may be full, removed or failing): "
+                    f"your change was not saved, and {name} is unchanged. Check the disk, then "
+                    "try again.")
+            if code == SQLITE_READONLY:
+                return ReadOnlyCatalogError(
+                    f"{name} has become read-only: your change was not saved. Reopen the "
+                    "catalog from a place you can write to.")
+            if code in (SQLITE_BUSY, SQLITE_LOCKED):
+                return CatalogBusyError(
+                    f"{name} is busy in another window or program: your change was not saved. "
+                    "Try again in a moment.")
+            if code == SQLITE_CANTOPEN:
+                return WriteFailedError(
+                    f"{name} can no longer be reached (was its drive removed?): your change "
+                    "was not saved.")
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT,
+                                                           errno.EFBIG):
+            return DiskFullError(
+                f"The disk is full: your change was not saved, and {name} is unchanged. "
+                "Free some space, then try again.")
+    return None

@@ -1,0 +1,135 @@
+"""An open catalog: its engine, read and write transactions, and noticing others' commits.
+
+Two windows or instances on one file see each other's work by polling
+:meth:`Catalog.data_version`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from db.catalog.errors import ReadOnlyCatalogError, storage_error
+from db.catalog.files import connect_read_only
+
+
+@dataclass
+class Catalog:
+    """An open catalog: its engine and how to start read and write transactions.
+
+    ``read_only`` catalogs refuse :meth:`write_session` with a clear message;
+    ``read_only_reason`` says why (for the banner). ``network_fs`` names the
+    network filesystem the file is on, if any. ``backup_problem`` is set when
+    the automatic backup taken on opening failed (the catalog still opened).
+    """
+
+    engine: Engine
+    url: str
+    path: Path | None
+    read_only: bool = False
+    read_only_reason: str | None = None
+    network_fs: str | None = None
+    backup_problem: str | None = None
+    _watch: sqlite3.Connection | None = field(default=None, init=False, repr=False,
+                                              compare=False)
+    _watch_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
+                                        repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        """What the user calls this catalog (window title, PDF footer)."""
+        if self.path is not None:
+            return self.path.stem
+        return self.engine.url.database or self.url
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def read_session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def read_only_message(self) -> str:
+        """What the read-only banner says, and why an edit was refused."""
+        why = f" ({self.read_only_reason})" if self.read_only_reason else ""
+        if self.read_only_reason == "the disk is full":
+            todo = "To edit, free some space on the disk, then open the catalog again."
+        elif self.read_only_reason == "opened read-only on request":
+            todo = "To edit, open it again normally."
+        else:
+            todo = "To edit, copy it to a folder you can write to and open the copy."
+        return (f"This catalog is read-only{why}: you can look and print, but changes cannot "
+                f"be saved. {todo}")
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One write transaction: committed whole on success, rolled back whole on error.
+
+        A read-only catalog refuses before anything starts. A full or failing
+        disk, or a lock held too long elsewhere, surfaces as a
+        :class:`CatalogError` whose message is meant for the user.
+        """
+        if self.read_only:
+            raise ReadOnlyCatalogError(self.read_only_message())
+        engine = self.engine.execution_options(liaison_write=True)
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException as exc:
+                with contextlib.suppress(Exception):
+                    session.rollback()
+                mapped = storage_error(exc, self.name)
+                if mapped is not None:
+                    raise mapped from exc
+                raise
+
+    def data_version(self) -> int:
+        """A number that changes whenever anyone commits a change to this catalog.
+
+        Poll it (say once a second, it costs microseconds) to notice changes
+        saved by another window or another Liaison on the same file, and reload
+        what is shown when it differs from the value seen last. It also changes
+        after this catalog's own commits, so a refresh may repeat one that
+        already happened; it never misses a change. On SQLite it is
+        ``PRAGMA data_version`` read on one long-lived connection (the pragma
+        only means something per connection); on a database server it is the
+        newest change log entry (every operation writes one).
+        """
+        if not self.is_sqlite or self.path is None:
+            with self.engine.connect() as conn:
+                newest = conn.execute(text("SELECT max(id) FROM change_log")).scalar()
+            return int(newest or 0)
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = connect_read_only(self.path)
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
+        self.engine.dispose()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def sqlite_pragma(catalog: Catalog, pragma: str) -> list[tuple[Any, ...]]:
+    """Run a read-only PRAGMA and return its rows (integrity reports, versions)."""
+    with catalog.engine.connect() as conn:
+        rows = [tuple(row) for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+        conn.rollback()
+    return rows

@@ -1,0 +1,197 @@
+"""Opening and creating catalog files: judge first, protect, migrate, then hand over.
+
+Before anything writes to a file it is *inspected* read-only: a file that is
+not a Liaison catalog, or one written by a newer Liaison, is refused and left
+byte-identical. An older catalog is copied with SQLite's backup API before its
+schema is upgraded, so a failed upgrade never costs data. Opening a file also
+protects it:
+
+* a *damaged* file is moved aside, unchanged, as
+  ``<name>.damaged-<YYYYmmdd-HHMMSS>`` with its ``-wal``/``-shm``, and
+  :class:`DamagedCatalogError` names that file and the newest good backup, so
+  the app can offer to restore it;
+* a file the user cannot write opens read-only: ``Catalog.read_only`` is true
+  and :meth:`Catalog.write_session` refuses with a clear message;
+* a file on a network filesystem is flagged (``Catalog.network_fs``);
+* the first open of the day takes a verified backup.
+
+This is the only part of the catalog package that calls :mod:`db.backup` and
+:mod:`db.sample`; both build on the lower modules (files, engine, handle), so
+they import those, never this one. It imports them as modules (``from db
+import backup``): whichever of the two is imported first, the other's names are
+looked up only when a catalog is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from db import backup, schema
+from db import sample as sample_data
+from db.atomic import remove_stale_temporaries
+from db.catalog.engine import leave_wal, outside_transaction, sqlite_engine
+from db.catalog.errors import CatalogError, DamagedCatalogError, NewerCatalogError, NotACatalogError
+from db.catalog.files import (
+    FileState,
+    Inspection,
+    backup_dir,
+    inspect_file,
+    quarantine,
+    quick_check,
+    read_only_reason,
+    read_only_uri,
+    side_files,
+)
+from db.catalog.handle import Catalog
+from db.catalog.network import network_filesystem
+from db.catalog.server import open_url
+
+
+def backup_sqlite(path: Path, reason: str) -> Path:
+    """Copy *path* with SQLite's online backup API into ``backups/`` beside it, verified.
+
+    Kept for callers of the first version; :func:`db.backup.backup_now` is the
+    full interface (rotation, catalogs as well as paths).
+    """
+    return backup.backup_now(path, reason).path
+
+
+def _refusal(path: Path, found: Inspection) -> CatalogError:
+    if found.state is FileState.NEWER:
+        return NewerCatalogError(
+            f"{path.name} was made by a newer version of Liaison (catalog format "
+            f"{found.schema_version}; this version reads up to {schema.SCHEMA_VERSION}). "
+            "Update Liaison to open it; the file was not changed."
+        )
+    return NotACatalogError(
+        f"{path} is not a Liaison catalog ({found.detail}); the file was not changed."
+    )
+
+
+def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
+                 read_only: bool = False, daily_backup: bool = True) -> Catalog:
+    """Open an existing catalog from a file path or a database URL.
+
+    An older catalog is backed up and migrated; a damaged one is quarantined
+    (:class:`DamagedCatalogError`); one the user cannot write opens read-only,
+    as does any file when *read_only* is true. The first open of a day takes a
+    verified backup unless *daily_backup* is false (the caller then takes it
+    later, e.g. on a worker thread, with :func:`db.backup.backup_if_due`).
+    Anything we cannot safely open raises a :class:`CatalogError` with a
+    message meant for the user.
+    """
+    text_target = os.fspath(target)
+    if "://" in text_target:
+        if not text_target.startswith("sqlite:///"):
+            return open_url(text_target, read_only=read_only)
+        text_target = text_target.removeprefix("sqlite:///")
+    path = Path(text_target).expanduser()
+    found = inspect_file(path)
+    if found.state is FileState.MISSING:
+        raise CatalogError(f"There is no catalog at {path}.")
+    if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN, FileState.NEWER):
+        raise _refusal(path, found)
+    why_read_only = "opened read-only on request" if read_only else read_only_reason(path)
+    if found.state is FileState.DAMAGED:
+        raise _quarantine(path, found.detail, movable=why_read_only is None)
+    if verify:
+        problem = quick_check(path)
+        if problem is not None:
+            raise _quarantine(path, problem, movable=why_read_only is None)
+    if found.state is FileState.OLDER and why_read_only is not None:
+        raise CatalogError(
+            f"{path.name} was made by an older Liaison and must be upgraded, but {why_read_only}. "
+            "Copy it to a folder you can write to and open the copy; the file was not changed.")
+    if found.state is FileState.OLDER:
+        backup_sqlite(path, f"before-upgrade-from-v{found.schema_version}")
+    catalog = _open_sqlite(path, why_read_only)
+    try:
+        if found.state is FileState.OLDER:
+            schema.upgrade(catalog.engine)
+    except BaseException:
+        catalog.close()
+        raise
+    if not catalog.read_only:
+        with contextlib.suppress(OSError):  # what an interrupted restore left beside it
+            remove_stale_temporaries(path.parent, name=path.name)
+    if daily_backup and not catalog.read_only:
+        try:
+            backup.backup_if_due(catalog)
+        except (CatalogError, OSError, sqlite3.Error) as exc:
+            catalog.backup_problem = f"The automatic backup failed: {exc}"
+    return catalog
+
+
+def _open_sqlite(path: Path, why_read_only: str | None) -> Catalog:
+    fstype = network_filesystem(path)
+    if why_read_only is not None:
+        engine = sqlite_engine(path, uri=read_only_uri(path))
+        return Catalog(engine=engine, url=str(engine.url), path=path, read_only=True,
+                       read_only_reason=why_read_only, network_fs=fstype)
+    engine = sqlite_engine(path)
+    catalog = Catalog(engine=engine, url=str(engine.url), path=path, network_fs=fstype)
+    try:
+        if fstype is None:
+            outside_transaction(engine, "PRAGMA journal_mode = WAL")
+        else:
+            leave_wal(engine)
+    except BaseException:
+        catalog.close()
+        raise
+    return catalog
+
+
+
+def _quarantine(path: Path, problem: str, *, movable: bool) -> DamagedCatalogError:
+    moved: Path | None = None
+    if movable:
+        with contextlib.suppress(OSError):
+            moved = quarantine(path)
+    good = backup.newest_good_backup(path)
+    where = (f"Liaison moved it aside, unchanged, as {moved.name} and will not write to it"
+             if moved else "It was not changed")
+    offer = (f"The newest good backup was taken {backup.describe_time(good)}: {good}"
+             if good else f"No good backup of it was found in {backup_dir(path)}")
+    return DamagedCatalogError(f"{path.name} is damaged ({problem}). {where}. {offer}.",
+                               path=path, quarantined=moved, backup=good)
+
+
+def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Catalog:
+    """Make a new catalog at *path* (refusing to overwrite anything) and open it.
+
+    The file is built under a temporary name and renamed when complete, so an
+    interrupted ``init`` never leaves a half-made catalog behind.
+    """
+    target = Path(path).expanduser()
+    if target.exists():
+        raise CatalogError(f"{target} already exists; choose another name.")
+    if not target.parent.is_dir():
+        raise CatalogError(f"The folder {target.parent} does not exist.")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        engine = sqlite_engine(tmp)
+        try:
+            outside_transaction(
+                engine,
+                f"PRAGMA application_id = {schema.APPLICATION_ID}",
+                "PRAGMA journal_mode = WAL",
+            )
+            schema.upgrade(engine)
+            if sample:
+                sample_data.load(Catalog(engine=engine, url=str(engine.url), path=tmp))
+            outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+        os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, *side_files(tmp)):
+            leftover.unlink(missing_ok=True)
+    return open_catalog(target, verify=False, daily_backup=False)
+
