@@ -42,7 +42,6 @@ from sqlalchemy import (
     Engine,
     Integer,
     String,
-    TextClause,
     cast,
     column,
     extract,
@@ -53,6 +52,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.selectable import TextualSelect
 
 CHANGE_CHANNEL = "liaison_changes"
 # The key of the advisory lock that serialises first opens (schema creation and upgrades).
@@ -183,7 +183,7 @@ class Dialect:
                 "FROM search_index WHERE search_index MATCH :match"
                 f"{_kind_clause(kinds, params)} ORDER BY score LIMIT :limit", params)
 
-    def matching_ids(self, words: Sequence[str], kind: str) -> TextClause:
+    def matching_ids(self, words: Sequence[str], kind: str) -> TextualSelect:
         """``SELECT record_id`` of one kind's records matching every word (list filters)."""
         return text("SELECT record_id FROM search_index WHERE search_index MATCH :match "
                     "AND kind = :kind").bindparams(match=fts5_expression(words), kind=kind
@@ -245,7 +245,7 @@ class PostgreSQL(Dialect):
                 f"{_kind_clause(kinds, params)} ORDER BY score, rowid LIMIT :limit",
                 params)
 
-    def matching_ids(self, words: Sequence[str], kind: str) -> TextClause:
+    def matching_ids(self, words: Sequence[str], kind: str) -> TextualSelect:
         return text("SELECT record_id FROM search_index "
                     "WHERE tsv @@ to_tsquery('simple', :query) AND kind = :kind").bindparams(
             query=tsquery(words), kind=kind).columns(column("record_id", Integer))

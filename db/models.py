@@ -39,7 +39,6 @@ from db.kinds import (
     SessionKind,
 )
 
-
 # Timestamps keep their zone: a server whose session time zone is not UTC would
 # otherwise read a 16:34 UTC change back as 23:34 (migration 0002).
 _STAMP = DateTime(timezone=True)

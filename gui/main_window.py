@@ -357,6 +357,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(not catalog.read_only)
         self.backup_action.setEnabled(catalog.path is not None and not catalog.read_only)
         self.restore_action.setEnabled(catalog.path is not None)
+        server_note = ("Backups of an office database are the server's job (pg_dump or the "
+                       "hosting's snapshots); `liaison export json` makes a portable copy.")
+        for action in (self.backup_action, self.restore_action):
+            action.setStatusTip(server_note if catalog.path is None else "")
+            action.setToolTip(server_note if catalog.path is None else action.text())
         self._seen_version = catalog.data_version()
         self.watch.start()
         self.history = History()

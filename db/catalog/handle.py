@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from db import dialect
 from db.catalog.errors import ReadOnlyCatalogError, storage_error
 from db.catalog.files import connect_read_only
 
@@ -42,6 +43,8 @@ class Catalog:
                                               compare=False)
     _watch_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
                                         repr=False, compare=False)
+    _listener: dialect.ChangeListener | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
 
     @property
     def name(self) -> str:
@@ -64,6 +67,9 @@ class Catalog:
             todo = "To edit, free some space on the disk, then open the catalog again."
         elif self.read_only_reason == "opened read-only on request":
             todo = "To edit, open it again normally."
+        elif self.path is None:
+            todo = ("To edit, ask whoever runs the database server for a login that may "
+                    "edit, or for the server to accept changes again.")
         else:
             todo = "To edit, copy it to a folder you can write to and open the copy."
         return (f"This catalog is read-only{why}: you can look and print, but changes cannot "
@@ -83,6 +89,7 @@ class Catalog:
         with Session(engine, expire_on_commit=False) as session:
             try:
                 yield session
+                dialect.of(session).announce_write(session)
                 session.commit()
             except BaseException as exc:
                 with contextlib.suppress(Exception):
@@ -101,13 +108,17 @@ class Catalog:
         after this catalog's own commits, so a refresh may repeat one that
         already happened; it never misses a change. On SQLite it is
         ``PRAGMA data_version`` read on one long-lived connection (the pragma
-        only means something per connection); on a database server it is the
-        newest change log entry (every operation writes one).
+        only means something per connection); on a database server it counts
+        the notifications every write transaction sends when it commits
+        (:class:`db.dialect.ChangeListener`), so a transaction that commits after
+        a later one is not missed, as the newest change-log id would miss it.
         """
-        if not self.is_sqlite or self.path is None:
-            with self.engine.connect() as conn:
-                newest = conn.execute(text("SELECT max(id) FROM change_log")).scalar()
-            return int(newest or 0)
+        if self.path is None:
+            with self._watch_lock:
+                if self._listener is None:
+                    self._listener = dialect.ChangeListener(self.engine)
+                listener = self._listener
+            return listener.poll()
         with self._watch_lock:
             if self._watch is None:
                 self._watch = connect_read_only(self.path)
@@ -118,6 +129,9 @@ class Catalog:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None
         self.engine.dispose()
 
     def __enter__(self) -> Catalog:
