@@ -309,7 +309,7 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
             reads.Ref(RecordKind.ORGANISATION.value, pos.organisation_id,
                       orgs[pos.organisation_id].name)
             if pos.organisation_id is not None and pos.organisation_id in orgs else None,
-            pos.start_date, pos.end_date, pos.date_note, pos.rank)
+            pos.start_date, pos.end_date, pos.date_note, pos.rank, tuple(pos.attested_on))
             for pos in by_person.get(person_id, [])]
         held = reads.titles_on(views, last or dt.date.today()) or views
         side = _side(person_row, [orgs.get(pos.organisation_id or -1)

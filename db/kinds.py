@@ -110,6 +110,13 @@ class ChangeAction(StrEnum):
     DELETE = "delete"
 
 
+class GiftDirection(StrEnum):
+    """Whether the office gave the gift or received it."""
+
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
 class RecordKind(StrEnum):
     """Kinds as spelled in the CLI, JSON output, citations and the change log."""
 
@@ -133,3 +140,4 @@ class RecordKind(StrEnum):
     SOURCE = "source"
     CITATION = "citation"
     ATTACHMENT = "attachment"
+    GIFT = "gift"

@@ -29,6 +29,7 @@ from db.kinds import (
     Direction,
     EngagementRole,
     EventRole,
+    GiftDirection,
     MemberRole,
     NameOrder,
     OrganisationKind,
@@ -152,6 +153,10 @@ class Position(Record, table=True):
     end_date: dt.date | None = None
     date_note: str | None = None
     rank: int = Field(default=100)
+    # Days (or months, years) a source shows the title held: "2017-06-13", "2016-11".
+    # See db.titles: without covering start/end dates, only these make a title current.
+    attested_on: list[str] = Field(default_factory=list,
+                                   sa_column=Column(JSON, nullable=False, server_default="[]"))
 
 
 # ---------------------------------------------------------------- cooperation
@@ -254,6 +259,7 @@ class EventParticipant(Record, table=True):
     person_id: int = _fk("person.id", ondelete="CASCADE", nullable=False)
     role: str = Field(default=EventRole.ATTENDEE.value)
     notes: str | None = None
+    sequence: int | None = None  # explicit order of precedence, as for delegation members
 
 
 # ---------------------------------------------------------------- delegations
@@ -288,6 +294,8 @@ class DelegationMember(Record, table=True):
     person_id: int = _fk("person.id", ondelete="CASCADE", nullable=False)
     role: str = Field(default=MemberRole.MEMBER.value)
     notes: str | None = None
+    # Explicit order of precedence set by the user (1, 2, ...); None: db.precedence decides.
+    sequence: int | None = None
 
 
 class Engagement(Record, table=True):
@@ -367,6 +375,25 @@ class Attachment(Record, table=True):
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
+class Gift(Record, table=True):
+    """A gift given or received, so the next visit never repeats one."""
+
+    __tablename__ = "gift"
+    kind: ClassVar[RecordKind] = RecordKind.GIFT
+
+    date: dt.date | None = None
+    direction: str = Field(default=GiftDirection.GIVEN.value)
+    from_person_id: int | None = _fk("person.id", ondelete="SET NULL")
+    from_organisation_id: int | None = _fk("organisation.id", ondelete="SET NULL")
+    to_person_id: int | None = _fk("person.id", ondelete="SET NULL")
+    to_organisation_id: int | None = _fk("organisation.id", ondelete="SET NULL")
+    delegation_id: int | None = _fk("delegation.id", ondelete="SET NULL")
+    event_id: int | None = _fk("event.id", ondelete="SET NULL")
+    description: str
+    value: str | None = None
+    notes: str | None = None
+
+
 class ChangeLogEntry(Record, table=True):
     """Who changed what and when, one row per field changed."""
 
@@ -391,6 +418,7 @@ __all__ = [
     "Direction",
     "EngagementRole",
     "EventRole",
+    "GiftDirection",
     "MemberRole",
     "NameOrder",
     "OrganisationKind",
@@ -407,5 +435,6 @@ TABLES: dict[RecordKind, type[Record]] = {
         Country, City, Organisation, Person, Position, Programme, CooperationArea, Pairing,
         PairingArea, Event, EventOrganiser, EventSession, EventParticipant, Delegation,
         DelegationMember, Engagement, EngagementParticipant, Source, Citation, Attachment,
+        Gift,
     )
 }

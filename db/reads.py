@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from db import precedence, titles
 from db.dates import approximate_date
 from db.models import (
     TABLES,
@@ -42,7 +43,7 @@ from db.models import (
     RecordKind,
     Source,
 )
-from db.names import display_name, form_of_address
+from db.names import display_name
 
 T = TypeVar("T")
 _MEMBER_ORDER = {role.value: i for i, role in enumerate(MemberRole)}
@@ -77,12 +78,21 @@ class PositionView:
     end_date: dt.date | None
     date_note: str | None
     rank: int
+    attested_on: tuple[str, ...] = ()
 
-    def held_on(self, day: dt.date) -> bool:
-        """Open ends count as held: an unknown start or end does not exclude the day."""
-        started = self.start_date is None or self.start_date <= day
-        running = self.end_date is None or self.end_date >= day
-        return started and running
+    @property
+    def organisation_id(self) -> int | None:
+        return self.organisation.id if self.organisation else None
+
+    def standing(self, day: dt.date,
+                 policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> titles.Standing | None:
+        """Held, attested or unconfirmed on *day* (None: its dates exclude the day)."""
+        return titles.standing(self, day, policy)
+
+    def held_on(self, day: dt.date, policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> bool:
+        """Held or attested on *day* (see db.titles): a position with no dates and no
+        recent attestation is *not* held every day, it is unconfirmed."""
+        return titles.held_on(self, day, policy)
 
     @property
     def label(self) -> str:
@@ -90,9 +100,11 @@ class PositionView:
         return f"{self.title}, {org}" if org and org not in self.title else self.title
 
 
-def titles_on(positions: Iterable[PositionView], day: dt.date) -> list[PositionView]:
-    """Positions held on *day*, most senior first: a 2017 briefing shows 2017 titles."""
-    return sorted((p for p in positions if p.held_on(day)), key=lambda p: (p.rank, p.title))
+def titles_on(positions: Iterable[PositionView], day: dt.date,
+              policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> list[PositionView]:
+    """Positions held or attested on *day*, most senior first: a 2017 briefing shows
+    2017 titles, and a title last seen in 2017 is not among today's."""
+    return titles.confirmed_on(positions, day, policy)
 
 
 @dataclass(frozen=True)
@@ -132,28 +144,49 @@ class PersonView:
     def display_name(self) -> str:
         return display_name(self.given_names, self.family_name, self.name_order)
 
-    def titles_on(self, day: dt.date) -> list[PositionView]:
-        return titles_on(self.positions, day)
+    def titles_on(self, day: dt.date,
+                  policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> list[PositionView]:
+        return titles_on(self.positions, day, policy)
 
-    def title_on(self, day: dt.date) -> PositionView | None:
-        held = self.titles_on(day)
+    def title_on(self, day: dt.date,
+                 policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> PositionView | None:
+        """The most senior title held or attested on *day*; None if none is confirmed."""
+        held = self.titles_on(day, policy)
         return held[0] if held else None
+
+    def title_standing(self, day: dt.date, policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+                       ) -> tuple[PositionView, titles.Standing] | None:
+        """The title to print for *day*: the most senior confirmed one, else the most
+        senior recorded one with its (unconfirmed) standing, to print "as of"."""
+        ordered = titles.order_on(self.positions, day, policy)
+        return ordered[0] if ordered else None
+
+    def unconfirmed_on(self, day: dt.date, policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+                       ) -> list[tuple[PositionView, titles.Standing]]:
+        """Recorded titles no source confirms for *day*: to confirm before the meeting."""
+        return [(p, s) for p, s in titles.order_on(self.positions, day, policy)
+                if not s.confirmed]
 
     @property
     def current_title(self) -> PositionView | None:
         return self.title_on(dt.date.today())
 
-    def form_of_address(self, day: dt.date | None = None) -> str:
-        """``Chairman Chung`` on *day* (today by default), from the title then held."""
-        held = self.title_on(day or dt.date.today())
-        return form_of_address(
+    def address_on(self, day: dt.date | None = None,
+                   policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> titles.Address:
+        """The form of address on *day*, and whether it fell back from an unconfirmed title."""
+        found = self.title_standing(day or dt.date.today(), policy)
+        return titles.address(
             explicit=self.explicit_form_of_address,
-            address_title=held.address_title if held else None,
-            honorific=self.honorific,
-            given_names=self.given_names,
-            family_name=self.family_name,
-            address_by=self.address_by,
-        )
+            title=(found[0].address_title, found[1]) if found else None,
+            honorific=self.honorific, given_names=self.given_names,
+            family_name=self.family_name, name_order=self.name_order,
+            address_by=self.address_by)
+
+    def form_of_address(self, day: dt.date | None = None,
+                        policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> str:
+        """``Chairman Chung`` on *day* (today by default), only from a title confirmed
+        then; ``Mr Chung`` when the title is unconfirmed."""
+        return self.address_on(day, policy).text
 
 
 # ---------------------------------------------------------------- helpers
@@ -184,7 +217,7 @@ def _positions(session: Session, person_ids: Sequence[int]) -> dict[int, list[Po
         found[p.person_id].append(PositionView(
             p.id or 0, p.version, p.title, p.address_title,
             _ref(RecordKind.ORGANISATION, p.organisation_id, orgs),
-            p.start_date, p.end_date, p.date_note, p.rank,
+            p.start_date, p.end_date, p.date_note, p.rank, tuple(p.attested_on),
         ))
     for views in found.values():
         views.sort(key=lambda v: (v.start_date or dt.date.min, v.rank), reverse=True)
@@ -214,6 +247,7 @@ class MemberView:
     person: PersonView
     role: str
     notes: str | None
+    sequence: int | None = None  # explicit order of precedence, when the user set one
 
 
 @dataclass(frozen=True)
@@ -374,8 +408,10 @@ def event(session: Session, event_id: int) -> EventView | None:
     rows = session.exec(select(EventParticipant).where(EventParticipant.event_id == event_id)
                         .order_by(col(EventParticipant.id))).all()
     views = people(session, [ep.person_id for ep in rows], related=False)
-    participants = [(views[ep.person_id], ep.role, ep.notes) for ep in rows
-                    if ep.person_id in views]
+    present = precedence.ordered([ep for ep in rows if ep.person_id in views],
+                                 event_start_or_note(e), person=lambda ep: views[ep.person_id],
+                                 role=lambda ep: ep.role, sequence=lambda ep: ep.sequence)
+    participants = [(views[ep.person_id], ep.role, ep.notes) for ep in present]
     return EventView(
         event_id, e.version, e.name, e.series, e.start_date, e.end_date, e.date_note,
         _ref(RecordKind.CITY, e.city_id, cities), _ref(RecordKind.ORGANISATION, e.venue_id, venues),
@@ -472,7 +508,7 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
     ):
         view = PositionView(position.id or 0, position.version, position.title, None, None,
                             position.start_date, position.end_date, position.date_note,
-                            position.rank)
+                            position.rank, tuple(position.attested_on))
         people.append(HolderView(Ref(RecordKind.PERSON.value, person_row.id or 0,
                                      person_label(person_row)), position.title,
                                  position.start_date, position.end_date, position.date_note,
@@ -599,6 +635,13 @@ def delegation_day(view: DelegationView) -> dt.date | None:
     return approximate_date(None, view.date_note)
 
 
+def event_start_or_note(e: Event) -> dt.date | None:
+    """The day an event's participants are ordered on, before its sessions are read."""
+    if e.start_date is not None:
+        return e.start_date
+    return approximate_date(None, e.date_note)
+
+
 def event_day(view: EventView) -> dt.date | None:
     """The day an event's speakers' titles are read on."""
     if view.start_date is not None:
@@ -611,19 +654,13 @@ def event_day(view: EventView) -> dt.date | None:
 
 def by_precedence(members: Iterable[MemberView],
                   day: dt.date | None) -> tuple[MemberView, ...]:
-    """Head first, then by the rank of the title held on *day*, then by family name.
+    """Members in the one order of precedence (db.precedence) on *day*.
 
     :func:`delegation` orders on :func:`delegation_day` (its first day, else its first
     dated engagement, else what its date note says), the day its titles are printed on.
     """
-    on = day or dt.date.today()
-
-    def key(member: MemberView) -> tuple[int, int, str]:
-        held = member.person.title_on(on)
-        return (_MEMBER_ORDER.get(member.role, 99), held.rank if held else 1000,
-                member.person.family_name)
-
-    return tuple(sorted(members, key=key))
+    return tuple(precedence.ordered(members, day, person=lambda m: m.person,
+                                    role=lambda m: m.role, sequence=lambda m: m.sequence))
 
 
 # ---------------------------------------------------------------- batched read objects
@@ -728,7 +765,7 @@ def delegation(session: Session, delegation_id: int, *,
     member_rows = session.exec(select(DelegationMember)
                                .where(DelegationMember.delegation_id == delegation_id)).all()
     views = people(session, [m.person_id for m in member_rows], related=member_details)
-    members = [MemberView(views[m.person_id], m.role, m.notes)
+    members = [MemberView(views[m.person_id], m.role, m.notes, m.sequence)
                for m in member_rows if m.person_id in views]
     rows = session.exec(select(Engagement).where(Engagement.delegation_id == delegation_id)
                         .order_by(col(Engagement.sequence), col(Engagement.id))).all()

@@ -102,6 +102,7 @@ class _Loader:
                 **{k: pos.get(k) for k in ("title", "address_title", "start_date", "end_date",
                                            "date_note")},
                 "rank": pos.get("rank") or 100,
+                "attested_on": pos.get("attested_on") or [],
             })
         for pr in data.get("programmes", []):
             self.create(K.PROGRAMME, pr, {

@@ -20,6 +20,7 @@ from db.models import (
     Direction,
     EngagementRole,
     EventRole,
+    GiftDirection,
     MemberRole,
     NameOrder,
     OrganisationKind,
@@ -29,6 +30,7 @@ from db.models import (
     RecordKind,
     SessionKind,
 )
+from db.titles import attestation_error
 
 Errors = dict[str, str]
 
@@ -54,6 +56,7 @@ _REQUIRED: dict[RecordKind, dict[str, str]] = {
     RecordKind.ENGAGEMENT_PARTICIPANT: {"engagement_id": "Choose an engagement.",
                                         "person_id": "Choose a person."},
     RecordKind.EVENT: {"name": "Event name is required."},
+    RecordKind.GIFT: {"description": "Describe the gift."},
     RecordKind.EVENT_ORGANISER: {"event_id": "Choose an event.",
                                  "organisation_id": "Choose an organisation."},
     RecordKind.EVENT_SESSION: {"event_id": "Choose an event.", "title": "Title is required."},
@@ -82,6 +85,7 @@ CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
     (RecordKind.EVENT_SESSION, "session_kind"): SessionKind,
     (RecordKind.CITATION, "record_kind"): RecordKind,
     (RecordKind.ATTACHMENT, "record_kind"): RecordKind,
+    (RecordKind.GIFT, "direction"): GiftDirection,
 }
 
 _DATE_RANGES: dict[RecordKind, tuple[str, str, str]] = {
@@ -193,6 +197,11 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
             errors[end_field] = message
     if kind == RecordKind.COUNTRY and row.get("code") and country_name(str(row["code"])) is None:
         errors["code"] = f"Unknown country code {row['code']!r}: use an ISO 3166 code like VN."
+    if kind == RecordKind.POSITION:
+        for value in row.get("attested_on") or []:
+            if (problem := attestation_error(str(value))) is not None:
+                errors["attested_on"] = problem
+                break
     if kind == RecordKind.PERSON:
         if row.get("email") and (problem := _check_email(str(row["email"]))):
             errors["email"] = problem

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from db.catalog import Catalog
 
 # Benchmarks set this to "window" (quit once the window is up) or "catalog" (quit
-# once the catalog's first rows are shown).
+# once the catalog's first rows are shown); the bundle's smoke test to "print" (print a
+# briefing to $LIAISON_PRINT_TO through the print plugin, then quit: gui/print_probe.py).
 BENCH_QUIT_ENV = "LIAISON_QUIT_WHEN_SHOWN"
 # Matches packaging/linux/*.desktop so desktops pair the window with its entry and icon.
 DESKTOP_ID = "io.github.liaison.Liaison"
@@ -95,6 +96,14 @@ def main(target: str, *, default: bool = False) -> int:
                 app.quit()
             else:
                 people.model.loaded.connect(app.quit, Qt.ConnectionType.SingleShotConnection)
+        elif quit_when == "print":  # the bundle's smoke test: print a briefing, then quit
+            from gui import print_probe
+
+            if window.catalog is None:
+                app.exit(1)
+                return
+            pdf = Path(os.environ.get(print_probe.PRINT_TO_ENV, "liaison-print-check.pdf"))
+            print_probe.print_first_person(window, window.catalog, pdf, app.exit)
 
     QTimer.singleShot(0, start)
     return app.exec()

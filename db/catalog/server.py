@@ -44,8 +44,11 @@ def server_engine(url: str) -> Engine:
     """An engine on a server URL; write transactions begin as :mod:`db.dialect` says."""
     try:
         where = make_url(dialect.server_url(url))
+        # Sessions in UTC: timestamps are written in UTC, and a column a later
+        # migration makes without a zone must not be shifted by the server's zone.
         engine = create_engine(where, pool_pre_ping=True,
-                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
+                                             "options": "-c timezone=UTC"})
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise CatalogError(
             f"{redacted(url)} is not a database URL Liaison can use ({exc}); write it as "

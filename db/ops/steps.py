@@ -153,7 +153,8 @@ class Steps:
     def create(self, kind: RecordKind, values: Mapping[str, Any]) -> int:
         model = self._model(kind)
         clean, errors = self._prepare(kind, values)
-        defaults = {name: getattr(model(), name) for name in columns(model) if name != "id"}
+        blank = model()  # one blank record, not one per column: bulk imports create many
+        defaults = {name: getattr(blank, name) for name in columns(model) if name != "id"}
         self._check(kind, {**defaults, **clean}, errors)
         record = model(**clean, **derive(kind, {**defaults, **clean}))
         self.session.add(record)

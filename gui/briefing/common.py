@@ -10,8 +10,9 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from sqlmodel import Session
 
-from db import dates, history, reads
+from db import dates, history, reads, titles
 from gui.briefing import fonts, photos, styles
 from gui.briefing.flowables import (
     MIN_ROW_SPLIT,
@@ -36,6 +37,7 @@ class Sheet:
     width: float
     keys: Keys = field(default_factory=Keys)
     level: int = 0
+    policy: titles.TitlePolicy = titles.DEFAULT_POLICY
 
     def heading(self, text: str, *, outline: bool = True, space_before: float = 12) -> Heading:
         return Heading(esc(text), self.st.heading, outline=clean(text) if outline else None,
@@ -70,6 +72,11 @@ def status_markup(status: str) -> str:
 def muted(text: str) -> str:
     """Markup for a quiet remark (already plain text of ours or escaped)."""
     return f'<font color="#{styles.MUTED.hexval()[2:]}">{text}</font>'
+
+
+def caution(text: str) -> str:
+    """Markup for something to check (already plain text of ours or escaped)."""
+    return f'<font color="#{styles.CAUTION.hexval()[2:]}">{text}</font>'
 
 
 def when_cell(start: dt.date | None, end: dt.date | None, note: str | None,
@@ -116,29 +123,65 @@ def position_text(position: reads.PositionView | None) -> tuple[str, str]:
 
 
 def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
-                 note: str | None = None) -> list[Flowable]:
+                 note: str | None = None,
+                 shared: Sequence[titles.SharedOffice] = ()) -> list[Flowable]:
     """Name in the person's own order, title and organisation held on *day*, form of
     address: what a protocol officer needs, one line each (plain text, see TextLines),
-    and the note under them."""
+    and the note under them.
+
+    A title no source confirms for *day* is printed "as of" its evidence and never
+    made into the form of address; someone else recorded in the same single-holder
+    office is named under it.
+    """
     on = day or dt.date.today()
-    title, org = position_text(person.title_on(on))
-    name = clean(person.display_name)
+    found = person.title_standing(on, sheet.policy)
+    title, org = position_text(found[0] if found else None)
+    name = clean(person.display_name) or "(name not recorded)"
     script = original_script(person.original_script)
     lines = [[Run(f"{name}  {script}" if script else name, fonts.BOLD, 10.5, styles.INK)]]
     if title:
-        lines.append([Run(title, fonts.REGULAR, 9, styles.INK)])
+        line = [Run(title, fonts.REGULAR, 9, styles.INK)]
+        if found and not found[1].confirmed:
+            line.append(Run(f" ({found[1].as_of()})", fonts.ITALIC, 9, styles.CAUTION))
+        lines.append(line)
     if org:
         lines.append([Run(org, fonts.REGULAR, 9, styles.MUTED)])
-    address = clean(person.form_of_address(on))
-    if address and address != name:
-        lines.append([Run("Address as ", fonts.REGULAR, 9, styles.MUTED),
-                      Run(address, fonts.BOLD, 9, styles.INK)])
+    for other in shared:
+        lines.append([Run(shared_office_text(other), fonts.ITALIC, 8.5, styles.CAUTION)])
+    address = person.address_on(on, sheet.policy)
+    text = clean(address.text)
+    if text and (text != name or address.fallback):
+        line = [Run("Address as ", fonts.REGULAR, 9, styles.MUTED),
+                Run(text, fonts.BOLD, 9, styles.INK)]
+        if address.fallback:
+            line.append(Run(" (title unconfirmed)", fonts.ITALIC, 9, styles.CAUTION))
+        lines.append(line)
     block: list[Flowable] = [TextLines(lines)]
     if has(note):
         block.append(Paragraph(esc(note), sheet.st.cell_note))
     return block
 
 
+def shared_offices(session: Session, people: Sequence[reads.PersonView], day: dt.date | None,
+                   policy: titles.TitlePolicy) -> dict[int, tuple[titles.SharedOffice, ...]]:
+    """For each person, anyone else recorded in the same single-holder office on *day*."""
+    on = day or dt.date.today()
+    found = {}
+    for person in people:
+        shown = person.title_standing(on, policy)
+        if shown is None:
+            continue
+        others = titles.shared_offices(session, person.id, [shown[0]], on, policy)
+        if others:
+            found[person.id] = tuple(others)
+    return found
+
+
+def shared_office_text(other: titles.SharedOffice) -> str:
+    """``Also recorded in this office: Trần Sỹ Thanh (as of 2 December 2024)``."""
+    standing = other.standing
+    when = "held on the day" if standing.confirmed else standing.as_of()
+    return f"Also recorded in this office: {clean(other.name)} ({when}); check who holds it"
 
 
 def portrait(person: reads.PersonView, photo: history.Photo | None,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlmodel import Session
 
-from db import dates, history, reads
+from db import dates, history, precedence, reads, titles
 from db.models import RecordKind
 from gui.briefing.common import (
     Sheet,
@@ -21,6 +21,7 @@ from gui.briefing.common import (
     person_block,
     portrait,
     position_text,
+    shared_offices,
     sources_section,
     status_markup,
     title_block,
@@ -51,6 +52,7 @@ class Counterpart:
 
     person: reads.PersonView
     roles: tuple[str, ...]
+    main_role: str = "participant"  # the role that places them in the order of precedence
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,17 @@ class DelegationBrief:
     programme: history.ProgrammeFacts | None
     between: tuple[history.CityFacts, history.CityFacts] | None
     earlier: tuple[history.TimelineItem, ...]
+    shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
+    policy: titles.TitlePolicy = titles.DEFAULT_POLICY
 
     @property
     def title(self) -> str:
         return clean(self.view.title)
 
 
-def load(session: Session, delegation_id: int) -> DelegationBrief | None:
+def load(session: Session, delegation_id: int, *,
+         policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+         today: dt.date | None = None) -> DelegationBrief | None:
     view = reads.delegation(session, delegation_id, member_details=False)
     if view is None:
         return None
@@ -80,16 +86,19 @@ def load(session: Session, delegation_id: int) -> DelegationBrief | None:
     members = reads.by_precedence(view.members, on)
     member_ids = {m.person.id for m in members}
     roles: dict[int, list[str]] = defaultdict(list)
+    leading: dict[int, str] = {}
     for engagement in view.engagements:
         for ref, role in engagement.participants:
             if ref.id not in member_ids:
                 roles[ref.id].append(f"{label(role)}: {clean(engagement.title)}")
+                if role == "host" or ref.id not in leading:
+                    leading[ref.id] = role
     met = reads.people(session, roles, related=False)
-    counterparts = [Counterpart(met[person_id], tuple(dict.fromkeys(person_roles)))
+    counterparts = [Counterpart(met[person_id], tuple(dict.fromkeys(person_roles)),
+                                leading.get(person_id, "participant"))
                     for person_id, person_roles in roles.items() if person_id in met]
-    # Hosts first (the officer greets them), then by the precedence of their title.
-    counterparts.sort(key=lambda c: (not any(r.startswith("Host:") for r in c.roles),
-                                     _rank(c.person, on), c.person.family_name))
+    counterparts = precedence.ordered(counterparts, on, person=lambda c: c.person,
+                                      role=lambda c: c.main_role, policy=policy)
     pairing = reads.pairing(session, view.pairing.id) if view.pairing else None
     city_ids = [r.id for r in (view.sending_city, view.host_city) if r]
     if pairing:
@@ -117,12 +126,10 @@ def load(session: Session, delegation_id: int) -> DelegationBrief | None:
         programme=history.programme(session, pairing.programme.id)
         if pairing and pairing.programme else None,
         between=between, earlier=earlier,
+        shared=shared_offices(session, [*(m.person for m in members),
+                                        *(c.person for c in counterparts)], on, policy),
+        policy=policy,
     )
-
-
-def _rank(person: reads.PersonView, on: dt.date | None) -> int:
-    held = person.title_on(on or dt.date.today())
-    return held.rank if held else 1000
 
 
 def _same_visit(item: history.TimelineItem, view: reads.DelegationView) -> bool:
@@ -178,7 +185,10 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
     head = next((m for m in brief.members if m.role == "head"), None)
     head_markup = ""
     if head:
-        title, _ = position_text(head.person.title_on(brief.day or dt.date.today()))
+        shown = head.person.title_standing(brief.day or dt.date.today(), brief.policy)
+        title, _ = position_text(shown[0] if shown else None)
+        if shown and not shown[1].confirmed:
+            title = f"{title} ({shown[1].as_of()})" if title else ""
         head_markup = f"<b>{esc(head.person.display_name)}</b>"
         if title:
             head_markup += f", {esc(title)}"
@@ -186,7 +196,7 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
     programme = plural(len(v.engagements), "engagement") if v.engagements else ""
     if programme and dated:
         programme += f", from {day(min(dated))}"
-    titles = titles_basis(v)
+    basis = titles_basis(v)
     pairing = ""
     if v.pairing:
         pairing = esc(v.pairing.label)
@@ -203,7 +213,7 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
         ("Programme", esc(programme)),
         ("Pairing", pairing),
         ("Event", esc(v.event.label) if v.event else ""),
-        ("Titles", f"<i>{esc(titles)}</i>"),
+        ("Titles", f"<i>{esc(basis)}</i>"),
     ]
 
 
@@ -221,7 +231,8 @@ def _members(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     rows = []
     for m in brief.members:
         rows.append((portrait(m.person, brief.photos.get(m.person.id), 15 * mm),
-                     person_block(sheet, m.person, brief.day, note=m.notes),
+                     person_block(sheet, m.person, brief.day, note=m.notes,
+                                  shared=brief.shared.get(m.person.id, ())),
                      label(m.role)))
     return sheet.section(f"Members ({len(brief.members)})",
                          people_table(sheet, rows, diameter=15 * mm, role_width=34 * mm,
@@ -235,7 +246,8 @@ def _counterparts(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     for c in brief.counterparts:
         roles = "<br/>".join(muted(esc(r)) for r in c.roles)
         rows.append((portrait(c.person, brief.photos.get(c.person.id), 11 * mm),
-                     person_block(sheet, c.person, brief.day), roles))
+                     person_block(sheet, c.person, brief.day,
+                                  shared=brief.shared.get(c.person.id, ())), roles))
     return sheet.section("People they meet",
                          people_table(sheet, rows, diameter=11 * mm, role_width=62 * mm))
 

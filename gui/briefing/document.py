@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from db import titles
 from gui.briefing import fonts, styles
 from gui.briefing.styles import Paper
 from gui.briefing.text import clean
@@ -48,6 +49,8 @@ class SheetOptions:
     catalog_name: str = ""
     printed_on: dt.date | None = None
     reproducible: bool = False  # ReportLab invariant mode: same input, same bytes
+    # How near a source's date must be for an undated title to print as current.
+    title_policy: titles.TitlePolicy = titles.DEFAULT_POLICY
 
     @property
     def printed(self) -> dt.date:

@@ -4,13 +4,13 @@ the titles they held at the time of the event."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlmodel import Session
 
-from db import history, reads
+from db import history, reads, titles
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -18,6 +18,7 @@ from gui.briefing.common import (
     people_table,
     person_block,
     portrait,
+    shared_offices,
     sources_section,
     title_block,
     titles_day_phrase,
@@ -27,8 +28,6 @@ from gui.briefing.flowables import facts_table, list_table
 from gui.briefing.text import clean, date_range, esc, has, join, label, plural, sentence
 
 KICKER = "Event briefing"
-_ROLE_ORDER = {role: i for i, role in enumerate(
-    ("guest_of_honour", "host", "speaker", "moderator", "delegate", "attendee"))}
 
 
 @dataclass(frozen=True)
@@ -37,19 +36,24 @@ class EventBrief:
     day: dt.date | None
     city: history.CityFacts | None
     photos: dict[int, history.Photo]
+    shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
         return clean(self.view.name)
 
 
-def load(session: Session, event_id: int) -> EventBrief | None:
+def load(session: Session, event_id: int, *,
+         policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+         today: dt.date | None = None) -> EventBrief | None:
     view = reads.event(session, event_id)
     if view is None:
         return None
-    return EventBrief(view, reads.event_day(view),
-                      history.city(session, view.city.id) if view.city else None,
-                      history.photos(session, [p.id for p, _, _ in view.participants]))
+    on = reads.event_day(view)
+    return EventBrief(view, on, history.city(session, view.city.id) if view.city else None,
+                      history.photos(session, [p.id for p, _, _ in view.participants]),
+                      shared_offices(session, [p for p, _, _ in view.participants], on,
+                                     policy))
 
 
 def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
@@ -125,12 +129,12 @@ def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
 
 
 def _participants(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
-    people = sorted(brief.view.participants,
-                    key=lambda p: (_ROLE_ORDER.get(p[1], 99), p[0].family_name))
+    people = brief.view.participants  # in the order of precedence (db.precedence)
     if not people:
         return []
     rows = [(portrait(person, brief.photos.get(person.id), 13 * mm),
-             person_block(sheet, person, brief.day, note=notes), label(role))
+             person_block(sheet, person, brief.day, note=notes,
+                          shared=brief.shared.get(person.id, ())), label(role))
             for person, role, notes in people]
     return sheet.section("Speakers and guests",
                          people_table(sheet, rows, diameter=13 * mm, role_width=34 * mm,

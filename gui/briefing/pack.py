@@ -3,11 +3,13 @@ in one PDF with a bookmark for each part."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, PageBreak
 from sqlmodel import Session
 
+from db import titles
 from gui.briefing import delegation, pairing, person
 from gui.briefing.common import Sheet
 from gui.briefing.flowables import Part
@@ -25,12 +27,14 @@ class PackBrief:
         return self.delegation.title
 
 
-def load(session: Session, delegation_id: int) -> PackBrief | None:
-    brief = delegation.load(session, delegation_id)
+def load(session: Session, delegation_id: int, *,
+         policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+         today: dt.date | None = None) -> PackBrief | None:
+    brief = delegation.load(session, delegation_id, policy=policy, today=today)
     if brief is None:
         return None
-    members = tuple(b for b in (person.load(session, m.person.id) for m in brief.members)
-                    if b is not None)
+    members = tuple(b for b in (person.load(session, m.person.id, policy=policy, today=today)
+                                for m in brief.members) if b is not None)
     profile = pairing.load(session, brief.pairing.id) if brief.pairing else None
     return PackBrief(brief, members, profile)
 

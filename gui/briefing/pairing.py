@@ -3,13 +3,14 @@ between them and who was involved on each side."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 from sqlmodel import Session
 
-from db import history, reads
+from db import history, reads, titles
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
     Sheet,
@@ -40,7 +41,9 @@ class PairingBrief:
         return f"{clean(self.city_a.name)} – {clean(self.city_b.name)}"
 
 
-def load(session: Session, pairing_id: int) -> PairingBrief | None:
+def load(session: Session, pairing_id: int, *,
+         policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
+         today: dt.date | None = None) -> PairingBrief | None:
     view = reads.pairing(session, pairing_id)
     if view is None:
         return None

@@ -10,11 +10,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
-from db import dates, history, reads
+from db import dates, history, reads, titles
 from db.models import NameOrder
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
     Sheet,
+    caution,
     muted,
     original_script,
     period,
@@ -36,21 +37,26 @@ class PersonBrief:
     organisations: dict[int, history.OrganisationInfo]
     meetings: tuple[history.Attendance, ...]
     today: dt.date
+    shared: tuple[titles.SharedOffice, ...] = ()
+    policy: titles.TitlePolicy = titles.DEFAULT_POLICY
 
     @property
     def title(self) -> str:
         return clean(self.view.display_name)
 
 
-def load(session: Session, person_id: int, *,
-         today: dt.date | None = None) -> PersonBrief | None:
+def load(session: Session, person_id: int, *, today: dt.date | None = None,
+         policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> PersonBrief | None:
     view = reads.person(session, person_id)
     if view is None:
         return None
+    on = today or dt.date.today()
     orgs = history.organisations(
         session, [p.organisation.id for p in view.positions if p.organisation])
     return PersonBrief(view, history.photo(session, person_id), orgs,
-                       history.engagements_of(session, person_id), today or dt.date.today())
+                       history.engagements_of(session, person_id), on,
+                       tuple(titles.shared_offices(session, person_id, view.positions, on,
+                                                   policy)), policy)
 
 
 def _script_markup(text: str | None) -> str:
@@ -91,17 +97,22 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     v = brief.view
     out: list[Flowable] = [_header(brief, sheet), Spacer(0, 8)]
-    address = v.form_of_address(brief.today)
+    address = v.address_on(brief.today, brief.policy)
+    address_markup = f"<b>{esc(address.text)}</b>" if has(address.text) else ""
+    if address.fallback:
+        address_markup += " " + caution("<i>(not from the title: no source confirms it "
+                                        "for today)</i>")
     out.append(facts_table([
         ("Name", name_order_text(v)),
         ("Original script", _script_markup(v.original_script)),
-        ("Form of address", f"<b>{esc(address)}</b>" if has(address) else ""),
+        ("Form of address", address_markup),
         ("Honorific", esc(v.honorific)),
         ("Nationality", esc(v.nationality.label) if v.nationality else ""),
         ("Languages", esc(", ".join(language_name(c) for c in v.languages))),
         ("Email", esc(v.email)),
         ("Phone", esc(v.phone)),
     ], sheet.width, st))
+    out += _to_confirm(brief, sheet)
     if has(v.protocol_notes):
         out += sheet.section("Protocol notes", _boxed(sheet, esc(v.protocol_notes)))
     if has(v.biography):
@@ -117,14 +128,16 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
 def _header(brief: PersonBrief, sheet: Sheet) -> Table:
     st = sheet.st
     v = brief.view
-    current = v.title_on(brief.today)
-    title, org = position_text(current)
+    current = v.title_standing(brief.today, brief.policy)
+    title, org = position_text(current[0] if current else None)
     lines = [Paragraph(esc(KICKER.upper()), st.kicker), Paragraph(esc(v.display_name), st.title)]
     script = original_script(v.original_script)
     if script:
         lines.append(Paragraph(esc(script), st.subtitle))
-    if title:
+    if title and current:
+        as_of = current[1].as_of()
         lines.append(Paragraph(f'<font name="{fonts.BOLD}">{esc(title)}</font>'
+                               + (f" {caution(f'<i>({esc(as_of)})</i>')}" if as_of else "")
                                + (f"<br/>{esc(org)}" if org else ""), st.subtitle))
     else:
         lines.append(Paragraph(f"<i>{esc('No current title recorded')}</i>", st.subtitle))
@@ -178,13 +191,20 @@ def _positions(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         return []
     st = sheet.st
     rows = []
-    for p in v.positions:
-        dated = p.start_date is not None or p.end_date is not None
-        when = esc(period(p.start_date, p.end_date, None if dated else p.date_note))
-        if dated and p.held_on(brief.today):
-            when = join([when, f'<font color="#{styles.ACCENT.hexval()[2:]}"><b>current</b>'
+    for p in sorted(v.positions, key=_position_order):
+        when = esc(period(p.start_date, p.end_date, None))
+        found = p.standing(brief.today, brief.policy)
+        if found is not None and found.confirmed:
+            state = "current" if found.state is titles.TitleState.HELD else "confirmed"
+            when = join([when, f'<font color="#{styles.ACCENT.hexval()[2:]}"><b>{state}</b>'
                                "</font>"], "<br/>")
-        if dated and has(p.date_note):
+        attested = titles.attestations(p.attested_on)
+        if attested:
+            when = join([when, esc("Attested " + ", ".join(a.phrase for a in attested))],
+                        "<br/>")
+        if found is not None and not found.confirmed:
+            when = join([when, caution("<i>not confirmed for today</i>")], "<br/>")
+        if has(p.date_note):
             when += f"<br/><i>{muted(esc(p.date_note))}</i>"
         rows.append([Paragraph(when or muted("<i>Dates not recorded</i>"), st.cell_small),
                      Paragraph(f"<b>{esc(p.title)}</b>", st.cell),
@@ -192,6 +212,48 @@ def _positions(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     rest = sheet.width - 40 * mm
     return sheet.section("Positions", list_table(["Period", "Title", "Organisation"], rows,
                                                  [40 * mm, rest * 0.5, rest * 0.5], st))
+
+
+def _position_order(p: reads.PositionView) -> tuple[dt.date, int]:
+    """Latest first (by start, else latest attestation); same-day posts by rank."""
+    attested = titles.attestations(p.attested_on)
+    latest = p.start_date or (attested[-1].last if attested else None) or dt.date.min
+    return (dt.date.max - (latest - dt.date.min), p.rank)  # newest first, then senior first
+
+
+def _to_confirm(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
+    """What the officer must check before the meeting: titles no source confirms for
+    today, someone else recorded in the same office, a form of address that fell back."""
+    v = brief.view
+    items: list[str] = []
+    for position, standing in v.unconfirmed_on(brief.today, brief.policy):
+        title, org = position_text(position)
+        items.append(f"<b>{esc(title)}</b>{', ' + esc(org) if org else ''}: "
+                     f"{esc(standing.as_of())}; confirm it is still held.")
+    for other in brief.shared:
+        held = next((p for p in v.positions if p.id == other.position_id), None)
+        what = esc(held.title) if held else "this office"
+        when = ("holds it on the day" if other.standing.confirmed
+                else f"recorded {esc(other.standing.as_of())}")
+        items.append(f"<b>{esc(other.name)}</b> is also recorded as {what} ({when}): "
+                     "check who holds the office now.")
+    address = v.address_on(brief.today, brief.policy)
+    if address.fallback:
+        items.append(f"Form of address: <b>{esc(address.text)}</b> is used because the "
+                     "title is not confirmed; confirm the title to address by it.")
+    if not items:
+        return []
+    rows = [[Paragraph("☐" if fonts.covers("☐") else "–", sheet.st.cell),
+             Paragraph(item, sheet.st.cell)] for item in items]
+    table = SheetTable(rows, colWidths=[6 * mm, sheet.width - 6 * mm], hAlign="LEFT",
+                       splitInRow=MIN_ROW_SPLIT)
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return sheet.section("To confirm before the meeting", table)
 
 
 def _participation(sheet: Sheet, title: str,

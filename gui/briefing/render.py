@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable
-from sqlmodel import Session
 
 from db import history
 from db.catalog import Catalog
@@ -56,14 +55,15 @@ class Built:
 
 
 def new_sheet(options: SheetOptions) -> Sheet:
-    return Sheet(make_styles(), options.paper.size[0] - 2 * MARGIN_X)
+    return Sheet(make_styles(), options.paper.size[0] - 2 * MARGIN_X,
+                 policy=options.title_policy)
 
 
 @dataclass(frozen=True)
 class _SheetKind:
     """How one kind of sheet is loaded, laid out and described in the PDF's metadata."""
 
-    load: Callable[[Session, int], Any]
+    load: Callable[..., Any]  # (session, record id, *, policy) -> brief or None
     story: Callable[[Any, Sheet], list[Flowable]]
     title: str
     subject: str
@@ -89,7 +89,8 @@ def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions)
     """Load the record's facts (one read transaction) and lay them out as flowables."""
     how = _SHEETS[kind]
     with catalog.read_session() as session:
-        brief = how.load(session, record_id)
+        brief = how.load(session, record_id, policy=options.title_policy,
+                         today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
     return Built(how.story(brief, new_sheet(options)),

@@ -42,6 +42,7 @@ ACCENT_LIGHT = colors.HexColor("#E8EEF5")
 RULE = colors.HexColor("#D3D9E0")
 BAND = colors.HexColor("#F4F6F8")
 CLASSIFIED = colors.HexColor("#A4161A")
+CAUTION = colors.HexColor("#8A4B08")  # titles to confirm, forms of address that fell back
 AVATAR_COLOURS = tuple(colors.HexColor(c) for c in (
     "#1F4E79", "#2E6B5E", "#7A4E2D", "#5B3F7A", "#8A3B48", "#3D5A80", "#4F6D3A", "#6B5B2E",
 ))

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gui.cli import brief, check, demo, init, safety, search
+from gui.cli import brief, check, demo, init, interchange, safety, search
 from gui.cli.common import (
     EXIT_USER_ERROR,
     CommandModule,
@@ -31,7 +31,8 @@ from gui.cli.common import (
 __all__ = ["COMMAND_MODULES", "build_parser", "default_catalog_path", "parse", "run"]
 
 #: Every command group, in the order ``liaison --help`` lists them.
-COMMAND_MODULES: tuple[CommandModule, ...] = (init, search, check, demo, brief, safety)
+COMMAND_MODULES: tuple[CommandModule, ...] = (init, search, check, demo, brief, safety,
+                                               interchange)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -74,6 +74,16 @@ def _dates(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     return when(start, end, note)
 
 
+def _title_state(position: reads.PositionView, day: dt.date) -> str:
+    """``current``, ``confirmed (13 June 2017)``, ``as of 13 June 2017``, ``ended``."""
+    found = position.standing(day)
+    if found is None:
+        return "ended" if position.end_date and position.end_date < day else ""
+    if found.confirmed:
+        return "current" if found.evidence is None else f"confirmed ({found.evidence.phrase})"
+    return found.as_of()
+
+
 def _sources(b: DetailBuilder, sources: tuple[reads.SourceView, ...]) -> None:
     b.items("Sources", [
         (s.title, " · ".join(x for x in (s.publisher or "",
@@ -84,11 +94,17 @@ def _sources(b: DetailBuilder, sources: tuple[reads.SourceView, ...]) -> None:
 
 
 def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
-    current = p.current_title
-    subtitle = current.label if current else ""
+    today = dt.date.today()
+    shown = p.title_standing(today)  # db.titles: held, attested, or "as of" its evidence
+    subtitle = ""
+    if shown:
+        subtitle = shown[0].label + (f" ({shown[1].as_of()})" if not shown[1].confirmed else "")
+    address = p.address_on(today)
     b.header(p.display_name, subtitle, avatar(p.display_name, 72, photo), "Person")
     b.facts([
-        ("Form of address", p.form_of_address()),
+        ("Form of address",
+         address.text + (" (title unconfirmed: not addressed by it)" if address.fallback
+                         else "")),
         ("Honorific", p.honorific),
         ("Original script", p.original_script),
         ("Nationality", p.nationality.label if p.nationality else None),
@@ -99,7 +115,8 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
     b.items("Positions", [
         (pos.organisation or pos.title,
          " · ".join(x for x in (pos.title if pos.organisation else "",
-                                _dates(pos.start_date, pos.end_date, pos.date_note)) if x))
+                                _dates(pos.start_date, pos.end_date, pos.date_note),
+                                _title_state(pos, today)) if x))
         for pos in p.positions
     ])
     b.items("Delegations", [

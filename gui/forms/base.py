@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.builder import Builder
 from gui.forms.fields import FieldWidget
@@ -94,20 +95,33 @@ class RecordForm(QWidget):
 
         self.message = message_label(self)
         self.message.setObjectName("formMessage")
-        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("deleteButton")
-        self.revert_button = QPushButton("Revert", self)
+        self.revert_button = QPushButton(_("Revert"), self)
         self.revert_button.setObjectName("revertButton")
-        self.save_button = QPushButton("Save", self)
+        # Shown when the form has a window of its own (EditorDialog): Esc does the same.
+        self.cancel_button = QPushButton(_("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.hide()
+        self.save_button = QPushButton(_("Save"), self)
         self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(_("Save (Ctrl+S, Ctrl+Enter)"))
+        # Enter saves; it must never reach Delete or Revert, whatever has the focus.
+        for button in (self.delete_button, self.revert_button, self.cancel_button):
+            button.setAutoDefault(False)
         self.save_button.setDefault(True)
         self.delete_button.clicked.connect(self.delete)
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
+        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -209,9 +223,19 @@ class RecordForm(QWidget):
 
     def title(self) -> str:
         label = self.record_label(self.draft().values)
-        if self._base.id is None and not label.strip():
-            return f"New {kind_label(self.kind)}"
+        if self._base.id is None and label.strip() in ("", kind_label(self.kind)):
+            # Nothing names the record yet (the label falls back to the kind's noun).
+            return _("New {kind}").format(kind=kind_label(self.kind))
         return label
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field a user fills in (new forms, quick-create)."""
+        self.tabs.setCurrentIndex(0)
+        for field in self.fields.fields.values():
+            widget = field.input()
+            if widget.isEnabled() and self.details.isAncestorOf(widget):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     # ------------------------------------------------------------ loading
 
@@ -254,10 +278,12 @@ class RecordForm(QWidget):
     def _refresh(self) -> None:
         draft = self.draft()
         self._errors = self.fields.errors(draft.values)
-        leftover = self.fields.show_errors(self._errors)
-        self._show_message(" ".join(leftover.values()))
-        self._mark_tabs()
         dirty = self._restricted(draft) != self.base()
+        # A new, untouched form is not wrong yet: its messages wait for the first edit.
+        shown = self._errors if dirty or self._base.id is not None else {}
+        leftover = self.fields.show_errors(shown)
+        self._show_message(" ".join(leftover.values()))
+        self._mark_tabs(shown)
         read_only = self.context.editing.read_only
         self.save_button.setEnabled(dirty and not self._errors and not read_only)
         self.revert_button.setEnabled(dirty)
@@ -269,7 +295,7 @@ class RecordForm(QWidget):
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
 
-    def _mark_tabs(self) -> None:
+    def _mark_tabs(self, errors: Mapping[str, str]) -> None:
         """A warning icon on each tab holding a field with a problem (Save is disabled)."""
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QStyle
@@ -279,7 +305,7 @@ class RecordForm(QWidget):
             page = self.tabs.widget(index)
             bad = page is not None and any(
                 page.isAncestorOf(field) for name, field in self.fields.fields.items()
-                if name in self._errors)
+                if name in errors)
             self.tabs.setTabIcon(index, warning if bad else QIcon())
 
     def _show_message(self, text: str, *, error: bool = True) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -26,11 +26,24 @@ class EditorDialog(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(form)
         self.setWindowTitle(form.title())
+        # The title follows every keystroke of the name, not only the first edit.
+        form.fields.changed.connect(lambda: self.setWindowTitle(form.title()))
         form.dirtyChanged.connect(lambda _dirty: self.setWindowTitle(form.title()))
+        form.cancel_button.show()
+        form.cancel_button.clicked.connect(self.reject)
+        # Make Save the dialog's default button (Enter saves): the form set it before it
+        # had a dialog, and Qt registers a default button only when it changes.
+        form.save_button.setDefault(False)
+        form.save_button.setDefault(True)
         if close_on_save:
             form.saved.connect(lambda _result: self.accept())
         form.deleted.connect(lambda _result: self.accept())
         self.resize(820, 720)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.form.record_id is None:
+            self.form.focus_first_field()
 
     def reject(self) -> None:  # Escape, the Close button
         if self.form.maybe_save(self):

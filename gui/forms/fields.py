@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from db.date_input import parse_day
 from db.folding import fold, nfc
+from db.i18n import _, format_date
 
 ERROR_PROPERTY = "invalid"
 _INVALID_STYLE = "*[invalid=\"true\"] { border: 1px solid #c0392b; }"
@@ -220,15 +222,19 @@ class ParsedLineField(LineField):
 
 
 class DateField(ParsedLineField):
-    """A date that may be empty (many are unknown); typed as YYYY-MM-DD or picked."""
+    """A date that may be empty (many are unknown): typed as people write it
+    (``13/06/2017``, ``13.6.2017``, ``13 Jun 2017``, ``13 tháng 6 năm 2017``, ISO) or
+    picked from a calendar, and shown day first in the interface's language."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(name, placeholder="YYYY-MM-DD", parent=parent)
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") + 28)
+        super().__init__(name, placeholder=_("dd/mm/yyyy"), parent=parent)
+        metrics = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(metrics.horizontalAdvance("00/00/00000") + 16)
+        self.edit.setMaximumWidth(metrics.horizontalAdvance("00 tháng 00 năm 0000") + 16)
         self.pick = QToolButton(self)
         self.pick.setObjectName(f"pick_{name}")
         self.pick.setText("…")
-        self.pick.setToolTip("Choose a date")
+        self.pick.setToolTip(_("Choose a date"))
         self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
@@ -245,10 +251,10 @@ class DateField(ParsedLineField):
         self._layout.addStretch(1)
 
     def parse(self, text: str) -> Any:
-        return dt.date.fromisoformat(text)
+        return parse_day(text)
 
     def format(self, value: Any) -> str:
-        return value.isoformat() if isinstance(value, dt.date) else (
+        return format_date(value, "short") if isinstance(value, dt.date) else (
             "" if value is None else str(value))
 
     def _prepare_calendar(self) -> None:
@@ -257,7 +263,7 @@ class DateField(ParsedLineField):
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _picked(self, day: QDate) -> None:
-        self.edit.setText(dt.date(day.year(), day.month(), day.day()).isoformat())
+        self.edit.setText(self.format(dt.date(day.year(), day.month(), day.day())))
 
 
 class TimeField(ParsedLineField):

@@ -80,10 +80,13 @@ class FieldSet(QObject):
         """Register *field*; with a layout, add it as a row with its message line."""
         self.fields[field.name] = field
         field.changed.connect(self._field_changed)
-        message = message_label()
-        message.setObjectName(f"message_{field.name}")
-        self.messages[field.name] = message
         if layout is not None:
+            # Only a field laid out here gets a message line, inside its row: a label
+            # with no parent would open as a window of its own and take the keyboard.
+            # A field placed elsewhere (a table of rows) shows its own message.
+            message = message_label()
+            message.setObjectName(f"message_{field.name}")
+            self.messages[field.name] = message
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -147,12 +150,14 @@ class FieldSet(QObject):
 
     def show_errors(self, errors: Mapping[str, str]) -> dict[str, str]:
         """Show each message under its field; returns those that have no field here."""
-        for name, label in self.messages.items():
+        for name, field in self.fields.items():
             message = errors.get(name)
-            label.setText(message or "")
-            label.setVisible(bool(message))
-            self.fields[name].set_invalid(bool(message))
-        return {k: v for k, v in errors.items() if k not in self.messages}
+            field.set_invalid(bool(message))
+            label = self.messages.get(name)
+            if label is not None:
+                label.setText(message or "")
+                label.setVisible(bool(message))
+        return {k: v for k, v in errors.items() if k not in self.fields}
 
     def display(self, name: str, value: Any) -> str:
         field = self.fields.get(name)

@@ -48,14 +48,14 @@ def test_unusable_photos_fall_back_to_initials(sample_catalog: Catalog,
     angelet = person_id(sample_catalog, "Angelet")
     attach_photo(sample_catalog, angelet, b"\xff\xd8\xff\xe0 not really a jpeg")
     data = render(sample_catalog, Kind.PERSON, angelet, options)
-    assert _images(data) == [[]]
+    assert data.startswith(b"%PDF") and all(page == [] for page in _images(data))
     assert "BA" in text_of(data).split()
     bomb = io.BytesIO()
     Image.new("1", (8000, 7000)).save(bomb, "PNG")  # 56 megapixels, tiny file
     lopez = person_id(sample_catalog, "López")
     attach_photo(sample_catalog, lopez, bomb.getvalue(), "image/png")
     data = render(sample_catalog, Kind.PERSON, lopez, options)
-    assert _images(data) == [[]] or all(not page for page in _images(data))
+    assert all(not page for page in _images(data))
     assert "RL" in text_of(data).split()
 
 

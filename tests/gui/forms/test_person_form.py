@@ -279,6 +279,8 @@ def test_pasting_a_full_name_offers_to_split_it(
     assert family.text() == "Chairman Nguyễn Đức Chung"
     assert form.split_offer.isVisibleTo(form)
     assert "family name “Nguyễn”" in form.split_offer.text.text()
+    # A user clicks the button once it is laid out on screen.
+    qtbot.waitUntil(lambda: form.split_offer.split_button.height() > 0)
     qtbot.mouseClick(form.split_offer.split_button, Qt.MouseButton.LeftButton)
     values = form.draft().values
     assert (values["family_name"], values["given_names"], values["name_order"],
@@ -292,6 +294,7 @@ def test_pasting_a_full_name_offers_to_split_it(
     given = _edit(other, "given_names")
     given.setFocus()
     qtbot.keySequence(given, QKeySequence.StandardKey.Paste)
+    qtbot.waitUntil(lambda: other.split_offer.split_button.height() > 0)
     qtbot.mouseClick(other.split_offer.split_button, Qt.MouseButton.LeftButton)
     values = other.draft().values
     assert (values["honorific"], values["given_names"], values["family_name"]) == (

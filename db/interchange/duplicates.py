@@ -1,0 +1,122 @@
+"""Records that may be the same person or organisation, with a score.
+
+Names are compared folded (``Nguyen Duc Chung`` = ``Nguyễn Đức Chung``) with
+rapidfuzz's token-sort ratio, so word order does not matter (``Chung Nguyen
+Duc``); the same organisation, e-mail or phone raises the score, two different
+e-mail addresses lower it (two namesakes usually have their own addresses).
+Each name is compared with every other by :func:`rapidfuzz.process.extract`
+(C++ loops; no numpy needed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from db.folding import fold
+from db.models import City, Organisation, Person, Position, RecordKind
+from db.names import display_name
+
+THRESHOLD = 85.0
+_NAME_FLOOR = 80  # names less alike than this are never candidates, whatever else agrees
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: RecordKind
+    a_id: int
+    b_id: int
+    a_label: str
+    b_label: str
+    score: float
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "a": {"id": self.a_id, "title": self.a_label},
+                "b": {"id": self.b_id, "title": self.b_label}, "score": round(self.score, 1),
+                "reasons": list(self.reasons)}
+
+
+@dataclass
+class _Entry:
+    id: int
+    label: str
+    key: str
+    emails: set[str]
+    phones: set[str]
+    groups: set[str]  # organisations (people) or cities (organisations)
+
+
+def _people(session: Session) -> list[_Entry]:
+    orgs: dict[int, set[str]] = defaultdict(set)
+    for person_id, org_name in session.execute(
+            select(col(Position.person_id), col(Organisation.name)).join(
+                Organisation, col(Position.organisation_id) == col(Organisation.id))):
+        orgs[person_id].add(fold(org_name))
+    entries = []
+    for p in session.execute(select(Person).order_by(col(Person.id))).scalars():
+        assert p.id is not None
+        label = display_name(p.given_names, p.family_name, p.name_order)
+        digits = "".join(ch for ch in p.phone or "" if ch.isdigit())[-9:]
+        entries.append(_Entry(p.id, label, fold(label), {fold(p.email)} if p.email else set(),
+                              {digits} if digits else set(), orgs.get(p.id, set())))
+    return entries
+
+
+def _organisations(session: Session) -> list[_Entry]:
+    cities = {c.id: fold(c.name) for c in session.execute(select(City)).scalars()}
+    entries = []
+    for o in session.execute(select(Organisation).order_by(col(Organisation.id))).scalars():
+        assert o.id is not None
+        city = cities.get(o.city_id) if o.city_id else None
+        entries.append(_Entry(o.id, o.name, fold(o.name), set(), set(),
+                              {city} if city else set()))
+    return entries
+
+
+def _score(kind: RecordKind, name_score: float, a: _Entry, b: _Entry
+           ) -> tuple[float, tuple[str, ...]]:
+    score, reasons = name_score, list[str]()
+    if a.emails and b.emails:
+        if a.emails & b.emails:
+            score, reasons = score + 15, [*reasons, "same e-mail"]
+        else:
+            score, reasons = score - 15, [*reasons, "different e-mails"]
+    if a.phones & b.phones:
+        score, reasons = score + 10, [*reasons, "same phone"]
+    if a.groups & b.groups:
+        what = "same organisation" if kind == RecordKind.PERSON else "same city"
+        score, reasons = score + 10, [*reasons, what]
+    return min(score, 100.0), tuple(reasons)
+
+
+def candidates(session: Session, kind: RecordKind, *, limit: int = 100,
+               threshold: float = THRESHOLD) -> list[Candidate]:
+    """Pairs of *kind* (person or organisation) scoring *threshold* or more, best first."""
+    from rapidfuzz import fuzz, process
+
+    if kind == RecordKind.PERSON:
+        entries = _people(session)
+    elif kind == RecordKind.ORGANISATION:
+        entries = _organisations(session)
+    else:
+        raise ValueError(f"duplicates are found among people and organisations, not "
+                         f"{kind.value}")
+    keys = [e.key for e in entries]
+    found: list[Candidate] = []
+    for a_index, key in enumerate(keys):
+        for _match, name_score, j in process.extract(
+                key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=_NAME_FLOOR,
+                limit=None):
+            if j <= a_index:
+                continue
+            a, b = entries[a_index], entries[j]
+            score, reasons = _score(kind, float(name_score), a, b)
+            if score >= threshold:
+                found.append(Candidate(kind, a.id, b.id, a.label, b.label, score, reasons))
+    found.sort(key=lambda c: (-c.score, c.a_id, c.b_id))
+    return found[:limit]

@@ -1,0 +1,264 @@
+"""People from a file: split their names, find them in the catalog, add or update them.
+
+Two officials may share a name (two ``Nguyễn Hữu Đức`` from different
+provinces), and one official appears in many files. So a row is matched by its
+folded name *and* what else identifies a person: e-mail and phone are strong
+(the same address is the same person, a different one is someone else); the
+organisation and its city or province are weaker (people move), but a
+different province with nothing stronger means a different person. A row whose
+name matches more than one person that nothing tells apart goes to review: it
+is never merged silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from db import ops
+from db.folding import fold
+from db.interchange.resolve import Resolver, RowError
+from db.interchange.rows import Incoming
+from db.models import Attachment, City, Organisation, Person, Position, RecordKind
+from db.names import display_name, sort_key
+from db.names_parse import split_name
+
+# Person columns a row fills directly (the rest are references or the import's own).
+_DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
+           "original_script", "form_of_address", "email", "phone", "languages", "biography",
+           "protocol_notes", "private_notes")
+
+
+@dataclass
+class Identity:
+    """What tells a person apart besides the name, folded for comparison."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    birth_dates: set[dt.date] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+
+    def add(self, other: Identity) -> None:
+        for name in ("emails", "phones", "birth_dates", "organisations", "cities"):
+            getattr(self, name).update(getattr(other, name))
+
+
+def _phone(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return digits[-9:]  # the subscriber number, whatever the country prefix
+
+
+def _verdict(row: Identity, known: Identity) -> str:
+    """``same``, ``other`` or ``unknown`` for one candidate."""
+    for mine, theirs in ((row.emails, known.emails), (row.phones, known.phones),
+                         (row.birth_dates, known.birth_dates)):
+        if mine and theirs and mine & theirs:
+            return "same"
+    for mine, theirs in ((row.emails, known.emails), (row.birth_dates, known.birth_dates)):
+        if mine and theirs and not mine & theirs:
+            return "other"
+    places_known = known.organisations | known.cities
+    places_row = row.organisations | row.cities
+    if row.organisations & known.organisations or row.cities & known.cities:
+        return "same"
+    if places_row and places_known:
+        return "other"
+    return "same" if not places_row else "unknown"
+
+
+class People:
+    """Adds and updates people for one import (one :class:`ops.Transaction`)."""
+
+    def __init__(self, tx: ops.Transaction, resolver: Resolver) -> None:
+        self.tx = tx
+        self.resolver = resolver
+        self.seen: dict[int, Identity] = {}  # what this import said about each person
+
+    # ------------------------------------------------------------ names
+
+    def names(self, row: Incoming) -> dict[str, Any]:
+        values = {name: row.values[name] for name in _DIRECT if name in row.values}
+        if "notes" in row.values and "private_notes" not in values:
+            values["private_notes"] = row.values["notes"]
+        full = row.values.get("full_name")
+        if "family_name" not in values and full:
+            split = split_name(str(full))
+            if split is None:
+                raise RowError("full_name", "the name is empty")
+            values.setdefault("honorific", split.honorific)
+            values["family_name"] = split.family_name
+            values["given_names"] = split.given_names
+            values.setdefault("name_order", split.name_order)
+            values.setdefault("address_by", split.address_by)
+            if split.title and "title" not in row.values:
+                row.values["title"] = split.title
+        elif "family_name" in values and "name_order" not in values:
+            guess = split_name(f"{values['family_name']} {values.get('given_names') or ''}")
+            if guess is not None and fold(guess.family_name) == fold(values["family_name"]):
+                values["name_order"], values["address_by"] = guess.name_order, guess.address_by
+        if not values.get("family_name"):
+            raise RowError("family_name" if "family_name" in row.columns else "full_name",
+                           "a person needs a name")
+        return {k: v for k, v in values.items() if v is not None}
+
+    # ------------------------------------------------------------ matching
+
+    def identity(self, row: Incoming) -> Identity:
+        found = Identity()
+        if row.values.get("email"):
+            found.emails.add(fold(str(row.values["email"])))
+        if row.values.get("phone"):
+            found.phones.add(_phone(str(row.values["phone"])))
+        if isinstance(row.values.get("birth_date"), dt.date):
+            found.birth_dates.add(row.values["birth_date"])
+        if row.values.get("organisation"):
+            found.organisations.add(fold(str(row.values["organisation"])))
+        if row.values.get("city"):
+            found.cities.add(fold(str(row.values["city"])))
+        return found
+
+    def known(self, person: Person) -> Identity:
+        assert person.id is not None
+        found = Identity()
+        if person.email:
+            found.emails.add(fold(person.email))
+        if person.phone:
+            found.phones.add(_phone(person.phone))
+        query = (select(col(Organisation.name), col(Organisation.acronym), col(City.name),
+                        col(City.local_name))
+                 .select_from(Position)
+                 .join(Organisation, col(Position.organisation_id) == col(Organisation.id))
+                 .outerjoin(City, col(Organisation.city_id) == col(City.id))
+                 .where(col(Position.person_id) == person.id))
+        for org_name, acronym, city, local in self.tx.session.execute(query):
+            found.organisations.update(fold(n) for n in (org_name, acronym) if n)
+            found.cities.update(fold(n) for n in (city, local) if n)
+        found.add(self.seen.get(person.id, Identity()))
+        return found
+
+    def match(self, row: Incoming, values: dict[str, Any]) -> tuple[str, list[Person]]:
+        """(``new`` | ``same`` | ``review``, candidates) for a row."""
+        key = sort_key(values.get("given_names"), values["family_name"])
+        candidates = list(self.tx.session.execute(
+            select(Person).where(col(Person.sort_key) == key).order_by(col(Person.id))
+        ).scalars())
+        if not candidates:
+            return "new", []
+        mine = self.identity(row)
+        verdicts = [(_verdict(mine, self.known(p)), p) for p in candidates]
+        same = [p for v, p in verdicts if v == "same"]
+        unknown = [p for v, p in verdicts if v == "unknown"]
+        if len(same) == 1 and not unknown:
+            return "same", same
+        if not same and not unknown:
+            return "new", []
+        return "review", same + unknown
+
+    # ------------------------------------------------------------ writing
+
+    def apply(self, row: Incoming) -> str:
+        """Bring one person row in; returns ``created``, ``updated``, ``unchanged``."""
+        values = self.names(row)
+        explicit_order = "name_order" in row.values
+        if "nationality" in row.values:
+            values["nationality_id"] = self.resolver.id_for(
+                RecordKind.COUNTRY, str(row.values["nationality"]), "nationality")
+        verdict, candidates = self.match(row, values)
+        if verdict == "review":
+            names = ", ".join(f"#{p.id}" for p in candidates)
+            name = display_name(values.get("given_names"), values["family_name"],
+                                values.get("name_order") or "given_first")
+            raise NeedsReview(f"{name} may be a person already in the catalog ({names}); "
+                              "nothing tells them apart, so the row was left for review")
+        if verdict == "new":
+            person_id = self.tx.create(RecordKind.PERSON, values)
+            outcome = "created"
+        else:
+            person = candidates[0]
+            assert person.id is not None
+            person_id = person.id
+            if not explicit_order:
+                values.pop("name_order", None)
+                values.pop("address_by", None)
+            outcome = ("updated" if self.resolver.update(RecordKind.PERSON, person, values)
+                       else "unchanged")
+        added_position = self._positions(row, person_id)
+        added_photo = self._photo(row, person_id)
+        if added_position or added_photo:
+            outcome = "updated" if outcome == "unchanged" else outcome
+        self.seen.setdefault(person_id, Identity()).add(self.identity(row))
+        return outcome
+
+    def _positions(self, row: Incoming, person_id: int) -> bool:
+        """The row's position (``title`` at ``organisation``), or the ``positions`` a
+        Popolo file lists; one already held (same title, same organisation) is kept."""
+        wanted = list(row.values.get("positions") or [])
+        if row.values.get("title"):
+            wanted.append({"title": row.values["title"],
+                           "organisation": row.values.get("organisation"),
+                           "city": row.values.get("city")})
+        added = False
+        for position in wanted:
+            added |= self._position(position, person_id)
+        return added
+
+    def _position(self, wanted: dict[str, Any], person_id: int) -> bool:
+        title, organisation = wanted.get("title"), wanted.get("organisation")
+        if not title:
+            return False
+        org_id = None
+        if organisation:
+            extra: dict[str, Any] = {}
+            if wanted.get("city"):
+                extra["city_id"] = self.resolver.id_for(RecordKind.CITY, str(wanted["city"]),
+                                                        "city")
+            org_id = self.resolver.id_for(RecordKind.ORGANISATION, str(organisation),
+                                          "organisation", extra)
+        for held_title, held_org in self.tx.session.execute(
+                select(col(Position.title), col(Position.organisation_id))
+                .where(col(Position.person_id) == person_id)):
+            if fold(held_title) == fold(str(title)) and held_org == org_id:
+                return False
+        values: dict[str, Any] = {"person_id": person_id, "title": title,
+                                  "organisation_id": org_id}
+        for name in ("start_date", "end_date"):
+            if wanted.get(name):
+                values[name] = wanted[name]
+        try:
+            self.tx.create(RecordKind.POSITION, values)
+        except ops.ValidationError as exc:
+            raise RowError("title", " ".join(exc.errors.values())) from exc
+        return True
+
+    def _photo(self, row: Incoming, person_id: int) -> bool:
+        photo = row.values.get("photo")
+        if not isinstance(photo, tuple):
+            return False
+        data, media_type = photo
+        digest = hashlib.sha256(data).hexdigest()
+        existing = list(self.tx.session.execute(
+            select(col(Attachment.sha256)).where(
+                col(Attachment.record_kind) == RecordKind.PERSON.value,
+                col(Attachment.record_id) == person_id,
+                col(Attachment.role) == "photo")).scalars())
+        if digest in existing:
+            return False
+        if existing:
+            return False  # the catalog's own photo is kept; a file never replaces it
+        extension = media_type.split("/")[-1].replace("jpeg", "jpg")
+        self.tx.create(RecordKind.ATTACHMENT, {
+            "record_kind": RecordKind.PERSON.value, "record_id": person_id, "role": "photo",
+            "filename": f"photo.{extension}", "media_type": media_type, "size": len(data),
+            "sha256": digest, "data": data})
+        return True
+
+
+class NeedsReview(Exception):
+    """A row that may be someone already in the catalog: left out, shown for review."""

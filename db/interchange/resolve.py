@@ -1,0 +1,156 @@
+"""Finding the records a row names: ``Hà Nội`` is the city already in the catalog.
+
+A file names cities, organisations, countries and programmes by their name,
+not by id. Names are compared folded (``Ha Noi`` = ``Hà Nội``; a city's local
+name and aliases count too, ``Saigon`` = Ho Chi Minh City); a name the catalog
+does not know yet becomes a new record in the same transaction, so an import of
+contacts brings their organisations with them. Lookups are cached for the whole
+import (10,000 rows must not mean 10,000 queries per kind); a row that is
+rolled back takes the records it created out of the cache with it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from db import ops
+from db.folding import fold
+from db.models import TABLES, City, Country, Organisation, Record, RecordKind
+
+
+class RowError(Exception):
+    """A row cannot be brought in; *field* names the field it is about."""
+
+    def __init__(self, field_name: str | None, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+# How each kind a row may name is looked up: the columns whose folded text names it.
+_NAME_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
+    RecordKind.CITY: ("name", "local_name"),
+    RecordKind.ORGANISATION: ("name", "acronym"),
+    RecordKind.COUNTRY: ("code", "name"),
+    RecordKind.PROGRAMME: ("name",),
+    RecordKind.COOPERATION_AREA: ("name",),
+    RecordKind.EVENT: ("name",),
+    RecordKind.DELEGATION: ("title",),
+}
+# Kinds created when a row names one the catalog lacks (others are refused).
+_CREATABLE = frozenset({RecordKind.CITY, RecordKind.ORGANISATION, RecordKind.PROGRAMME,
+                        RecordKind.COOPERATION_AREA, RecordKind.COUNTRY})
+
+
+class Resolver:
+    """Name -> id for the kinds rows refer to, loaded once per import."""
+
+    def __init__(self, tx: ops.Transaction) -> None:
+        self.tx = tx
+        self._names: dict[RecordKind, dict[str, list[int]]] = {}
+        # Values of records as they were before this import first changed them (undo).
+        self.before: dict[tuple[RecordKind, int], dict[str, Any]] = {}
+
+    def update(self, kind: RecordKind, record: Record, values: dict[str, Any]) -> bool:
+        """Write the values that differ; True when the record changed."""
+        assert record.id is not None
+        current = ops.editable_values(record)
+        changed = {k: v for k, v in values.items() if current.get(k) != v}
+        if not changed:
+            return False
+        self.before.setdefault((kind, record.id), current)
+        version = record.version
+        return self.tx.update(kind, record.id, changed, expected_version=version) != version
+
+    def _index(self, kind: RecordKind) -> dict[str, list[int]]:
+        found = self._names.get(kind)
+        if found is None:
+            found = defaultdict(list)
+            model = TABLES[kind]
+            columns = [col(getattr(model, name)) for name in _NAME_COLUMNS[kind]]
+            extra = [col(City.aliases)] if kind == RecordKind.CITY else []
+            for row in self.tx.session.execute(select(col(model.id), *columns, *extra)):
+                record_id, *names = row
+                for name in names:
+                    for one in (name if isinstance(name, list) else [name]):
+                        if one:
+                            found[fold(str(one))].append(record_id)
+            self._names[kind] = found
+        return found
+
+    def remember(self, kind: RecordKind, name: str, record_id: int) -> None:
+        if kind in self._names:
+            self._names[kind][fold(name)].append(record_id)
+
+    def forget(self, kind: RecordKind, record_ids: set[int]) -> None:
+        """Drop records a rolled-back row had created."""
+        index = self._names.get(kind)
+        if index is None:
+            return
+        for key in list(index):
+            index[key] = [i for i in index[key] if i not in record_ids]
+            if not index[key]:
+                del index[key]
+
+    def find(self, kind: RecordKind, name: str) -> list[int]:
+        return list(dict.fromkeys(self._index(kind).get(fold(name.strip()), [])))
+
+    def id_for(self, kind: RecordKind, name: str, field_name: str,
+               extra: dict[str, Any] | None = None) -> int:
+        """The one record of *kind* called *name*, created when new and creatable."""
+        found = self.find(kind, name)
+        if len(found) == 1:
+            return found[0]
+        noun = kind.value.replace("_", " ")
+        if len(found) > 1:
+            raise RowError(field_name, f"several {noun}s are called {name!r}; "
+                                       "choose one in the app")
+        if kind == RecordKind.COUNTRY:
+            return self.country(name, field_name)
+        if kind not in _CREATABLE:
+            raise RowError(field_name, f"there is no {noun} called {name!r}")
+        label = "title" if kind == RecordKind.DELEGATION else "name"
+        try:
+            record_id = self.tx.create(kind, {label: name.strip(), **(extra or {})})
+        except ops.ValidationError as exc:
+            raise RowError(field_name, " ".join(exc.errors.values())) from exc
+        self.remember(kind, name, record_id)
+        return record_id
+
+    def country(self, text: str, field_name: str) -> int:
+        """A country by ISO code or name (English, any accents), added from the ISO list."""
+        import pycountry
+
+        from db.validation import country_name
+
+        found = self.find(RecordKind.COUNTRY, text)
+        if len(found) == 1:
+            return found[0]
+        try:
+            match = pycountry.countries.lookup(fold(text.strip()))
+        except LookupError:
+            raise RowError(field_name, f"{text!r} is not a country this catalog knows "
+                                       "(use the country's English name or ISO code)"
+                           ) from None
+        code = match.alpha_2
+        existing = self.find(RecordKind.COUNTRY, code)
+        if existing:
+            return existing[0]
+        record_id = self.tx.create(RecordKind.COUNTRY,
+                                   {"code": code, "name": country_name(code) or match.name})
+        self.remember(RecordKind.COUNTRY, code, record_id)
+        self.remember(RecordKind.COUNTRY, country_name(code) or match.name, record_id)
+        return record_id
+
+    def city_of_organisation(self, organisation_id: int) -> int | None:
+        org = self.tx.session.get(Organisation, organisation_id)
+        return org.city_id if org is not None else None
+
+    def country_code(self, country_id: int | None) -> str | None:
+        if country_id is None:
+            return None
+        country = self.tx.session.get(Country, country_id)
+        return country.code if country is not None else None

@@ -1,0 +1,191 @@
+"""``liaison import``, ``liaison export`` and ``liaison duplicates``.
+
+``import`` reads the file, reports row by row (row number, column, message)
+and writes everything in one transaction after a backup; a file with refused
+rows imports nothing unless ``--skip-bad-rows`` says to take the good ones.
+Refused rows make the exit status 2 (the report says which), like any other
+input the user has to fix; ``--dry-run`` writes nothing and exits 0 when every
+row would go in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gui.cli.common import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    UserError,
+    add_target_arguments,
+    catalog_target,
+    open_or_create_default,
+)
+
+if TYPE_CHECKING:
+    from db.interchange import Prepared, Report
+    from gui.cli.common import Subparsers
+
+IMPORT_KINDS = ("person", "organisation", "city", "pairing", "delegation", "event")
+EXPORT_FORMATS = ("json", "popolo", "csv", "xlsx", "vcard", "ical")
+
+
+def add_parser(commands: Subparsers) -> None:
+    load = commands.add_parser(
+        "import", help="bring records in from CSV, XLSX, JSON, Popolo, vCard or iCalendar")
+    load.add_argument("file", metavar="FILE")
+    load.add_argument("--kind", choices=IMPORT_KINDS,
+                      help="what the rows are (default: guessed from the headers)")
+    load.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                      help="fill FIELD from COLUMN (repeatable; FIELD '-' leaves it out)")
+    load.add_argument("--encoding", metavar="ENC", help="the CSV file's encoding "
+                      "(default: detected; e.g. cp1258, utf-16, cp1252)")
+    load.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
+    load.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    load.add_argument("--skip-bad-rows", action="store_true",
+                      help="import the good rows even when some are refused")
+    load.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_target_arguments(load)
+    load.set_defaults(handler=cmd_import)
+
+    out = commands.add_parser("export", help="write the catalog as JSON, Popolo, CSV, XLSX, "
+                              "vCard or iCalendar")
+    out.add_argument("format", choices=EXPORT_FORMATS, metavar="FORMAT",
+                     help="one of: " + ", ".join(EXPORT_FORMATS))
+    out.add_argument("-o", "--output", required=True, metavar="FILE")
+    out.add_argument("--kind", choices=IMPORT_KINDS, help="csv/xlsx: which records "
+                     "(csv default: person; xlsx default: one sheet per kind)")
+    out.add_argument("--language", choices=("en", "vi"), default="en",
+                     help="language of the column headers")
+    add_target_arguments(out)
+    out.set_defaults(handler=cmd_export)
+
+    twins = commands.add_parser("duplicates", help="list records that may be the same")
+    twins.add_argument("--kind", choices=("person", "organisation"), default="person")
+    twins.add_argument("--limit", type=int, default=100, metavar="N")
+    twins.add_argument("--json", action="store_true", help="print JSON")
+    add_target_arguments(twins)
+    twins.set_defaults(handler=cmd_duplicates)
+
+
+def _mapping(pairs: list[str], kind: str | None) -> dict[str, str]:
+    from db.interchange.fields import parse_mapping
+    from db.models import RecordKind
+
+    if not pairs:
+        return {}
+    try:
+        return parse_mapping(RecordKind(kind or "person"), pairs)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _prepare(args: argparse.Namespace) -> Prepared:
+    from db.interchange import FileProblem, prepare
+
+    try:
+        return prepare(Path(args.file), kind=args.kind, mapping=_mapping(args.map, args.kind),
+                       encoding=args.encoding, sheet=args.sheet)
+    except FileProblem as exc:
+        raise UserError(f"{args.file}: {exc}") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from db.interchange import import_prepared
+
+    prepared = _prepare(args)
+    catalog = open_or_create_default(catalog_target(args))
+    with catalog:
+        report = import_prepared(catalog, prepared, dry_run=args.dry_run,
+                                 skip_bad_rows=args.skip_bad_rows)
+    if args.json:
+        print(json.dumps(_as_json(prepared, report), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    summary = _summary(prepared, report)
+    refused = bool(report.errors) and not (args.skip_bad_rows or args.dry_run)
+    print(summary, file=sys.stderr if refused or args.json else sys.stdout)
+    return EXIT_USER_ERROR if refused or (args.dry_run and report.errors
+                                          and not args.skip_bad_rows) else EXIT_OK
+
+
+def _as_json(prepared: Prepared, report: Report) -> dict[str, Any]:
+    data: dict[str, Any] = {"file": str(prepared.path), "format": prepared.format,
+                            "kind": prepared.kind.value if prepared.kind else None}
+    if prepared.mapping is not None:
+        data["mapping"] = {header: name for _i, header, name in prepared.mapping.columns}
+    if prepared.table is not None and prepared.table.encoding:
+        data["encoding"] = prepared.table.encoding
+    data.update(report.as_dict())
+    return data
+
+
+def _print_report(report: Report) -> None:
+    for issue in report.errors:
+        print(f"error: {issue}")
+    for issue in report.review:
+        print(f"review: {issue}")
+    for issue in report.notices:
+        print(f"note: {issue}")
+
+
+def _counts(counter: Any) -> str:
+    return ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(counter.items()))
+
+
+def _summary(prepared: Prepared, report: Report) -> str:
+    head = f"{prepared.path.name}: {report.rows} rows"
+    bad = len(report.bad_rows)
+    if report.errors and not report.written and not report.dry_run:
+        return (f"liaison: {head}, {bad} refused (listed above); nothing was imported. Fix "
+                f"them, or import the other rows with --skip-bad-rows")
+    verb = "would create" if report.dry_run else "created"
+    parts = [f"{verb} {_counts(report.created) or 'nothing'}"]
+    if report.updated:
+        parts.append(("would update " if report.dry_run else "updated ")
+                     + _counts(report.updated))
+    if report.unchanged:
+        parts.append(f"{report.unchanged} already in the catalog")
+    if bad:
+        parts.append(f"{bad} rows refused")
+    if report.review:
+        parts.append(f"{len(report.review)} left for review")
+    tail = " (dry run: nothing written)" if report.dry_run else ""
+    return f"{head}: " + "; ".join(parts) + tail
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from db.interchange import FileProblem
+    from db.interchange.export import export
+
+    catalog = open_or_create_default(catalog_target(args), reading=True)
+    with catalog:
+        try:
+            count = export(catalog, args.format, Path(args.output), kind=args.kind,
+                           language=args.language)
+        except FileProblem as exc:
+            raise UserError(str(exc)) from None
+    print(f"Wrote {count} records to {args.output}")
+    return EXIT_OK
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from db.interchange.duplicates import candidates
+    from db.models import RecordKind
+
+    catalog = open_or_create_default(catalog_target(args), reading=True)
+    with catalog, catalog.read_session() as session:
+        pairs = candidates(session, RecordKind(args.kind), limit=args.limit)
+    if args.json:
+        print(json.dumps([p.as_dict() for p in pairs], ensure_ascii=False, indent=2))
+    elif not pairs:
+        print(f"No likely duplicate {args.kind}s.", file=sys.stderr)
+    else:
+        for pair in pairs:
+            why = f" ({', '.join(pair.reasons)})" if pair.reasons else ""
+            print(f"{pair.score:5.1f}  #{pair.a_id} {pair.a_label}  =  #{pair.b_id} "
+                  f"{pair.b_label}{why}")
+    return EXIT_OK
