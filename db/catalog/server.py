@@ -51,7 +51,7 @@ def server_engine(url: str) -> Engine:
                                              "options": "-c timezone=UTC"})
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise CatalogError(
-            f"{redacted(url)} is not a database URL Liaison can use ({exc}); write it as "
+            f"Cannot use {redacted(url)} as a database URL ({exc}); write it as "
             "postgresql://USER@HOST:PORT/DATABASE.") from exc
     rules = dialect.of(engine)
 
