@@ -5,10 +5,10 @@ the :class:`Dialect` of its session or engine and calls the one method that
 does the job on both. What differs:
 
 * **the search index and its queries**: an FTS5 table on SQLite; on
-  PostgreSQL a table whose ``tsv`` column (``tsvector``, generated from the
-  stored words, GIN-indexed) is matched with a prefix ``tsquery``. Both are fed
-  the same folded words (:func:`db.folding.fold`, so ``Đ`` -> ``d``), and both
-  weigh a match in a name ten times a match in the body;
+  PostgreSQL a table with the same folded text (:func:`db.folding.fold`, so
+  ``Đ`` -> ``d``) and a GIN-indexed ``tsv`` column computed as rows are
+  written, queried tier by tier with the ranking of :mod:`db.search_query`
+  (:mod:`db.search_pg`);
 * **the year of a date**: ``strftime`` on SQLite, ``extract`` on PostgreSQL;
 * **sort order**: SQLite sorts NULL first (last when descending) and by code
   point; PostgreSQL's default is the reverse for NULL and the server locale's
@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import getpass
-import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -49,19 +48,20 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.selectable import TextualSelect
+from sqlmodel import Session
+
+from db.search_pg import anywhere, search_pg, tsv_expression
+from db.search_query import Hit, match_expression, search_sqlite
 
 CHANGE_CHANNEL = "liaison_changes"
 # The key of the advisory lock that serialises first opens (schema creation and upgrades).
 SCHEMA_LOCK_KEY = 0x4C49534E
-NAMES_WEIGHT = 10.0
-BODY_WEIGHT = 1.0
 # How long a write waits for a row another client is writing before giving up.
 LOCK_TIMEOUT_MS = 10_000
-_TSQUERY_UNSAFE = re.compile(r"[^\w]")
 
 
 # ---------------------------------------------------------------- errors
@@ -167,26 +167,20 @@ class Dialect:
 
     # -------------------------------------------------------- search index
 
-    def index_text(self, folded: str, words: Sequence[str]) -> str:
-        """What the index stores for a document's folded text (FTS5 tokenises it itself)."""
-        return folded
+    def index_insert(self, columns: Sequence[str]) -> str:
+        """The INSERT of index rows, one bind parameter per column."""
+        return (f"INSERT INTO search_index ({', '.join(columns)}) "
+                f"VALUES ({', '.join(':' + c for c in columns)})")
 
-    def search_statement(self, words: Sequence[str], kinds: Sequence[str],
-                         limit: int) -> tuple[str, dict[str, Any]]:
-        """SQL and parameters for ranked hits: (kind, record_id, title, subtitle, score).
-
-        Lower scores rank first (FTS5's bm25 is negative, better is lower).
-        """
-        params: dict[str, Any] = {"limit": limit, "match": fts5_expression(words)}
-        return ("SELECT kind, record_id, title, subtitle, "
-                f"bm25(search_index, 0, 0, 0, 0, {NAMES_WEIGHT}, {BODY_WEIGHT}) AS score "
-                "FROM search_index WHERE search_index MATCH :match"
-                f"{_kind_clause(kinds, params)} ORDER BY score LIMIT :limit", params)
+    def search(self, session: Session, query: str, *, kind_codes: Sequence[int],
+               stride: int, limit: int) -> list[Hit]:
+        """Ranked hits for a query, tier by tier (see :mod:`db.search_query`)."""
+        return search_sqlite(session, query, kind_codes=kind_codes, stride=stride, limit=limit)
 
     def matching_ids(self, words: Sequence[str], kind: str) -> TextualSelect:
         """``SELECT record_id`` of one kind's records matching every word (list filters)."""
         return text("SELECT record_id FROM search_index WHERE search_index MATCH :match "
-                    "AND kind = :kind").bindparams(match=fts5_expression(words), kind=kind
+                    "AND kind = :kind").bindparams(match=match_expression(words), kind=kind
                                                    ).columns(column("record_id", Integer))
 
     # -------------------------------------------------------- dates and sorting
@@ -227,28 +221,18 @@ class Dialect:
 class PostgreSQL(Dialect):
     name = "postgresql"
 
-    def index_text(self, folded: str, words: Sequence[str]) -> str:
-        # The words as our own tokenizer split them, so PostgreSQL's parser (which
-        # treats e-mail addresses, URLs, "2.0" and hyphenated words specially) sees
-        # exactly the tokens FTS5 indexes on SQLite.
-        return " ".join(words)
+    def index_insert(self, columns: Sequence[str]) -> str:
+        return (f"INSERT INTO search_index ({', '.join(columns)}, tsv) "
+                f"VALUES ({', '.join(':' + c for c in columns)}, {tsv_expression(columns)})")
 
-    def search_statement(self, words: Sequence[str], kinds: Sequence[str],
-                         limit: int) -> tuple[str, dict[str, Any]]:
-        # Weights {D, C, B, A}: names (A) count ten times the body (B); normalisation 1
-        # divides by the log of the document's length, as bm25 favours short fields.
-        params: dict[str, Any] = {"limit": limit, "query": tsquery(words)}
-        weights = f"'{{0, 0, {BODY_WEIGHT / NAMES_WEIGHT}, 1.0}}'"
-        return ("SELECT kind, record_id, title, subtitle, "
-                f"-ts_rank({weights}, tsv, q, 1) AS score "
-                "FROM search_index, to_tsquery('simple', :query) AS q WHERE tsv @@ q"
-                f"{_kind_clause(kinds, params)} ORDER BY score, rowid LIMIT :limit",
-                params)
+    def search(self, session: Session, query: str, *, kind_codes: Sequence[int],
+               stride: int, limit: int) -> list[Hit]:
+        return search_pg(session, query, kind_codes=kind_codes, stride=stride, limit=limit)
 
     def matching_ids(self, words: Sequence[str], kind: str) -> TextualSelect:
         return text("SELECT record_id FROM search_index "
                     "WHERE tsv @@ to_tsquery('simple', :query) AND kind = :kind").bindparams(
-            query=tsquery(words), kind=kind).columns(column("record_id", Integer))
+            query=anywhere(words), kind=kind).columns(column("record_id", Integer))
 
     def year(self, value: Any) -> ColumnElement[Any]:
         return cast(extract("year", value), Integer)
@@ -308,33 +292,10 @@ class PostgreSQL(Dialect):
 _SQLITE, _POSTGRESQL = Dialect(), PostgreSQL()
 
 
-def of(bind: Session | Engine | Connection) -> Dialect:
-    """The dialect of a session, engine or connection."""
-    engine = bind.get_bind() if isinstance(bind, Session) else bind
+def of(bind: OrmSession | Engine | Connection) -> Dialect:
+    """The dialect of a session (SQLModel's or SQLAlchemy's), engine or connection."""
+    engine = bind.get_bind() if isinstance(bind, OrmSession) else bind
     return _POSTGRESQL if engine.dialect.name == "postgresql" else _SQLITE
-
-
-def _kind_clause(kinds: Sequence[str], params: dict[str, Any]) -> str:
-    if not kinds:
-        return ""
-    names = [f":k{i}" for i in range(len(kinds))]
-    params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
-    return f" AND kind IN ({', '.join(names)})"
-
-
-def fts5_expression(words: Sequence[str]) -> str:
-    """An FTS5 MATCH string: every token quoted and prefix-matched, all required."""
-    return " ".join(f'"{word}"*' for word in words)
-
-
-def tsquery(words: Sequence[str]) -> str:
-    """A ``to_tsquery`` string: every word prefix-matched, all required.
-
-    The words come from the search tokenizer (letters and digits only); anything
-    else is dropped all the same, so no user text is ever tsquery syntax.
-    """
-    safe = [_TSQUERY_UNSAFE.sub("", word.replace("_", "")) for word in words]
-    return " & ".join(f"'{word}':*" for word in safe if word)
 
 
 def server_url(url: str) -> str:

@@ -22,7 +22,8 @@ def test_fold_handles_vietnamese_d_and_tones() -> None:
 
 def test_query_syntax_is_just_text() -> None:
     assert search.tokens('"NEAR( * - AND OR') == ["near", "and", "or"]
-    assert search.match_expression(["near", "and"]) == '"near"* "and"*'
+    assert search.match_expression(["near", "and"]) == (
+        '{names body} : "near"* AND {names body} : "and"*')
 
 
 def _titles(catalog: Catalog, query: str, **kw: object) -> list[str]:

@@ -62,7 +62,7 @@ def test_a_server_that_cannot_be_reached_is_one_line_saying_what_to_check(
     with pytest.raises(CatalogError) as caught:
         open_catalog(pg_server.url("no_such_database"))
     assert "\n" not in str(caught.value) and "no_such_database" in str(caught.value)
-    with pytest.raises(CatalogError, match="Cannot use .* as a database URL"):
+    with pytest.raises(CatalogError, match=r"Cannot use .* as a database URL"):
         open_catalog("postgresql+nodriver://x@127.0.0.1/y")
 
 

@@ -5,14 +5,16 @@ On PostgreSQL:
 * every ``timestamp without time zone`` column becomes ``timestamptz``, read as
   the UTC it was written in (a client whose session time zone is
   Asia/Ho_Chi_Minh no longer sees a 16:34 UTC change as 23:34);
-* the search index gets a ``tsv`` column, generated from the stored words
-  (names weighted A, body B) and GIN-indexed, so prefix queries are indexed and
-  ranked like FTS5 on SQLite. The stored text of older rows is reduced to the
-  same space-separated words the app now writes.
+* the search index gets a ``tsv`` column (``tsvector``, GIN-indexed) holding
+  each indexed column's words under its own weight (names A, body B; later
+  revisions add exact C and whole D). The app writes it with each row
+  (:mod:`db.search_pg`); rows already there get theirs here.
 
 On SQLite nothing is rewritten: SQLite stores a timestamp the same way with or
 without a zone, and FTS5 already is the index. The file is backed up before
 this runs, as before every upgrade, and its format number becomes 2.
+
+Frozen: later changes go in new revisions, never here.
 
 Revision ID: 0002
 Revises: 0001
@@ -30,8 +32,9 @@ depends_on: str | Sequence[str] | None = None
 
 SCHEMA_NUMBER = 2
 
-_TSV = ("setweight(to_tsvector('simple'::regconfig, names), 'A') || "
-        "setweight(to_tsvector('simple'::regconfig, body), 'B')")
+
+def _words(column: str) -> str:
+    return f"regexp_replace({column}, '[^[:alnum:]]+', ' ', 'g')"
 
 
 def _zoned_columns(zone: bool) -> list[tuple[str, str]]:
@@ -51,11 +54,10 @@ def upgrade() -> None:
     for table, column in _zoned_columns(zone=False):
         op.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE timestamptz '
                    f"USING \"{column}\" AT TIME ZONE 'UTC'")
-    op.execute(r"UPDATE search_index SET "
-               r"names = btrim(regexp_replace(names, '[^[:alnum:]]+', ' ', 'g')), "
-               r"body = btrim(regexp_replace(body, '[^[:alnum:]]+', ' ', 'g'))")
-    op.execute(f"ALTER TABLE search_index ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({_TSV}) "
-               "STORED")
+    op.execute("ALTER TABLE search_index ADD COLUMN tsv tsvector")
+    op.execute("UPDATE search_index SET tsv = "
+               f"setweight(to_tsvector('simple'::regconfig, {_words('names')}), 'A') || "
+               f"setweight(to_tsvector('simple'::regconfig, {_words('body')}), 'B')")
     op.execute("CREATE INDEX ix_search_index_tsv ON search_index USING gin (tsv)")
     op.execute("CREATE INDEX ix_search_index_record ON search_index (kind, record_id)")
 
