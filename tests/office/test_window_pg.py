@@ -17,7 +17,6 @@ from db.kinds import RecordKind
 from db.models import Person
 from gui.conflict import ConflictDialog
 from gui.main_window import MainWindow
-from gui.models.columns import EventColumn, PeopleColumn
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
 
 
@@ -30,7 +29,7 @@ def window(qtbot: QtBot, pg_sample_url: str, tmp_path: Path) -> Iterator[MainWin
 
 def _names(window: MainWindow) -> list[str]:
     model = window.panels[RecordKind.PERSON].model
-    return [model.index(r, PeopleColumn.NAME).data() for r in range(model.rowCount())]
+    return [model.index(r, model.column("name")).data() for r in range(model.rowCount())]
 
 
 def _chung(url: str) -> tuple[int, int]:
@@ -55,7 +54,7 @@ def test_lists_and_filters_on_the_server(qtbot: QtBot, window: MainWindow) -> No
     year.combo.setCurrentIndex(year.combo.findText("2023"))
     model = events.model
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0 and all(
-        "2023" in model.index(r, EventColumn.DATES).data() for r in range(model.rowCount())))
+        "2023" in model.index(r, model.column("dates")).data() for r in range(model.rowCount())))
 
 
 def test_edit_shows_in_the_window_and_a_stale_save_is_a_conflict(
@@ -72,7 +71,7 @@ def test_edit_shows_in_the_window_and_a_stale_save_is_a_conflict(
                    expected_version=version)
     qtbot.waitUntil(lambda: "H.E." in window.current_page().detail.texts(), timeout=5_000)
     # I start editing; the colleague saves again first; my save meets the conflict dialog.
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     dialog = next(d for d in window.findChildren(EditorDialog) if d.isVisible())
     _id, version = _chung(pg_sample_url)
     with open_catalog(pg_sample_url) as colleague:
