@@ -18,7 +18,7 @@
 # `cert` setting) so that the chroot reaches the same package registries.
 #
 # Skips (exit 0, saying why) when not root, or when debootstrap or chroot cannot work here.
-# FRESH_DEBIAN_STEPS="nosudo root sudo" picks steps; LIAISON_CI_CACHE moves the cache.
+# FRESH_DEBIAN_STEPS="nosudo root package sudo" picks steps; LIAISON_CI_CACHE moves the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC=$PWD
@@ -26,7 +26,7 @@ SUITE=bookworm
 INCLUDE=python3,make
 CACHE=${LIAISON_CI_CACHE:-/var/cache/liaison-ci}
 TARBALL=$CACHE/debian-$SUITE-minbase-${INCLUDE//,/-}.tar
-STEPS=${FRESH_DEBIAN_STEPS:-nosudo root sudo}
+STEPS=${FRESH_DEBIAN_STEPS:-nosudo root package sudo}
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Quit once the catalog is shown; a hang shows every thread's stack (SIGABRT + faulthandler).
 QUIT_ENV="QT_QPA_PLATFORM=offscreen LIAISON_QUIT_WHEN_SHOWN=catalog PYTHONFAULTHANDLER=1"
@@ -174,6 +174,9 @@ if [[ " $STEPS " == *" root "* ]]; then
     || fail "make run as root (offscreen, quitting once the catalog is shown)"
   [ -x "$WORK/a/root/liaison/.venv/bin/liaison" ] || fail "no .venv/bin/liaison after make run"
   say "2b. root: make run showed the catalog ($(elapsed "$t"))"
+fi
+if [[ " $STEPS " == *" package "* ]]; then
+  [ -d "$WORK/a/root/liaison" ] || copy_source a /root/liaison root:root
   t=$(date +%s)
   in_root a sh -c "cd /root/liaison && make smoke" || fail "make smoke as root"
   say "2c. root: make package + smoke test passed ($(elapsed "$t"))"

@@ -23,8 +23,16 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 
+# Is VENV a virtual environment with its own pip (not a stray link to some python)?
+complete() {
+  [ -f "$VENV/pyvenv.cfg" ] && "$VENV/bin/python" -c 'if True:
+    import os, sys, pip
+    inside = os.path.realpath(pip.__file__).startswith(os.path.realpath(sys.prefix) + os.sep)
+    sys.exit(sys.prefix == sys.base_prefix or not inside)' >/dev/null 2>&1
+}
+
 # A complete one (made before .created existed, or a symlink to a shared one) is kept.
-if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+if complete; then
   touch "$VENV/.created"
   exit 0
 fi
@@ -47,8 +55,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 echo "Making the virtual environment $VENV with $PYTHON"
-if ! "$PYTHON" -m venv "$VENV" >"$log" 2>&1 \
-   || ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+if ! "$PYTHON" -m venv "$VENV" >"$log" 2>&1 || ! complete; then
   cat "$log" >&2
   echo "Could not make the virtual environment $VENV with $PYTHON (messages above)." >&2
   exit 1
