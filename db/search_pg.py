@@ -91,14 +91,15 @@ def search_pg(session: Session, query: str, *, kind_codes: Sequence[int] = (),
     where = f"tsv @@ to_tsquery('simple', :match){kind_clause}"
     order: list[int] = []
     scores: dict[int, float] = {}
-    previous = -1
     for tier, (name, expression) in enumerate(tiers(terms)):
-        count = session.execute(text(f"SELECT count(*) FROM search_index WHERE {where}"),
-                                {"match": expression}).scalar_one()
-        if name != "whole":
-            if count == previous:
-                continue
-            previous = count
+        # Only whether a tier has more than ORDER_LIMIT matches matters (it decides the
+        # order inside the tier), so counting stops there: a full count of a common
+        # prefix would re-check tens of thousands of rows. (FTS5's search also skips a
+        # tier with as many matches as the one before; those are the same records, all
+        # listed already, so skipping or not gives the same hits.)
+        count = session.execute(text(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} LIMIT :cap) m"),
+            {"match": expression, "cap": ORDER_LIMIT + 1}).scalar_one()
         if not count:
             continue
         ordering = "length(names), rowid" if count <= ORDER_LIMIT else "rowid"
