@@ -22,6 +22,7 @@ from db import i18n
 from db.i18n import _
 from gui.cli import brief, check, demo, init, interchange, safety, search
 from gui.cli.common import (
+    EXIT_OK,
     EXIT_USER_ERROR,
     CommandModule,
     Parser,
@@ -29,6 +30,7 @@ from gui.cli.common import (
     catalog_target,
     default_catalog_path,
 )
+from gui.cli.output import VisibleText, os_error_sentence, quiet_broken_pipe
 
 __all__ = ["COMMAND_MODULES", "build_parser", "default_catalog_path", "parse", "run"]
 
@@ -80,30 +82,37 @@ def run(args: argparse.Namespace) -> int:
     from db.catalog import CatalogError
     from db.ops import OperationError
 
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(stdout), VisibleText(stderr)
     try:
         result: int = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
         return result
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        return EXIT_OK
     except (UserError, CatalogError, OperationError) as exc:
         sys.stderr.write(f"liaison: {exc}\n")
     except DatabaseError as exc:
         sys.stderr.write(f"liaison: {_unreadable(args, exc)}\n")
     except OSError as exc:
-        sys.stderr.write(f"liaison: {exc.strerror or exc}"
-                         + (f": {exc.filename}" if exc.filename else "") + "\n")
+        sys.stderr.write(f"liaison: {os_error_sentence(exc)}\n")
     except KeyboardInterrupt:
         sys.stderr.write("liaison: " + _("interrupted") + "\n")
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
     return EXIT_USER_ERROR
 
 
 def _unreadable(args: argparse.Namespace, error: Exception) -> str:
     """A read failed: reading commands skip the whole-file check, so run it now, and a
     damaged file gets what opening it would have done (set aside, backup named)."""
-    from db.catalog import CatalogError, open_catalog
+    from db.catalog import CatalogError, judge_damage
 
     target = catalog_target(args)
     if "://" not in target and Path(target).exists():
-        try:
-            open_catalog(target, daily_backup=False).close()
+        try:  # judged without opening it for writing: "not changed" stays true
+            judge_damage(Path(target).expanduser())
         except CatalogError as damaged:
             return str(damaged)
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
