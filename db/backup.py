@@ -15,8 +15,8 @@ What the most trusted desktop apps do, for the office's memory:
   restore replaces the catalog.
 * **Rotated**: the newest backup of each of the last 7 days that have one, of
   the last 4 weeks and of the last 6 months is kept (restic's ``--keep-daily
-  7 --keep-weekly 4 --keep-monthly 6``), plus everything younger than a day,
-  so several risky operations on one day each keep their backup.
+  7 --keep-weekly 4 --keep-monthly 6``), plus the newest ten younger than a
+  day, so several risky operations on one day each keep their backup.
 
 Backups live in ``backups/`` beside the catalog, named
 ``<catalog name>-<YYYYmmdd-HHMMSS>-<reason>.liaison``: plain catalogs (rollback
@@ -49,16 +49,18 @@ from db.catalog.files import (
     side_files,
 )
 from db.catalog.handle import Catalog
+from db.registry import REGISTRY
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 6
 KEEP_YOUNGER_THAN = dt.timedelta(days=1)
+# ... but not without bound: a script backing up in a loop must not fill the disk.
+KEEP_YOUNGER_AT_MOST = 10
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 DAILY = "daily"
-# The record kinds a backup listing shows, most telling first.
-COUNTED_TABLES = ("person", "organisation", "delegation", "event", "pairing", "city",
-                  "programme", "source")
+# The record kinds a backup listing shows, most telling first (the registry's counted kinds).
+COUNTED_TABLES = tuple(found.table for found in REGISTRY.values() if found.counted)
 # How long a restore waits for other windows to let go of the catalog.
 RESTORE_LOCK_TIMEOUT_S = 2.0
 
@@ -214,9 +216,9 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
 
 
 def newest_good_backup(catalog_path: Path) -> Path | None:
-    """The newest backup of *catalog_path* that passes SQLite's check, if any."""
+    """The newest backup of *catalog_path* that passes the check a restore makes, if any."""
     for candidate, _when, _reason in _entries(catalog_path):
-        if verify(candidate, thorough=False) is None:
+        if verify(candidate) is None:
             return candidate
     return None
 
@@ -357,7 +359,7 @@ def _kept(entries: list[tuple[Path, dt.datetime, str]], now: dt.datetime) -> set
                                    (months, (when.year, when.month), KEEP_MONTHLY)):
             if key not in bucket and len(bucket) < limit:
                 bucket[key] = path  # type: ignore[index]
-        if now - when < KEEP_YOUNGER_THAN:
+        if now - when < KEEP_YOUNGER_THAN and len(keep) < KEEP_YOUNGER_AT_MOST:
             keep.add(path)
     return keep | set(days.values()) | set(weeks.values()) | set(months.values())
 
@@ -377,7 +379,9 @@ def rotate(catalog_path: Path, *, now: dt.datetime | None = None,
         if path not in kept:
             path.unlink(missing_ok=True)
             removed.append(path)
-    remove_stale_temporaries(backup_dir(catalog_path), now=when.timestamp())
+    # By the real clock, not *now*: a backup stamped with a simulated (or skewed) date
+    # must not take another process's backup in progress for a day-old leftover.
+    remove_stale_temporaries(backup_dir(catalog_path))
     return removed
 
 
@@ -418,6 +422,8 @@ def restore(catalog_path: str | os.PathLike[str], backup_path: str | os.PathLike
     nothing, while the catalog is open in another window or program.
     """
     target = Path(catalog_path)
+    if target.is_symlink():  # restore the catalog the link points to, and keep the link
+        target = target.resolve()
     source = Path(backup_path)
     problem = verify(source)
     if problem is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from db import vocabulary
 from db.kinds import ChangeAction, RecordKind
 
 if TYPE_CHECKING:
@@ -29,10 +30,10 @@ class TotalsLabel(QLabel):
 
     def load(self, catalog: Catalog) -> None:
         def job() -> dict[str, int]:
-            from db import reads
+            from db import registry
 
             with catalog.read_session() as session:
-                return reads.counts(session)
+                return registry.counts(session)
 
         self._worker.submit(job, self._show)
 
@@ -41,6 +42,4 @@ class TotalsLabel(QLabel):
             self.load(catalog)
 
     def _show(self, counts: dict[str, int]) -> None:
-        self.setText(
-            f"{counts['person']:,} people · {counts['organisation']:,} organisations · "
-            f"{counts['delegation']:,} delegations · {counts['event']:,} events")
+        self.setText(" · ".join(vocabulary.count(kind, counts[kind.value]) for kind in COUNTED))

@@ -23,7 +23,7 @@ def add_parser(commands: Subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from db import reads
+    from db import registry
     from db.catalog import create_catalog
 
     target = args.path or args.sub_database_url or args.database_url
@@ -34,7 +34,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise UserError("give a PATH or a --database-url, not both")
     with create_catalog(target, sample=not args.empty) as catalog, \
             catalog.read_session() as session:
-        counts = reads.counts(session)
+        counts = registry.counts(session)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     where = catalog.name if catalog.path is None else str(Path(target))
     print(f"Created {where}" + (f" with {summary}" if summary else " (empty)"))
