@@ -1,6 +1,7 @@
 # Liaison: `make run` starts the app, `make test` runs every test.
-# Both work on a fresh Debian machine with only Python 3.11 and root: they make
-# the virtual environment and install the Debian packages Qt needs when missing.
+# Both work on a fresh Debian or Ubuntu machine with Python 3.11+, make, and root or sudo:
+# they make the virtual environment and install the Debian packages Qt needs when missing
+# (a normal user without sudo is told, in one line, what to install).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,29 +13,38 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
              libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
              libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 \
              libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core
-# Tests also drive a virtual screen and look at PDFs as pictures.
-TEST_DEBS := $(RUN_DEBS) xvfb xauth poppler-utils desktop-file-utils appstream
+# Tests validate the desktop entry and AppStream metadata with the distribution's tools.
+TEST_DEBS := $(RUN_DEBS) desktop-file-utils appstream
+# The bundle: PyInstaller reads binaries with objdump (binutils); Qt's print plugin links
+# libcups2; the smoke test reads the printed briefing back with pdftotext (poppler-utils).
+# Debian's own python3 also needs its shared library, libpython3.X (PYTHON_LIB_DEB).
+PACKAGE_DEBS := binutils libcups2 poppler-utils
+# Debian's python3 makes no venv without python3.X-venv: asked for along with the other
+# packages (one install, or one message), and only while there is no working .venv.
+VENV_DEBS := $(shell test -f $(VENV)/.created || $(PYTHON) -c 'import ensurepip' 2>/dev/null \
+               || $(PYTHON) -c 'import sys; print("python3.%d-venv" % sys.version_info[1])' 2>/dev/null)
+PYTHON_LIB_DEB = $$(dpkg-query -S "$$(readlink -f $(PY))" >/dev/null 2>&1 \
+                   && $(PY) -c 'import sys; print("libpython3.%d" % sys.version_info[1])')
 
 .PHONY: run test bench lint soak package clean system-run system-test translations
 
-$(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV) || { \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-venv && \
-	  $(PYTHON) -m venv $(VENV); }
+# All or nothing: a failed attempt leaves no half-made .venv (see packaging/make-venv.sh).
+$(VENV)/.created:
+	@sh packaging/make-venv.sh $(PYTHON) $(VENV)
 
-$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/.created
 	$(PIP) install -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/.created
 	$(PIP) install -e '.[test,dev]'
 	touch $@ $(VENV)/.installed-run
 
 system-run:
-	@sh packaging/ensure-debs.sh $(RUN_DEBS)
+	@sh packaging/ensure-debs.sh $(RUN_DEBS) $(VENV_DEBS)
 
 system-test:
-	@sh packaging/ensure-debs.sh $(TEST_DEBS)
+	@sh packaging/ensure-debs.sh $(TEST_DEBS) $(VENV_DEBS)
 
 run: system-run $(VENV)/.installed-run
 	$(VENV)/bin/liaison
@@ -49,7 +59,7 @@ soak: system-test $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen LIAISON_SOAK=1 $(PY) -m pytest -q tests/reliability
 
 package: system-test $(VENV)/.installed-test
-	@sh packaging/ensure-debs.sh binutils
+	@sh packaging/ensure-debs.sh $(PACKAGE_DEBS) $(PYTHON_LIB_DEB)
 	sh packaging/build.sh $(PY)
 
 # The built bundle, run as a user would: init, search, the app offscreen, a briefing.

@@ -3,6 +3,11 @@
 Both sides must fold identically or accent-free queries silently miss:
 SQLite's own ``remove_diacritics`` leaves ``Đ``/``đ`` alone (they are letters,
 not D plus a mark), so we fold in Python before text reaches FTS5.
+
+Apostrophes vanish: Central Highlands names are written ``H'Yim``, ``H’Yim``,
+``H`Yim`` or ``HʼYim`` by different lists, and people search for ``hyim``. Every
+variant (straight, curly, backtick, modifier letter, acute, prime) folds to
+nothing, so all spellings and the plain ``hyim`` meet in one word.
 """
 
 from __future__ import annotations
@@ -23,15 +28,32 @@ _LETTER_MAP = str.maketrans(
         "æ": "ae",
         "Œ": "OE",
         "œ": "oe",
+        # Apostrophe look-alikes, dropped (see the module's note on H'Yim).
+        "'": None,
+        "’": None,
+        "‘": None,
+        "`": None,
+        "ʼ": None,
+        "ʻ": None,
+        "´": None,
+        "′": None,
+        "＇": None,
     }
 )
+APOSTROPHES = "'’‘`ʼʻ´′＇"
+
+
+# Every combining mark of the Basic Multilingual Plane, dropped in one translate() call
+# (search folds each result line; a per-character Python loop was its slowest part).
+_MARKS = {code: None for code in range(0x300, 0x10000) if unicodedata.combining(chr(code))}
 
 
 def fold(text: str) -> str:
     """Return *text* without accents, casefolded: ``Nguyễn Đức`` -> ``nguyen duc``."""
-    mapped = text.translate(_LETTER_MAP)
-    decomposed = unicodedata.normalize("NFD", mapped)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_MAP))
+    stripped = decomposed.translate(_MARKS)
+    if not stripped.isascii() and any(ord(ch) > 0xFFFF for ch in stripped):
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).casefold()
 
 

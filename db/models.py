@@ -126,6 +126,8 @@ class Person(Record, table=True):
     address_by: str = Field(default=AddressBy.FAMILY.value)
     original_script: str | None = None
     form_of_address: str | None = None
+    # "Also known as" (``Ba Dũng`` for Nguyễn Tấn Dũng): searchable, never in an address.
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     nationality_id: int | None = _fk("country.id", ondelete="SET NULL")
     email: str | None = None
     phone: str | None = None

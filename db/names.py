@@ -37,12 +37,24 @@ def sort_key(given_names: str | None, family_name: str) -> str:
     return f"{fold(family_name.strip())}\x1f{fold((given_names or '').strip())}"
 
 
+_NOT_A_NAME = "()[]{}\"“”,;:"
+
+
 def address_name(given_names: str | None, family_name: str, address_by: str) -> str:
-    """The name a title goes with: the last given name for Vietnamese practice."""
-    given = (given_names or "").strip()
+    """The name a title goes with: the last given name for Vietnamese practice.
+
+    Central Highlands names keep their prefix (``Y Biêr``, never a bare ``Biêr``),
+    and brackets or commas left over from a pasted alias never reach an address.
+    """
+    given = " ".join((given_names or "").replace("(", " ").replace(")", " ").split())
+    family = (family_name or "").strip().strip(_NOT_A_NAME).strip()
     if address_by == AddressBy.GIVEN and given:
-        return nfc(given.split()[-1])
-    return nfc(family_name.strip() or given)
+        words = [w.strip(_NOT_A_NAME) for w in given.split() if w.strip(_NOT_A_NAME)]
+        if words:
+            if len(words) == 2 and words[0] == "Y":
+                return nfc(" ".join(words))
+            return nfc(words[-1])
+    return nfc(family or given.strip(_NOT_A_NAME))
 
 
 def form_of_address(

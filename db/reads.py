@@ -139,6 +139,7 @@ class PersonView:
     delegations: tuple[Participation, ...]
     events: tuple[Participation, ...]
     sources: tuple[SourceView, ...]
+    aliases: tuple[str, ...] = ()  # "also known as": never part of the form of address
 
     @property
     def display_name(self) -> str:
@@ -704,7 +705,8 @@ def people(session: Session, person_ids: Iterable[int], *,
             protocol_notes=p.protocol_notes, private_notes=p.private_notes,
             positions=tuple(positions.get(person_id, [])),
             delegations=tuple(delegations.get(person_id, [])),
-            events=tuple(events.get(person_id, [])), sources=sources.get(person_id, ()))
+            events=tuple(events.get(person_id, [])), sources=sources.get(person_id, ()),
+            aliases=tuple(p.aliases or ()))
     return found
 
 

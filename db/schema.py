@@ -13,12 +13,17 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 APPLICATION_ID = 0x4C49534E  # "LISN": marks a SQLite file as a Liaison catalog
-SCHEMA_VERSION = 3  # the number of the newest revision in db/migrations/versions
+SCHEMA_VERSION = 4  # the number of the newest revision in db/migrations/versions
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision in one transaction."""
+    """Bring the schema to the newest revision in one transaction.
+
+    A migration that changes the search index sets ``rebuild_search_index`` in
+    Alembic's config attributes; the index is then rebuilt here, in the same
+    transaction.
+    """
     from alembic import command
     from alembic.config import Config
 
@@ -27,6 +32,16 @@ def upgrade(engine: Engine) -> None:
     with engine.execution_options(liaison_write=True).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        if config.attributes.get("rebuild_search_index"):
+            # A migration changed how records are indexed; fill the index with today's
+            # code, after the last migration, so old migrations never build documents.
+            from sqlmodel import Session
+
+            from db import search
+
+            with Session(bind=conn) as session:
+                search.rebuild(session)
+                session.flush()
 
 
 def server_version(engine: Engine) -> int:

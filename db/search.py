@@ -9,6 +9,12 @@ never FTS5 syntax.
 
 Documents are built for many records at once (a few queries per batch, not per
 record) so a full rebuild of a 100,000-person catalog stays quick.
+
+Each document is stored four ways: ``names`` and ``body`` folded (accent-free
+words), ``exact`` (the names' accented words as written, so ``Hiến`` can rank
+above ``Hiện``) and ``whole`` (each whole name as one token, so typing a whole
+name puts that record first). Query parsing and ranking live in
+:mod:`db.search_query`.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from db.folding import fold
+from db.folding import APOSTROPHES, fold
 from db.models import (
     TABLES,
     City,
@@ -42,6 +48,12 @@ from db.models import (
     RecordKind,
 )
 from db.names import display_name
+from db.search_query import DETAIL_MARK, marked_words, search_sqlite, tokens
+
+# Hit, tokens and match_expression are re-exported: callers know them as db.search's.
+from db.search_query import Hit as Hit
+from db.search_query import match_expression as match_expression
+from db.search_query import whole_key as _whole_key
 
 SEARCH_KINDS: tuple[RecordKind, ...] = (
     RecordKind.PERSON,
@@ -55,19 +67,8 @@ SEARCH_KINDS: tuple[RecordKind, ...] = (
 )
 _KIND_CODE = {kind: code for code, kind in enumerate(SEARCH_KINDS, start=1)}
 _ROWID_STRIDE = 16
-_TOKEN = re.compile(r"[^\W_]+")
-_NAMES_WEIGHT = 10.0
-_BODY_WEIGHT = 1.0
+_APOSTROPHE_WORD = re.compile(f"\\w*[{APOSTROPHES}][\\w{APOSTROPHES}]*")
 _BATCH = 500
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str
-    id: int
-    title: str
-    subtitle: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -78,20 +79,24 @@ class Document:
     subtitle: str
     names: str
     body: str
+    keys: tuple[str | None, ...] = ()  # other whole names: aliases, original script
+    detail: str = ""  # what tells namesakes apart, shown only when names clash
 
 
 def rowid(kind: RecordKind, record_id: int) -> int:
     return record_id * _ROWID_STRIDE + _KIND_CODE[kind]
 
 
-def tokens(query: str) -> list[str]:
-    """The folded word tokens of a user's query; everything else is dropped."""
-    return _TOKEN.findall(fold(query))
+def index_text(value: str) -> str:
+    """Folded text for the index, plus the parts of apostrophe words (``H'Yim`` -> ``yim``).
 
-
-def match_expression(words: Sequence[str]) -> str:
-    """An FTS5 MATCH string: every token quoted and prefix-matched, all required."""
-    return " ".join(f'"{word}"*' for word in words)
+    fold() drops apostrophes, so ``hyim`` finds H`Yim; the extra part keeps
+    ``yim`` finding it too, as it did when the apostrophe split the word.
+    """
+    folded = fold(value)
+    extra = [fold(part) for word in _APOSTROPHE_WORD.findall(value)
+             for part in re.split(f"[{APOSTROPHES}]", word)[1:] if len(part) > 1]
+    return f"{folded} {' '.join(extra)}" if extra else folded
 
 
 # ---------------------------------------------------------------- documents
@@ -141,6 +146,7 @@ def _people(session: Session, ids: Sequence[int]) -> list[Document]:
     orgs = _names_by_id(session, Organisation,
                         (p.organisation_id for ps in positions.values() for p in ps))
     countries = _names_by_id(session, Country, (p.nationality_id for p in people))
+    places = _places_of(session, (p.organisation_id for ps in positions.values() for p in ps))
     today = dt.date.today()
     docs = []
     for person in people:
@@ -151,14 +157,50 @@ def _people(session: Session, ids: Sequence[int]) -> list[Document]:
         subtitle = ""
         if current:
             subtitle = _title_at(current[0].title, orgs.get(current[0].organisation_id or -1))
+        aliases = list(getattr(person, "aliases", None) or [])
         docs.append(Document(
             RecordKind.PERSON, person.id, name, subtitle,
-            names=_join([name, person.original_script, person.form_of_address]),
+            names=_join([name, person.original_script, person.form_of_address, *aliases]),
+            keys=(person.original_script, *aliases),
+            detail=_person_detail(held, orgs, places, countries.get(person.nationality_id or -1)),
             body=_join([person.honorific, countries.get(person.nationality_id or -1),
                         *(p.title for p in held),
                         *(orgs.get(p.organisation_id or -1) for p in held)]),
         ))
     return docs
+
+
+def _places_of(session: Session, org_ids: Iterable[int | None]) -> dict[int, str]:
+    """Organisation id -> its province (the city's region) or else its city."""
+    wanted = sorted({i for i in org_ids if i is not None})
+    found: dict[int, str] = {}
+    for batch in _in_batches(wanted):
+        query = (select(col(Organisation.id), col(City.name), col(City.region))
+                 .join(City, col(City.id) == Organisation.city_id)
+                 .where(col(Organisation.id).in_(batch)))
+        found.update((oid, region or city) for oid, city, region in session.exec(query)
+                     if oid is not None)
+    return found
+
+
+def _years(position: Position) -> str:
+    first = str(position.start_date.year) if position.start_date else ""
+    last = str(position.end_date.year) if position.end_date else ""
+    if first and last:
+        return first if first == last else f"{first}–{last}"
+    return f"since {first}" if first else (f"until {last}" if last else "")
+
+
+def _person_detail(held: Sequence[Position], orgs: dict[int, str], places: dict[int, str],
+                   country: str | None) -> str:
+    """Organisation, province, years of the first position held, nationality."""
+    parts: list[str | None] = []
+    if held:
+        first = held[0]
+        parts += [orgs.get(first.organisation_id or -1) or first.title,
+                  places.get(first.organisation_id or -1), _years(first)]
+    parts.append(country)
+    return _subtitle(dict.fromkeys(p for p in parts if p))
 
 
 def _organisations(session: Session, ids: Sequence[int]) -> list[Document]:
@@ -171,7 +213,7 @@ def _organisations(session: Session, ids: Sequence[int]) -> list[Document]:
         city = cities.get(org.city_id or -1)
         docs.append(Document(
             RecordKind.ORGANISATION, org.id, org.name, _subtitle([org.acronym, city]),
-            names=_join([org.name, org.acronym]),
+            names=_join([org.name, org.acronym]), keys=(org.acronym,),
             body=_join([city, parents.get(org.parent_id or -1), org.org_kind.replace("_", " ")]),
         ))
     return docs
@@ -184,7 +226,7 @@ def _cities(session: Session, ids: Sequence[int]) -> list[Document]:
         Document(
             RecordKind.CITY, c.id or 0, c.name,
             _subtitle([c.local_name, countries.get(c.country_id or -1)]),
-            names=_join([c.name, c.local_name, *c.aliases]),
+            names=_join([c.name, c.local_name, *c.aliases]), keys=(c.local_name, *c.aliases),
             body=_join([c.region, countries.get(c.country_id or -1)]),
         )
         for c in rows
@@ -329,12 +371,17 @@ def _write(session: Session, docs: Sequence[Document]) -> None:
     if not docs:
         return
     session.execute(
-        text("INSERT INTO search_index (rowid, kind, record_id, title, subtitle, names, body) "
-             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body)"),
+        text("INSERT INTO search_index "
+             "(rowid, kind, record_id, title, subtitle, names, body, exact, whole) "
+             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body, :exact, "
+             ":whole)"),
         [
             {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
-             "title": d.title, "subtitle": d.subtitle, "names": fold(d.names),
-             "body": fold(d.body)}
+             "title": d.title, "subtitle": f"{d.subtitle}{DETAIL_MARK}{d.detail}" if d.detail
+             else d.subtitle, "names": index_text(d.names),
+             "body": index_text(d.body), "exact": " ".join(marked_words(d.names)),
+             "whole": " ".join(dict.fromkeys(
+                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k))}
             for d in docs
         ],
     )
@@ -378,35 +425,36 @@ def rebuild(session: Session) -> int:
 
 def search(session: Session, query: str, *, kinds: Sequence[str] = (),
            limit: int = 50) -> list[Hit]:
-    """Ranked records whose folded text has every query token as a word prefix."""
+    """Ranked records for a user's query: whole names first (see :mod:`db.search_query`)."""
     words = tokens(query)
     if not words or limit <= 0:
         return []
+    if _is_sqlite(session):
+        codes = [_KIND_CODE[RecordKind(k)] for k in kinds if RecordKind(k) in _KIND_CODE]
+        if kinds and not codes:
+            return []
+        return search_sqlite(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
+                             limit=limit)
     params: dict[str, object] = {"limit": limit}
     kind_clause = ""
     if kinds:
         names = [f":k{i}" for i in range(len(kinds))]
         kind_clause = f" AND kind IN ({', '.join(names)})"
         params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
-    if _is_sqlite(session):
-        params["match"] = match_expression(words)
-        sql = (
-            "SELECT kind, record_id, title, subtitle, "
-            f"bm25(search_index, 0, 0, 0, 0, {_NAMES_WEIGHT}, {_BODY_WEIGHT}) AS score "
-            f"FROM search_index WHERE search_index MATCH :match{kind_clause} "
-            "ORDER BY score LIMIT :limit"
-        )
-    else:
-        clauses = []
-        for i, word in enumerate(words):
-            params[f"w{i}"] = f"%{word}%"
-            clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
-        sql = (
-            "SELECT kind, record_id, title, subtitle, 0.0 AS score FROM search_index "
-            f"WHERE {' AND '.join(clauses)}{kind_clause} ORDER BY title LIMIT :limit"
-        )
+    # Without FTS5 (PostgreSQL until its own search lands): substring match, whole names first.
+    clauses = []
+    for i, word in enumerate(words):
+        params[f"w{i}"] = f"%{word}%"
+        clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
+    params["whole"] = f"% {''.join(words)} %"
+    sql = (
+        "SELECT kind, record_id, title, subtitle, "
+        "CASE WHEN ' ' || whole || ' ' LIKE :whole THEN 0.0 ELSE 1.0 END AS score "
+        f"FROM search_index WHERE {' AND '.join(clauses)}{kind_clause} "
+        "ORDER BY score, title LIMIT :limit"
+    )
     rows = session.execute(text(sql), params).all()
-    return [Hit(kind, int(rid), title, subtitle or "", float(score))
+    return [Hit(kind, int(rid), title, (subtitle or "").split(DETAIL_MARK)[0], float(score))
             for kind, rid, title, subtitle, score in rows]
 
 

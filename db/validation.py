@@ -118,14 +118,13 @@ def _check_email(value: str) -> str | None:
 
 
 def _check_phone(value: str) -> str | None:
-    import phonenumbers
+    from db import phones
 
     try:
-        number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return "Enter the phone number in international form, e.g. +84 24 3825 3536."
-    if not phonenumbers.is_possible_number(number):
-        return "This phone number has the wrong number of digits for its country."
+        phones.parse(value)
+    except ValueError:
+        return ("Not a phone number: type it as 024 3825 3536, or with the country's "
+                "code as +39 02 8845 6789.")
     return None
 
 

@@ -78,10 +78,6 @@ def _project_info_from(pyproject: Path) -> ProjectInfo:
     return ProjectInfo(version=str(project.get("version", "unknown")), licence=str(licence))
 
 
-def app_version() -> str:
-    return project_info().version
-
-
 def font_licences(fonts_dir: Path = FONTS_DIR) -> list[FontLicence]:
     """Every licence file under *fonts_dir* (OFL.txt, LICENSE, ...), sorted by path."""
     if not fonts_dir.is_dir():

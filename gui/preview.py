@@ -1,7 +1,7 @@
 """The briefing preview: see the PDF before printing it, save it, print it.
 
-The PDF is built off the GUI thread (a worker object moved to a QThread) so the
-window stays responsive while ReportLab lays out a long pack; the dialog says
+The PDF is built on the window's database worker (:mod:`gui.worker`), like every
+read, so the window stays responsive while ReportLab lays out a long pack; the dialog says
 "Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
 Saving writes the same bytes atomically; printing renders each page at the
 printer's resolution (capped, so a 1200 dpi printer does not need gigabytes).
@@ -14,15 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QObject,
     QPointF,
     QSize,
     Qt,
-    QThread,
     Signal,
     Slot,
 )
@@ -42,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.worker import Worker
+
 if TYPE_CHECKING:
     from db.catalog import Catalog
 
@@ -56,37 +57,25 @@ KIND_TITLES = {
 }
 
 
-class BriefingJob(QObject):
-    """Builds one PDF on the worker thread; reports the bytes or a message for the user."""
+class BriefingError(Exception):
+    """The briefing could not be prepared; the message is meant for the user."""
 
-    finished = Signal(object)  # bytes
-    failed = Signal(str)
 
-    def __init__(self, catalog: Catalog, kind: str, record_id: int, paper: str,
-                 classification: str | None) -> None:
-        super().__init__()
-        self._catalog = catalog
-        self._kind = kind
-        self._record_id = record_id
-        self._paper = paper
-        self._classification = classification
+def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
+              classification: str | None) -> bytes:
+    """The PDF's bytes (runs on the worker); :class:`BriefingError` says why not."""
+    from gui.briefing.document import SheetOptions
+    from gui.briefing.fonts import FontMissingError
+    from gui.briefing.render import NotFoundError, render
+    from gui.briefing.styles import Paper
 
-    @Slot()
-    def run(self) -> None:
-        from gui.briefing.document import SheetOptions
-        from gui.briefing.fonts import FontMissingError
-        from gui.briefing.render import NotFoundError, render
-        from gui.briefing.styles import Paper
-
-        try:
-            options = SheetOptions(paper=Paper(self._paper), classification=self._classification)
-            data = render(self._catalog, self._kind, self._record_id, options)
-        except (NotFoundError, FontMissingError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # the dialog must say something rather than hang
-            self.failed.emit(f"The briefing could not be prepared: {exc}")
-        else:
-            self.finished.emit(data)
+    try:
+        options = SheetOptions(paper=Paper(paper), classification=classification)
+        return render(catalog, kind, record_id, options)
+    except (NotFoundError, FontMissingError) as exc:
+        raise BriefingError(str(exc)) from exc
+    except Exception as exc:  # the dialog must say something rather than hang
+        raise BriefingError(f"The briefing could not be prepared: {exc}") from exc
 
 
 class BriefingPreview(QDialog):
@@ -96,7 +85,8 @@ class BriefingPreview(QDialog):
     failed = Signal(str)
 
     def __init__(self, parent: QWidget | None, catalog: Catalog, kind: str, record_id: int, *,
-                 paper: str = "a4", classification: str | None = None) -> None:
+                 paper: str = "a4", classification: str | None = None,
+                 worker: Worker | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.record_id = record_id
@@ -176,16 +166,14 @@ class BriefingPreview(QDialog):
             shortcut.activated.connect(slot)
         self._set_enabled(False)
 
-        self._thread = QThread(self)
-        self._job = BriefingJob(catalog, kind, record_id, paper, classification)
-        self._job.moveToThread(self._thread)
-        self._thread.started.connect(self._job.run)
-        self._job.finished.connect(self._thread.quit)
-        self._job.failed.connect(self._thread.quit)
-        self._job.finished.connect(self._show_pdf)
-        self._job.failed.connect(self._show_failure)
-        self._thread.finished.connect(self._job.deleteLater)
-        self._thread.start()
+        # The window's worker; a dialog opened on its own (scripts, tests) brings one,
+        # which stops once the PDF is built (a running thread must never outlive it).
+        self._worker = worker if worker is not None else Worker(self)
+        if worker is None:
+            self._worker.idle.connect(self._worker.shutdown)
+        self._worker.submit(
+            lambda: build_pdf(catalog, kind, record_id, paper, classification),
+            self._arrived, self._not_built)
 
     # ------------------------------------------------------------ state
 
@@ -202,6 +190,14 @@ class BriefingPreview(QDialog):
                        self.zoom_out_button, self.fit_button, self.fit_width_button,
                        self.save_button, self.print_button):
             widget.setEnabled(enabled)
+
+    def _arrived(self, data: bytes) -> None:
+        if shiboken6.isValid(self):  # closed meanwhile: nothing to show
+            self._show_pdf(data)
+
+    def _not_built(self, error: Exception) -> None:
+        if shiboken6.isValid(self):
+            self._show_failure(str(error))
 
     @Slot(object)
     def _show_pdf(self, data: bytes) -> None:
@@ -366,21 +362,22 @@ class BriefingPreview(QDialog):
         super().closeEvent(event)
 
     def stop(self) -> None:
-        """Let a build under way finish in its thread before the dialog goes away."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        """A dialog with its own worker lets a build under way finish before it goes;
+        with the window's, the answer is simply dropped when it arrives."""
+        if self._worker.parent() is self:
+            self._worker.shutdown()
 
 
 def open_briefing(parent: QWidget, catalog: Catalog, kind: str, record_id: int, *,
-                  paper: str = "a4", classification: str | None = None) -> BriefingPreview:
+                  paper: str = "a4", classification: str | None = None,
+                  worker: Worker | None = None) -> BriefingPreview:
     """Open the preview of a briefing sheet (non-modal) and return it.
 
     *kind* is ``delegation``, ``pack`` (a delegation's briefing pack), ``person``,
     ``pairing`` or ``event``. The dialog deletes itself when closed.
     """
     dialog = BriefingPreview(parent, catalog, kind, record_id, paper=paper,
-                             classification=classification)
+                             classification=classification, worker=worker)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog

@@ -26,7 +26,6 @@ class Setting(Generic[T]):
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 LAST_SECTION = Setting("window/section", str, "people")
-LAST_CATALOG = Setting("catalog/last", str, "")
 PAPER_SIZE = Setting("briefing/paper", str, "a4")
 CLASSIFICATION = Setting("briefing/classification", str, "")
 # "" follows the system; "en" or "vi" is the user's choice in Preferences > Language.

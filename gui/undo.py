@@ -9,11 +9,13 @@ included). When an undo or redo is refused because the catalog moved on (another
 window or another app saved the record since), nothing is overwritten: the
 command leaves the stack and :attr:`Editing.failed` says why.
 
-Each step reports the ``db.ops.Result`` it produced, so the window refreshes
-exactly the records that changed::
+Each step runs through the Editing's runner: in the window that is the database
+worker (``Worker.call``: the GUI keeps painting while the transaction runs), in
+scripts and tests the calling thread. Each step reports the ``db.ops.Result`` it
+produced, and the change router refreshes exactly the records that changed::
 
-    editing = Editing(catalog, parent=window)
-    editing.changed.connect(window.refresh)        # db.ops.Result
+    editing = Editing(catalog, parent=window, run=worker.call)
+    editing.changed.connect(router.route)          # db.ops.Result -> the views it concerns
     editing.failed.connect(window.show_problem)    # one sentence for the user
     menu.addAction(editing.stack.createUndoAction(window, "&Undo"))   # "Undo Edit Nguyễn Đức Chung"
 """
@@ -33,6 +35,14 @@ if TYPE_CHECKING:
 
 ResultCallback = Callable[["Result"], None]
 ErrorCallback = Callable[[str], None]
+#: Runs one step (a db.ops transaction) and returns its result: on the database worker
+#: in the window (``Worker.call``), directly in scripts and tests.
+Runner = Callable[[Callable[[], "Result"]], "Result"]
+
+
+def run_here(step: Callable[[], Result]) -> Result:
+    return step()
+
 _LABEL_LENGTH = 48
 
 
@@ -49,23 +59,11 @@ def command_text(verb: str, label: str) -> str:
     return f"{text}\n{text.replace('&', '&&')}"
 
 
-def _message(exc: Exception) -> str:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    if isinstance(exc, SQLAlchemyError):
-        return "the catalog could not be written (" + str(exc.orig if hasattr(exc, "orig")
-                                                          else exc).splitlines()[0] + ")."
-    return str(exc)
-
-
 def refusals() -> tuple[type[Exception], ...]:
     """Errors that mean "this step was refused, nothing changed" (the transaction rolled back)."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from db.write_errors import REFUSALS
 
-    from db.catalog import CatalogError
-    from db.ops import OperationError
-
-    return (OperationError, CatalogError, SQLAlchemyError)
+    return REFUSALS
 
 
 def unchanged_since(catalog: Catalog, state: Draft | None) -> Draft:
@@ -97,10 +95,15 @@ class OperationCommand(QUndoCommand):
                  on_error: ErrorCallback | None = None) -> None:
         super().__init__(text)
         self._catalog = catalog
+        self._run: Runner = run_here
         self._on_changed = on_changed
         self._on_error = on_error
         self._skip_redo = False
         self.result: Result | None = None
+
+    def run_with(self, run: Runner) -> None:
+        """Run every step of this command through *run* (the window's database worker)."""
+        self._run = run
 
     # Subclasses implement the two steps; each runs one db.ops transaction.
     def _apply(self) -> Result:
@@ -111,7 +114,7 @@ class OperationCommand(QUndoCommand):
 
     def perform(self) -> Result:
         """The first application; raises ``db.ops.OperationError`` when refused."""
-        result = self._apply()
+        result = self._run(self._apply)
         self._skip_redo = True
         self._report(result)
         return result
@@ -127,13 +130,15 @@ class OperationCommand(QUndoCommand):
 
     def _guarded(self, step: Callable[[], Result], verb: str) -> None:
         try:
-            result = step()
+            result = self._run(step)
         except refusals() as exc:
+            from db.write_errors import refusal_message
+
             # The stack drops an obsolete command: it cannot be undone or redone again,
             # and the catalog keeps what the other window saved.
             self.setObsolete(True)
             if self._on_error is not None:
-                self._on_error(f"Could not {verb} “{self.text()}”: {_message(exc)}")
+                self._on_error(f"Could not {verb} “{self.text()}”: {refusal_message(exc)}")
             return
         self._report(result)
 
@@ -259,10 +264,11 @@ class Editing(QObject):
     failed = Signal(str)
 
     def __init__(self, catalog: Catalog, stack: QUndoStack | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, run: Runner = run_here) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.stack = stack if stack is not None else QUndoStack(self)
+        self._run = run
 
     def _changed(self, result: Result) -> None:
         self.changed.emit(result)
@@ -276,6 +282,7 @@ class Editing(QObject):
 
     def push(self, command: OperationCommand) -> Result:
         """Apply *command* and put it on the stack; a refusal raises and pushes nothing."""
+        command.run_with(self._run)
         result = command.perform()
         self.stack.push(command)
         return result

@@ -13,7 +13,11 @@ it can neither read nor touch the real user's catalog or settings:
    the catalog and quits by itself (``LIAISON_QUIT_WHEN_SHOWN``), with nothing on stderr
    that looks like a crash; start-up times are printed;
 5. ``liaison brief person ID -o x.pdf`` prints a briefing whose text, read back with
-   pdftotext, names Nguyễn Đức Chung. Skipped, saying so, while the command does not exist.
+   pdftotext, names Nguyễn Đức Chung. Skipped, saying so, while the command does not exist;
+6. the app prints a bio sheet from its preview through Qt's print system to a PDF file
+   (``LIAISON_QUIT_WHEN_SHOWN=print``, gui/print_probe.py), and Qt's CUPS print plugin and
+   the libcups it links were both loaded from the bundle: a bundle without them reaches no
+   printer on a user's desktop.
 
 Standard library only: any Python 3.11 runs it. Exit status 0 when everything passed.
 """
@@ -37,6 +41,7 @@ BUNDLE = ROOT / "dist" / "liaison"
 PERSON = "Nguyễn Đức Chung"
 QUERY = "nguyen duc chung"
 QUIT_ENV = "LIAISON_QUIT_WHEN_SHOWN"
+PRINT_TO_ENV = "LIAISON_PRINT_TO"
 TIMEOUT_S = 120
 START_RUNS = 3
 # Present in every good bundle (relative to the bundle's data folder).
@@ -157,6 +162,25 @@ class Smoke:
                                f"its text begins:\n{text[:600]}")
         return f"briefing for person {person_id}: {pdf.stat().st_size:,} bytes, names {PERSON}"
 
+    def print_check(self) -> str:
+        pdf = self.home / "printed.pdf"
+        env = {**self.env, QUIT_ENV: "print", PRINT_TO_ENV: str(pdf)}
+        result = self.run(["--catalog", str(self.catalog)], env=env, check=False)
+        crashed = [marker for marker in CRASH_MARKERS if marker in result.stderr]
+        if result.returncode != 0 or crashed:
+            raise SmokeFailure(f"printing a briefing from the app exited {result.returncode}:\n"
+                               f"{result.stdout}{result.stderr}")
+        if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+            raise SmokeFailure(f"printing a briefing wrote no PDF at {pdf}")
+        line = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        if sys.platform.startswith("linux"):
+            for name in ("print plugin", "libcups"):
+                path = line.split(f"{name}: ", 1)[-1].split(";", 1)[0].strip()
+                if not path.startswith(str(self.data)):
+                    raise SmokeFailure(f"{name} was not loaded from the bundle ({path!r}): "
+                                       f"{line}")
+        return f"{line} ({pdf.stat().st_size:,} bytes)"
+
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
@@ -179,7 +203,7 @@ def main(argv: Sequence[str]) -> int:
             return f"found {PERSON} as person {person_id}"
 
         steps += [("search", search), ("app", smoke.gui),
-                  ("brief", lambda: smoke.brief(person_id))]
+                  ("brief", lambda: smoke.brief(person_id)), ("print", smoke.print_check)]
         for name, step in steps:
             try:
                 print(f"smoke: {name}: {step()}", flush=True)

@@ -22,13 +22,7 @@ PACKAGES = ("db", "gui")
 
 # Cycles other helpers are removing while this test lands (issue #10). Each xfail
 # below goes green (XPASS) as its cycle disappears; the integrator then removes it.
-KNOWN: dict[str, frozenset[str]] = {
-    # house-gui: the window is built with its services passed in.
-    "gui.app <-> gui.main_window": frozenset({"gui.app", "gui.main_window"}),
-    # house-gui: builder / context / prompts / quick_create.
-    "gui.forms ring": frozenset({"gui.forms.builder", "gui.forms.context",
-                                 "gui.forms.prompts", "gui.forms.quick_create"}),
-}
+KNOWN: dict[str, frozenset[str]] = {}
 
 
 def _module_name(path: Path) -> str:

@@ -97,6 +97,8 @@ class People:
             values["given_names"] = split.given_names
             values.setdefault("name_order", split.name_order)
             values.setdefault("address_by", split.address_by)
+            if split.aliases:  # "Nguyễn Tấn Dũng (Ba Dũng)": the alias never joins a name
+                values.setdefault("aliases", list(split.aliases))
             if split.title and "title" not in row.values:
                 row.values["title"] = split.title
         elif "family_name" in values and "name_order" not in values:

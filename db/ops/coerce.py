@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import JSON
 from sqlalchemy.sql.schema import Column
 
+from db import phones
 from db.folding import nfc
 from db.models import TABLES, Record, RecordKind
 from db.names import sort_key
@@ -22,6 +24,11 @@ from db.validation import validate
 
 PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
 """Columns the store fills in; input naming them is ignored."""
+
+STORED_FORMS: dict[tuple[RecordKind, str], Callable[[str], str]] = {
+    (RecordKind.PERSON, "phone"): phones.stored,  # 024 3825 3536 -> +842438253536
+}
+"""Text stored in one canonical form whatever way it was typed."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,28 @@ def snapshot_json(record: Record) -> str:
                       ensure_ascii=False)
 
 
+def value_type(column: Column[Any]) -> type:
+    """The Python type a column holds, whatever the SQLAlchemy version.
+
+    SQLModel's ``AutoString`` and our ``UTCDateTime`` are type decorators, and
+    since SQLAlchemy 2.1 a decorator's (and JSON's) ``python_type`` is ``object``:
+    asking it alone skipped the text clean-up entirely. The decorated type is
+    asked too, and our JSON columns all hold lists of text.
+    """
+    if isinstance(column.type, JSON):
+        return list
+    for candidate in (column.type, getattr(column.type, "impl_instance", None)):
+        if candidate is None:
+            continue
+        try:
+            found = candidate.python_type
+        except NotImplementedError:
+            continue
+        if found is not object:
+            return found
+    return object
+
+
 def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, str]) -> Any:
     """Turn form or JSON input into the column's type; bad input becomes a field error.
 
@@ -74,11 +103,12 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
     name = column.name
     if value is None:
         return None
-    try:
-        python_type = column.type.python_type
-    except NotImplementedError:
-        python_type = object
+    if (kind, name) in STORED_FORMS and isinstance(value, str) and value.strip():
+        return STORED_FORMS[(kind, name)](nfc(value).strip())
+    python_type = value_type(column)
     if python_type is list:
+        if isinstance(value, str):  # "Saigon, HCMC" from a file or a script
+            value = value.split(",")
         if not isinstance(value, list | tuple):
             errors[name] = "Expected a list."
             return value

@@ -1,69 +1,23 @@
 """What each kind of record shows in the detail pane.
 
-``load(session, kind, id)`` runs on the database worker and returns frozen read
-objects; ``render(builder, loaded)`` runs on the GUI thread and only arranges
-them. Private notes are shown here (they are the office's own notes) but
+``db.detail_reads.load(session, kind, id)`` runs on the database worker and
+returns frozen read objects; ``render(builder, loaded)`` runs on the GUI thread
+and only arranges them. Private notes are shown here (they are the office's own notes) but
 marked as never printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
-
 from db import history, reads
+from db.detail_reads import Loaded
 from db.listing import when
 from db.models import RecordKind
 from db.reads import Ref
 from gui.detail.pane import DetailBuilder
 from gui.widgets import avatar
-
-
-@dataclass(frozen=True)
-class Loaded:
-    kind: str
-    view: Any
-    extra: Any = None
-    changes: tuple[Any, ...] = ()
-
-
-def load(session: Session, kind: str, record_id: int) -> Loaded | None:
-    """Everything the pane shows for one record (runs on the worker thread)."""
-    if kind == RecordKind.ENGAGEMENT.value:
-        from db.models import Engagement
-
-        engagement = session.get(Engagement, record_id)
-        if engagement is None:
-            return None
-        kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
-    loaders: dict[str, Callable[[Session, int], Any]] = {
-        RecordKind.PERSON.value: reads.person,
-        RecordKind.ORGANISATION.value: reads.organisation,
-        RecordKind.CITY.value: reads.city,
-        RecordKind.PROGRAMME.value: reads.programme,
-        RecordKind.PAIRING.value: reads.pairing,
-        RecordKind.DELEGATION.value: reads.delegation,
-        RecordKind.EVENT.value: reads.event,
-    }
-    if kind not in loaders:
-        return None
-    view = loaders[kind](session, record_id)
-    if view is None:
-        return None
-    extra: Any = None
-    if kind == RecordKind.PERSON.value:
-        picture = history.photo(session, record_id)
-        extra = picture.data if picture is not None else None
-    elif kind == RecordKind.PAIRING.value:
-        extra = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
-    from db.changes import history as change_history
-
-    return Loaded(kind, view, extra,
-                  tuple(change_history(session, RecordKind(kind), record_id)))
 
 
 def _label(value: str) -> str:
@@ -107,6 +61,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
                          else "")),
         ("Honorific", p.honorific),
         ("Original script", p.original_script),
+        ("Also known as", ", ".join(p.aliases)),
         ("Nationality", p.nationality.label if p.nationality else None),
         ("Languages", ", ".join(p.languages)),
         ("E-mail", p.email),

@@ -42,6 +42,7 @@ from gui.forms.fields import FieldWidget
 from gui.forms.fieldset import FieldSet, form_layout, message_label
 from gui.forms.labels import field_label, kind_label
 from gui.forms.prompts import Answer
+from gui.forms.quick_create import create_on_the_spot
 from gui.forms.rows import RowsEditor
 from gui.undo import command_text, refusals
 
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 def _read_only_text(catalog: object) -> str:
     found = getattr(catalog, "read_only_message", None)
     text = found() if callable(found) else found
-    return str(text) if text else "This catalog is open read-only: it cannot be changed."
+    return str(text) if text else _("This catalog is open read-only: it cannot be changed.")
 
 
 class RecordForm(QWidget):
@@ -71,7 +72,9 @@ class RecordForm(QWidget):
         self.setObjectName(f"{self.kind.value}Form")
         self.context = context
         self.fields = FieldSet(self.kind, self)
-        self.builder = Builder(context, self)
+        self.builder = Builder(
+            context.lookup, self,
+            lambda kind, text: create_on_the_spot(context, self, kind, text))
         self._base: Draft = Draft(self.kind, defaults(self.kind))
         self._dirty = False
         self._errors: dict[str, str] = {}
@@ -91,7 +94,7 @@ class RecordForm(QWidget):
         self.details_layout = QVBoxLayout(self.details)
         self.details_layout.setContentsMargins(8, 8, 8, 8)
         self.details_layout.setSpacing(10)
-        self.tabs.addTab(self._scrolled(self.details), "Details")
+        self.tabs.addTab(self._scrolled(self.details), _("Details"))
 
         self.message = message_label(self)
         self.message.setObjectName("formMessage")
@@ -138,7 +141,7 @@ class RecordForm(QWidget):
             from gui.forms.history import ChangeHistoryView
 
             self.history = ChangeHistoryView(self)
-            self.tabs.addTab(self.history, "History")
+            self.tabs.addTab(self.history, _("History"))
             self.tabs.currentChanged.connect(self._tab_changed)
         self.fields.changed.connect(self._refresh)
         self.new()
@@ -244,7 +247,8 @@ class RecordForm(QWidget):
         draft = self.context.lookup.load(self.kind, record_id)
         if draft is None:
             self.context.prompts.problem(
-                self, f"This {kind_label(self.kind)} no longer exists in the catalog.")
+                self, _("This {noun} no longer exists in the catalog.").format(
+                    noun=kind_label(self.kind)))
             return False
         self._set_base(draft)
         return True
@@ -348,7 +352,8 @@ class RecordForm(QWidget):
             self._focus_first_error(exc.errors)
             return False
         except refusals() as exc:
-            self.context.prompts.problem(self, f"“{self.title()}” was not saved: {exc}")
+            self.context.prompts.problem(self, _("“{title}” was not saved: {error}").format(
+                title=self.title(), error=exc))
             return False
         assert command.state is not None
         self._set_base(command.state)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.fields import (
     ChoiceField,
@@ -19,11 +20,11 @@ from gui.forms.fields import (
     TimeField,
 )
 from gui.forms.labels import choices
-from gui.forms.pickers import RecordPicker
+from gui.forms.pickers import Creator, RecordPicker
 from gui.forms.rows import RowForm, RowsEditor
 
 if TYPE_CHECKING:
-    from gui.forms.context import FormContext
+    from gui.forms.lookup import Lookup
 
 # Kinds a picker offers to create on the spot ("Create new organisation “…”").
 QUICK_CREATE = frozenset({RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY,
@@ -32,13 +33,14 @@ QUICK_CREATE = frozenset({RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind
 
 
 class Builder:
-    def __init__(self, context: FormContext, owner: QWidget) -> None:
-        self.context = context
-        self.owner = owner
-        self._countries: dict[str, int] | None = None
+    """Field widgets for one form; pickers read through *lookup* and offer to create
+    a missing record with *create* (see :func:`gui.forms.quick_create.create_on_the_spot`)."""
 
-    def _create(self, kind: RecordKind, text: str) -> int | None:
-        return self.context.prompts.quick_create(self.owner, self.context, kind, text)
+    def __init__(self, lookup: Lookup, owner: QWidget, create: Creator | None = None) -> None:
+        self.lookup = lookup
+        self.owner = owner
+        self._create = create
+        self._countries: dict[str, int] | None = None
 
     def line(self, name: str, placeholder: str = "") -> LineField:
         return LineField(name, placeholder=placeholder)
@@ -63,27 +65,27 @@ class Builder:
 
     def country(self, name: str) -> CountryField:
         if self._countries is None:
-            self._countries = self.context.lookup.countries()
+            self._countries = self.lookup.countries()
         return CountryField(name, self._countries)
 
     def picker(self, name: str, kind: RecordKind) -> RecordPicker:
         creator = self._create if kind in QUICK_CREATE else None
-        return RecordPicker(name, kind, self.context.lookup, creator=creator)
+        return RecordPicker(name, kind, self.lookup, creator=creator)
 
     def rows(self, owner_kind: RecordKind, part: str, row_kind: RecordKind,
-             columns: Sequence[tuple[str, str]], fill: Callable[[RowForm, Builder], None], *,
-             noun: str) -> RowsEditor:
+             columns: Sequence[tuple[str, str]],
+             fill: Callable[[RowForm, Builder], None]) -> RowsEditor:
         """A sub-table: *fill* adds the row's fields to its :class:`RowForm`."""
         row_form = RowForm(row_kind)
         fill(row_form, self)
         row_form.fieldset.align_captions()
-        return RowsEditor(part, owner_kind, columns, row_form, noun=noun)
+        return RowsEditor(part, owner_kind, columns, row_form)
 
     def sources(self, owner_kind: RecordKind) -> RowsEditor:
         """The sources a record cites, with a note each (any record can cite sources)."""
         def fill(row: RowForm, b: Builder) -> None:
             row.add(b.picker("source_id", RecordKind.SOURCE))
-            row.add(b.line("note", "Page, quotation, what it supports…"))
+            row.add(b.line("note", _("Page, quotation, what it supports…")))
 
         return self.rows(owner_kind, "sources", RecordKind.CITATION,
-                         [("source_id", "Source"), ("note", "Note")], fill, noun="source")
+                         [("source_id", _("Source")), ("note", _("Note"))], fill)

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from gui.forms.lookup import Lookup
 from gui.forms.prompts import Prompts
+from gui.undo import Editing, Runner, run_here
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QUndoStack
 
     from db.catalog import Catalog
-    from gui.undo import Editing
 
 
 @dataclass
@@ -29,11 +29,10 @@ class FormContext:
     @classmethod
     def for_catalog(cls, catalog: Catalog, *, stack: QUndoStack | None = None,
                     prompts: Prompts | None = None, parent: QObject | None = None,
-                    ) -> FormContext:
-        """A context with its own :class:`gui.undo.Editing` (tests, a standalone dialog)."""
-        from gui.undo import Editing
-
-        editing = Editing(catalog, stack, parent)
+                    run: Runner = run_here) -> FormContext:
+        """A context with its own :class:`gui.undo.Editing`. The window passes a *run*
+        that puts every save, undo and redo on its database worker."""
+        editing = Editing(catalog, stack, parent, run=run)
         context = cls(editing, Lookup(catalog), prompts or Prompts())
         editing.changed.connect(lambda _result: context.lookup.forget())
         return context

@@ -3,6 +3,7 @@ meetings (each with its participants). A standalone engagement editor too."""
 
 from __future__ import annotations
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
@@ -24,8 +25,7 @@ def _participant_fields(row: RowForm, b: Builder) -> None:
 
 def _participants(b: Builder, owner: RecordKind = K.ENGAGEMENT) -> RowsEditor:
     return b.rows(owner, "participants", K.ENGAGEMENT_PARTICIPANT,
-                  [("person_id", "Person"), ("role", "Role")], _participant_fields,
-                  noun="participant")
+                  [("person_id", _("Person")), ("role", _("Role"))], _participant_fields)
 
 
 def _engagement_fields(row: RowForm, b: Builder) -> None:
@@ -48,31 +48,33 @@ class DelegationForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Delegation")
+        main = self.section(_("Delegation"))
         self.add(main, b.line("title", "EU World Cities delegation to Hanoi"))
         self.add(main, b.choice(K.DELEGATION, "direction"))
         self.add(main, b.choice(K.DELEGATION, "status"))
-        who = self.section("Who and where")
+        who = self.section(_("Who and where"))
         self.add(who, b.picker("sending_city_id", K.CITY))
         self.add(who, b.picker("sending_organisation_id", K.ORGANISATION))
         self.add(who, b.picker("host_city_id", K.CITY))
         self.add(who, b.picker("pairing_id", K.PAIRING))
-        self.add(who, b.picker("event_id", K.EVENT), "For the event")
-        when = self.section("When")
+        self.add(who, b.picker("event_id", K.EVENT), _("For the event"))
+        when = self.section(_("When"))
         self.add(when, b.date("start_date"))
         self.add(when, b.date("end_date"))
-        self.add(when, b.line("date_note", "Second half of 2017"))
-        about = self.section("Purpose and results")
+        self.add(when, b.line("date_note", _("Second half of 2017")))
+        about = self.section(_("Purpose and results"))
         self.add(about, b.text("purpose", 3))
         self.add(about, b.text("outcomes", 3))
         self.add(about, b.text("follow_ups", 3))
         self.add_part_tab(b.rows(K.DELEGATION, "members", K.DELEGATION_MEMBER,
-                                 [("person_id", "Person"), ("role", "Role"), ("notes", "Notes")],
-                                 _member_fields, noun="member"))
+                                 [("person_id", _("Person")), ("role", _("Role")),
+                                  ("notes", _("Notes"))],
+                                 _member_fields))
         self.add_part_tab(b.rows(K.DELEGATION, "engagements", K.ENGAGEMENT,
-                                 [("date", "Date"), ("start_time", "From"), ("title", "Meeting"),
-                                  ("place", "Place"), ("host_organisation_id", "Host")],
-                                 _engagement_fields, noun="meeting"), "Programme")
+                                 [("date", _("Date")), ("start_time", _("From")),
+                                  ("title", _("Meeting")), ("place", _("Place")),
+                                  ("host_organisation_id", _("Host"))],
+                                 _engagement_fields), _("Visit programme"))
         self.add_part_tab(b.sources(K.DELEGATION))
 
 
@@ -83,19 +85,19 @@ class EngagementForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Meeting")
-        self.add(main, b.picker("delegation_id", K.DELEGATION), "Delegation")
+        main = self.section(_("Meeting"))
+        self.add(main, b.picker("delegation_id", K.DELEGATION), _("Delegation"))
         self.add(main, b.line("title"))
         self.add(main, b.date("date"))
         self.add(main, b.time("start_time"))
         self.add(main, b.time("end_time"))
-        where = self.section("Where")
+        where = self.section(_("Where"))
         self.add(where, b.picker("city_id", K.CITY))
         self.add(where, b.line("place"))
         self.add(where, b.picker("host_organisation_id", K.ORGANISATION))
-        about = self.section("About")
+        about = self.section(_("About"))
         self.add(about, b.line("topics"))
         self.add(about, b.text("notes", 3))
-        self.add(about, b.number("sequence", width_chars=4), "Order in the programme")
+        self.add(about, b.number("sequence", width_chars=4), _("Order in the programme"))
         self.add_part_tab(_participants(b))
         self.add_part_tab(b.sources(K.ENGAGEMENT))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from db.i18n import _
 from gui.forms.labels import kind_label
 from gui.undo import refusals, short
 
@@ -40,9 +41,9 @@ def describe(references: list[tuple[str, int, str]]) -> tuple[list[str], list[st
     cleared = [_phrase(label, n) for label, n, mode in references if mode == "SET NULL" and n]
     details = []
     if goes:
-        details.append("Also deleted with it: " + ", ".join(goes) + ".")
+        details.append(_("Also deleted with it: {items}.").format(items=", ".join(goes)))
     if cleared:
-        details.append("No longer linked to it: " + ", ".join(cleared) + ".")
+        details.append(_("No longer linked to it: {items}.").format(items=", ".join(cleared)))
     return blocking, details
 
 
@@ -53,18 +54,19 @@ def delete_record(context: FormContext, parent: QWidget | None, kind: RecordKind
     try:
         blocking, details = describe(context.lookup.references(kind, record_id))
     except refusals() as exc:
-        context.prompts.problem(parent, f"Could not read the catalog: {exc}")
+        context.prompts.problem(parent, _("Could not read the catalog: {error}").format(error=exc))
         return None
     if blocking:
         context.prompts.problem(
-            parent, f"“{short(label)}” cannot be deleted: it is still used by "
-                    f"{', '.join(blocking)}. Change or delete those first.")
+            parent, _("“{label}” cannot be deleted: it is still used by {items}. Change or "
+                      "delete those first.").format(label=short(label), items=", ".join(blocking)))
         return None
-    if not context.prompts.confirm_delete(parent, f"Delete the {noun} “{short(label)}”?",
-                                          details):
+    question = _("Delete the {noun} “{label}”?").format(noun=noun, label=short(label))
+    if not context.prompts.confirm_delete(parent, question, details):
         return None
     try:
         return context.editing.delete(kind, record_id, version, label)
     except refusals() as exc:
-        context.prompts.problem(parent, f"“{short(label)}” was not deleted: {exc}")
+        context.prompts.problem(parent, _("“{label}” was not deleted: {error}").format(
+            label=short(label), error=exc))
         return None

@@ -66,5 +66,7 @@ def open_editor(context: FormContext, kind: RecordKind, record_id: int | None = 
         form.deleteLater()
         return None
     dialog = EditorDialog(form, parent)
+    # An undo in the window, or a save in another editor, reaches an unchanged form.
+    context.editing.changed.connect(form.catalog_changed)
     dialog.show()
     return dialog

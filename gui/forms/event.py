@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
@@ -25,7 +26,7 @@ def _session_fields(row: RowForm, b: Builder) -> None:
 def _participant_fields(row: RowForm, b: Builder) -> None:
     row.add(b.picker("person_id", K.PERSON))
     row.add(b.choice(K.EVENT_PARTICIPANT, "role"))
-    row.add(b.line("notes", "Opening speech"))
+    row.add(b.line("notes", _("Opening speech")))
 
 
 class EventForm(RecordForm):
@@ -33,28 +34,29 @@ class EventForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Event")
+        main = self.section(_("Event"))
         self.add(main, b.line("name", "Vietnam–Asia Smart City Summit 2023"))
         self.add(main, b.line("series", "Vietnam–Asia Smart City Summit"))
         self.add(main, b.line("theme"))
-        when = self.section("When and where")
+        when = self.section(_("When and where"))
         self.add(when, b.date("start_date"))
         self.add(when, b.date("end_date"))
         self.add(when, b.line("date_note"))
         self.add(when, b.picker("city_id", K.CITY))
         self.add(when, b.picker("venue_id", K.ORGANISATION))
         self.add(when, b.line("venue_note", "National Convention Center, hall B"))
-        about = self.section("About")
+        about = self.section(_("About"))
         self.add(about, b.text("description", 4))
         self.add(about, b.number("attendance", width_chars=8))
         self.add(about, b.line("figures", "500 delegates from 20 countries"))
         self.add_part_tab(b.rows(K.EVENT, "organisers", K.EVENT_ORGANISER,
-                                 [("organisation_id", "Organisation"), ("role", "Role")],
-                                 _organiser_fields, noun="organiser"))
+                                 [("organisation_id", _("Organisation")), ("role", _("Role"))],
+                                 _organiser_fields))
         self.add_part_tab(b.rows(K.EVENT, "sessions", K.EVENT_SESSION,
-                                 [("title", "Session"), ("session_kind", "Kind"),
-                                  ("date", "Date")], _session_fields, noun="session"))
+                                 [("title", _("Session")), ("session_kind", _("Kind")),
+                                  ("date", _("Date"))], _session_fields))
         self.add_part_tab(b.rows(K.EVENT, "participants", K.EVENT_PARTICIPANT,
-                                 [("person_id", "Person"), ("role", "Role"), ("notes", "Notes")],
-                                 _participant_fields, noun="participant"))
+                                 [("person_id", _("Person")), ("role", _("Role")),
+                                  ("notes", _("Notes"))],
+                                 _participant_fields))
         self.add_part_tab(b.sources(K.EVENT))

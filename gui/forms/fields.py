@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from db import phones
 from db.date_input import parse_day
 from db.folding import fold, nfc
 from db.i18n import _, format_date
@@ -264,6 +265,22 @@ class DateField(ParsedLineField):
 
     def _picked(self, day: QDate) -> None:
         self.edit.setText(self.format(dt.date(day.year(), day.month(), day.day())))
+
+
+class PhoneField(ParsedLineField):
+    """A phone number typed as the office writes it (``024 3825 3536``); holds the
+    stored form (E.164) and shows home numbers nationally, others internationally."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, placeholder=_("024 3825 3536 or +39 02 8845 6789"),
+                         parent=parent)
+
+    def parse(self, text: str) -> Any:
+        phones.parse(text)  # ValueError: the raw text goes to validation's message
+        return phones.stored(text)
+
+    def format(self, value: Any) -> str:
+        return phones.shown(value) if isinstance(value, str) else ""
 
 
 class TimeField(ParsedLineField):

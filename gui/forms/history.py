@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from db.kinds import RecordKind
+from db.i18n import N_, _
+from db.kinds import ChangeAction, RecordKind
+from db.vocabulary import value_word
 from gui.forms.labels import CHOICES, field_label, value_label
 
 if TYPE_CHECKING:
@@ -38,14 +40,13 @@ class HistoryColumn(IntEnum):
 
 
 _HEADERS = {
-    HistoryColumn.WHEN: "When",
-    HistoryColumn.WHO: "Who",
-    HistoryColumn.WHAT: "Change",
-    HistoryColumn.FIELD: "Field",
-    HistoryColumn.OLD: "Before",
-    HistoryColumn.NEW: "After",
+    HistoryColumn.WHEN: N_("When"),
+    HistoryColumn.WHO: N_("Who"),
+    HistoryColumn.WHAT: N_("Change"),
+    HistoryColumn.FIELD: N_("Field"),
+    HistoryColumn.OLD: N_("Before"),
+    HistoryColumn.NEW: N_("After"),
 }
-_ACTIONS = {"create": "Created", "update": "Changed", "delete": "Deleted"}
 
 
 def _when(moment: dt.datetime) -> str:
@@ -71,9 +72,6 @@ class ChangeHistoryModel(QAbstractTableModel):
         self._rows = tuple(changes)
         self.endResetModel()
 
-    def change_at(self, row: int) -> ChangeView:
-        return self._rows[row]
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -92,19 +90,19 @@ class ChangeHistoryModel(QAbstractTableModel):
         if column is HistoryColumn.WHO:
             return change.actor
         if column is HistoryColumn.WHAT:
-            action = _ACTIONS.get(change.action, change.action)
+            action = value_word(ChangeAction, change.action)
             return f"{action} {change.record_label}" if change.record_label else action
         if column is HistoryColumn.FIELD:
             return field_label(change.field) if change.field else ""
         value = change.old_value if column is HistoryColumn.OLD else change.new_value
         if value is not None and (RecordKind(change.record_kind), change.field) in CHOICES:
-            return value_label(value)  # "Guest of honour", as the form shows it
+            return value_label(value, RecordKind(change.record_kind), change.field)
         return _cell(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[HistoryColumn(section)]
+            return _(_HEADERS[HistoryColumn(section)])
         return None
 
 

@@ -1,116 +1,39 @@
-"""Words the forms show for field names and enumerated values ("Guest of honour").
+"""What the forms call fields, kinds and enumerated values: the store's one table
+(:mod:`db.vocabulary`), in the interface's language.
 
-Stored values stay the stable identifiers of ``db.kinds``; only what the user
-reads lives here, in one place, so every form, table and dialog agrees.
+Stored values stay the stable identifiers of ``db.kinds``; forms, lists, the detail pane
+and the briefings all take their words from the same table, so they agree.
 """
 
 from __future__ import annotations
 
-from db import validation
-from db.kinds import (
-    AddressBy,
-    Direction,
-    EventRole,
-    MemberRole,
-    NameOrder,
-    OrganisationKind,
-    OrganiserRole,
-    PairingKind,
-    RecordKind,
-)
-
-_VALUE_LABELS: dict[str, str] = {
-    NameOrder.GIVEN_FIRST: "Given name first (Bruno Angelet)",
-    NameOrder.FAMILY_FIRST: "Family name first (Nguyễn Đức Chung)",
-    NameOrder.MONONYM: "One name only",
-    AddressBy.FAMILY: "By family name (Chairman Kwon)",
-    AddressBy.GIVEN: "By last given name (Chairman Chung)",
-    Direction.INCOMING: "Incoming (visiting us)",
-    Direction.OUTGOING: "Outgoing (we visit)",
-    EventRole.GUEST_OF_HONOUR: "Guest of honour",
-    OrganiserRole.CO_ORGANISER: "Co-organiser",
-    OrganiserRole.CO_HOST: "Co-host",
-    MemberRole.DEPUTY_HEAD: "Deputy head",
-    OrganisationKind.GOVERNMENT_BODY: "Government body",
-    OrganisationKind.INTERNATIONAL_BODY: "International body",
-    PairingKind.SISTER_CITIES: "Sister cities",
-    PairingKind.PROGRAMME_PAIRING: "Programme pairing",
-}
+from db import validation, vocabulary
+from db.kinds import RecordKind
 
 CHOICES = validation.CHOICES  # one table of fields and their vocabularies
 
-_FIELD_LABELS: dict[str, str] = {
-    "given_names": "Given names",
-    "family_name": "Family name",
-    "name_order": "Name order",
-    "address_by": "Addressed",
-    "original_script": "Original script",
-    "form_of_address": "Form of address",
-    "nationality_id": "Nationality",
-    "email": "E-mail",
-    "protocol_notes": "Protocol notes",
-    "private_notes": "Private notes",
-    "org_kind": "Kind",
-    "parent_id": "Part of",
-    "local_name": "Local name",
-    "city_a_id": "First city",
-    "city_b_id": "Second city",
-    "pairing_kind": "Kind",
-    "sending_city_id": "Sending city",
-    "sending_organisation_id": "Sending organisation",
-    "host_city_id": "Host city",
-    "host_organisation_id": "Host",
-    "start_date": "From",
-    "end_date": "To",
-    "start_time": "From",
-    "end_time": "To",
-    "date_note": "Date note",
-    "follow_ups": "Follow-ups",
-    "funder_id": "Funder",
-    "managing_organisation_id": "Managed by",
-    "venue_id": "Venue",
-    "venue_note": "Venue note",
-    "session_kind": "Kind",
-    "published_on": "Published",
-    "url": "Link",
-    "address_title": "Address title",
-    "area_id": "Area",
-    "person_id": "Person",
-    "organisation_id": "Organisation",
-    "source_id": "Source",
-    "event_id": "Event",
-    "pairing_id": "Pairing",
-    "programme_id": "Programme",
-    "city_id": "City",
-    "country_id": "Country",
-    "positions": "Positions",
-    "photo": "Photo",
-    "sources": "Sources",
-    "areas": "Areas of cooperation",
-    "members": "Members",
-    "engagements": "Programme",
-    "organisers": "Organisers",
-    "sessions": "Sessions",
-    "participants": "Participants",
-}
 
-
-def value_label(value: str) -> str:
-    """``guest_of_honour`` -> ``Guest of honour``."""
-    return _VALUE_LABELS.get(value, value.replace("_", " ").capitalize())
+def value_label(value: str, kind: RecordKind | None = None, field: str | None = None) -> str:
+    """``guest_of_honour`` -> ``Guest of honour``; with the field it belongs to, the
+    field's own vocabulary decides ("host" of an event or of a meeting)."""
+    if kind is not None and field is not None and (kind, field) in CHOICES:
+        return vocabulary.value_word(CHOICES[(kind, field)], value)
+    for vocabulary_class in vocabulary.VOCABULARIES:
+        if value in vocabulary_class._value2member_map_:
+            return vocabulary.value_word(vocabulary_class, value)
+    return value
 
 
 def choices(kind: RecordKind, field: str) -> list[tuple[str, str]]:
     """(value, label) pairs of an enumerated field, in the vocabulary's order."""
-    return [(member.value, value_label(member.value)) for member in CHOICES[(kind, field)]]
+    return [(member.value, vocabulary.word(member)) for member in CHOICES[(kind, field)]]
 
 
 def field_label(field: str) -> str:
     """``nationality_id`` -> ``Nationality``."""
-    if field in _FIELD_LABELS:
-        return _FIELD_LABELS[field]
-    return field.removesuffix("_id").replace("_", " ").capitalize()
+    return vocabulary.field(field)
 
 
 def kind_label(kind: RecordKind) -> str:
-    return kind.value.replace("_", " ")
+    """``delegation``, ``area of cooperation``: the kind's noun in running text."""
+    return vocabulary.noun(kind)

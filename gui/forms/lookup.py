@@ -2,28 +2,21 @@
 
 Reads are short and run on the GUI thread (a few milliseconds against the
 search index): a picker must answer the key the user just typed, and a form
-loads one record. Long lists never come through here.
+loads one record. Long lists never come through here. The queries are in
+:mod:`db.lookup`; this class adds the catalog's session and a label cache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from db.folding import fold
+from db import lookup
 from db.kinds import RecordKind
+from db.lookup import Match
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from db.ops import Draft
-
-
-@dataclass(frozen=True)
-class Match:
-    kind: RecordKind
-    id: int
-    label: str
-    detail: str  # "Chairman of the Hanoi People's Committee": tells namesakes apart
 
 
 class Lookup:
@@ -37,17 +30,8 @@ class Lookup:
 
     def find(self, kind: RecordKind, text: str, limit: int = 20) -> list[Match]:
         """Records of *kind* matching *text* the way the global search box does."""
-        from db import reads, search
-
         with self.catalog.read_session() as session:
-            if kind in search.SEARCH_KINDS:
-                return [Match(kind, hit.id, hit.title, hit.subtitle)
-                        for hit in search.search(session, text, kinds=[kind.value],
-                                                 limit=limit)]
-            words = fold(text).split()
-            found = [ref for ref in reads.labels(session, kind)
-                     if all(word in fold(ref.label) for word in words)]
-        return [Match(kind, ref.id, ref.label, "") for ref in found[:limit]]
+            return lookup.find(session, kind, text, limit)
 
     def label(self, kind: RecordKind, record_id: int | None) -> str | None:
         if record_id is None:
@@ -62,13 +46,8 @@ class Lookup:
 
     def countries(self) -> dict[str, int]:
         """ISO code -> id of the countries the catalog holds."""
-        from sqlmodel import select
-
-        from db.models import Country
-
         with self.catalog.read_session() as session:
-            return {code: cid for code, cid in session.exec(select(Country.code, Country.id))
-                    if cid is not None}
+            return lookup.countries(session)
 
     def load(self, kind: RecordKind, record_id: int) -> Draft | None:
         from db.ops import load_draft

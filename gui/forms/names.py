@@ -4,7 +4,9 @@ Typing adds a character at a time; a paste (or an input method committing a
 phrase) inserts several words at once. When that happens in a name field, an
 inline bar offers the split found by :func:`db.names_parse.split_name`, in the
 right order for Vietnamese and Korean names. Nothing changes until the user
-clicks "Split"; "Keep as typed" leaves the text alone.
+clicks "Split"; "Keep as typed" leaves the text alone. When the splitter is
+unsure (an unknown family name, a name both Korean and Vietnamese), the bar
+says why and asks, and "Split" becomes "Split anyway".
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def inserted_text(before: str, after: str) -> str:
 
 
 def describe(split: NameSplit) -> str:
+    """The offer in words, with the splitter's doubts first when it is unsure."""
     parts = []
     if split.honorific:
         parts.append(f"honorific “{split.honorific}”")
@@ -39,9 +42,16 @@ def describe(split: NameSplit) -> str:
     if split.given_names:
         parts.append(f"given names “{split.given_names}”")
     parts.append(f"family name “{split.family_name}”")
+    if split.aliases:
+        parts.append("also known as " + ", ".join(f"“{a}”" for a in split.aliases))
+    if split.suffix:
+        parts.append(f"degrees “{split.suffix}” (not kept)")
     order = {"family_first": "family name first", "given_first": "given name first",
              "mononym": "one name"}.get(split.name_order, split.name_order)
-    return "Split into " + ", ".join(parts) + f", written {order}?"
+    offer = "Split into " + ", ".join(parts) + f", written {order}?"
+    if not split.sure:
+        return "Not sure: " + " ".join(split.doubts) + " Please check. " + offer
+    return offer
 
 
 class NameSplitOffer(QFrame):
@@ -72,6 +82,8 @@ class NameSplitOffer(QFrame):
     def offer(self, split: NameSplit) -> None:
         self.split = split
         self.text.setText(describe(split))
+        self.split_button.setText("Split" if split.sure else "Split anyway")
+        self.setProperty("unsure", not split.sure)
         self.show()
 
     def _accept(self) -> None:
@@ -108,7 +120,8 @@ def watch_for_pasted_names(fields: list[NameField], offer: NameSplitOffer,
 
     def arrived(text: str) -> None:
         split = split_name(text)
-        if split is None or not (split.given_names or split.honorific or split.title):
+        if split is None or not (split.given_names or split.honorific or split.title
+                                 or split.aliases):
             return
         if worth_offering is None or worth_offering(split):
             offer.offer(split)

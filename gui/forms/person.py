@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from db.i18n import _
 from db.kinds import RecordKind
 from db.names_parse import NameSplit
 from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
+from gui.forms.fields import PhoneField
 from gui.forms.names import NameField, NameSplitOffer, watch_for_pasted_names
 from gui.forms.rows import RowForm
 from gui.photos import PhotoField
@@ -24,11 +26,11 @@ K = RecordKind
 def _position_fields(row: RowForm, b: Builder) -> None:
     row.add(b.line("title", "Chairman of the Hanoi People's Committee"))
     row.add(b.picker("organisation_id", K.ORGANISATION))
-    row.add(b.line("address_title", "Chairman (for “Chairman Chung”)"))
+    row.add(b.line("address_title", _("Chairman (for “Chairman Chung”)")))
     row.add(b.date("start_date"))
-    row.add(b.date("end_date"), "To (empty: still held)")
-    row.add(b.line("date_note", "In office on 2017-06-13 (source)"))
-    row.add(b.number("rank", width_chars=6), "Rank (1 = most senior)")
+    row.add(b.date("end_date"), _("To (empty: still held)"))
+    row.add(b.line("date_note", _("In office on 2017-06-13 (source)")))
+    row.add(b.number("rank", width_chars=6), _("Rank (1 = most senior)"))
 
 
 class PersonForm(RecordForm):
@@ -38,16 +40,18 @@ class PersonForm(RecordForm):
         b = self.builder
         top = QHBoxLayout()
         left = QVBoxLayout()
-        names = self.section("Name", left)
-        self.add(names, b.line("honorific", "H.E., Mr, Mrs, Dr…"))
+        names = self.section(_("Name"), left)
+        self.add(names, b.line("honorific", _("H.E., Mr, Mrs, Dr…")))
         self.given = NameField("given_names", placeholder="Đức Chung")
         self.family = NameField("family_name", placeholder="Nguyễn")
         self.add(names, self.given)
         self.add(names, self.family)
         self.add(names, b.choice(K.PERSON, "name_order"))
         self.add(names, b.choice(K.PERSON, "address_by"))
-        self.add(names, b.line("form_of_address", "Only if not “title + name”"))
-        self.add(names, b.line("original_script", "The name in its own script"))
+        self.add(names, b.line("form_of_address", _("Only if not “title + name”")))
+        self.add(names, b.line("original_script", _("The name in its own script")))
+        self.add(names, b.items("aliases", _("Nicknames, other spellings: Ba Dũng, …")),
+                 _("Also known as"))
         self.split_offer = NameSplitOffer(self)
         names.addRow(self.split_offer)
         # A whole name pasted into "Family name" is always worth an offer; in "Given names"
@@ -65,21 +69,22 @@ class PersonForm(RecordForm):
         top.addLayout(photo_column)
         self.details_layout.addLayout(top)
 
-        contact = self.section("Contact")
+        contact = self.section(_("Contact"))
         self.add(contact, b.country("nationality_id"))
         self.add(contact, b.line("email", "name@example.org"))
-        self.add(contact, b.line("phone", "+84 24 3825 3536"))
+        self.add(contact, PhoneField("phone"))
         self.add(contact, b.items("languages", "vi, en, fr"))
-        notes = self.section("Notes")
+        notes = self.section(_("Notes"))
         self.add(notes, b.text("biography", 5))
-        self.add(notes, b.text("protocol_notes", 3, "Printed on briefing sheets"))
-        self.add(notes, b.text("private_notes", 3, "Never printed"))
+        self.add(notes, b.text("protocol_notes", 3, _("Printed on briefing sheets")))
+        self.add(notes, b.text("private_notes", 3, _("Never printed")))
 
         self.positions = self.add_part_tab(b.rows(
             K.PERSON, "positions", K.POSITION,
-            [("title", "Title"), ("organisation_id", "Organisation"), ("start_date", "From"),
-             ("end_date", "To"), ("rank", "Rank"), ("address_title", "Address title")],
-            _position_fields, noun="position"))
+            [("title", _("Title")), ("organisation_id", _("Organisation")),
+             ("start_date", _("From")), ("end_date", _("To")), ("rank", _("Rank")),
+             ("address_title", _("Address title"))],
+            _position_fields))
         self.add_part_tab(b.sources(K.PERSON))
 
     def _set_base(self, draft: Draft) -> None:
@@ -95,6 +100,9 @@ class PersonForm(RecordForm):
                                   "address_by": split.address_by}
         if split.honorific:
             values["honorific"] = split.honorific
+        if split.aliases:
+            known = list(self.fields.fields["aliases"].value() or [])
+            values["aliases"] = known + [a for a in split.aliases if a not in known]
         suggestion = split.form_of_address()
         if suggestion and not self.fields.fields["form_of_address"].value():
             values["form_of_address"] = suggestion

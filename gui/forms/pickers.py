@@ -17,9 +17,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Q
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 
+from db.i18n import _
 from db.kinds import RecordKind
+from db.vocabulary import noun
 from gui.forms.fields import FieldWidget
-from gui.forms.labels import kind_label
 from gui.forms.lookup import Lookup
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,11 +29,6 @@ CREATE_ID = -1
 
 # Asked for a new record: (kind, text typed) -> the new record's id, or None if cancelled.
 Creator = Callable[[RecordKind, str], int | None]
-
-
-def _a(kind: RecordKind) -> str:
-    noun = kind_label(kind)
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 class RecordPicker(FieldWidget):
@@ -48,7 +44,7 @@ class RecordPicker(FieldWidget):
         self._label = ""
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"picker_{name}")
-        self.edit.setPlaceholderText(f"Type to find {_a(kind)}…")
+        self.edit.setPlaceholderText(_("Search {nouns}…").format(nouns=noun(kind, 2)))
         self.matches = QStandardItemModel(self)
         self.completer = QCompleter(self.matches, self.edit)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -60,7 +56,7 @@ class RecordPicker(FieldWidget):
         self.edit.textEdited.connect(self._typed)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("×")
-        self.clear_button.setToolTip("Clear")
+        self.clear_button.setToolTip(_("Clear"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(lambda: self.set_value(None))
         self._layout.addWidget(self.edit, 1)
@@ -81,7 +77,7 @@ class RecordPicker(FieldWidget):
         self._id = value if isinstance(value, int) else None
         self._label = (self._lookup.label(self.kind, self._id) or "") if self._id else ""
         if self._id is not None and not self._label:
-            self._label = f"(missing {kind_label(self.kind)} {self._id})"
+            self._label = _("(missing {noun} {id})").format(noun=noun(self.kind), id=self._id)
         with QSignalBlocker(self.edit):
             self.edit.setText(self._label)
             self.edit.setCursorPosition(0)
@@ -90,13 +86,15 @@ class RecordPicker(FieldWidget):
     def own_error(self) -> str | None:
         text = self.edit.text().strip()
         if text and (self._id is None or text != self._label):
-            return f"Choose {_a(self.kind)} from the list, or clear the field."
+            return _("Choose one of the {nouns} listed, or clear the field.").format(
+                nouns=noun(self.kind, 2))
         return None
 
     def display(self, value: Any) -> str:
         if not isinstance(value, int):
             return "—"
-        return self._lookup.label(self.kind, value) or f"(missing {kind_label(self.kind)})"
+        return self._lookup.label(self.kind, value) or _("(missing {noun})").format(
+            noun=noun(self.kind))
 
     # ------------------------------------------------------------ type-ahead
 
@@ -120,7 +118,8 @@ class RecordPicker(FieldWidget):
             item.setEditable(False)
             self.matches.appendRow(item)
         if self._creator is not None:
-            item = QStandardItem(f"Create new {kind_label(self.kind)} “{text.strip()}”…")
+            item = QStandardItem(_("Create new {noun} “{text}”…").format(
+                noun=noun(self.kind), text=text.strip()))
             item.setData(CREATE_ID, ID_ROLE)
             item.setData(text, LABEL_ROLE)
             item.setEditable(False)

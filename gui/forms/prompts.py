@@ -15,9 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from db.kinds import RecordKind
     from gui.conflict import Choice, ConflictRow
-    from gui.forms.context import FormContext
 
 APP_NAME = "Liaison"
 
@@ -92,13 +90,3 @@ class Prompts:
         from gui.conflict import ask
 
         return ask(parent, title, rows)
-
-    def quick_create(self, parent: QWidget | None, context: FormContext, kind: RecordKind,
-                     text: str) -> int | None:
-        from gui.forms.quick_create import QuickCreateDialog
-
-        dialog = QuickCreateDialog(context, kind, text, parent)
-        try:
-            return dialog.created_id if dialog.exec() else None
-        finally:
-            dialog.deleteLater()

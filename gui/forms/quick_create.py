@@ -67,7 +67,7 @@ class QuickCreateDialog(QDialog):
         self.kind = kind
         self.created_id: int | None = None
         self.fieldset = FieldSet(kind, self)
-        builder = Builder(context, self)
+        builder = Builder(context.lookup, self)  # its fields have no pickers
         layout = form_layout()
         for field in _fields(kind, builder):
             self.fieldset.add(layout, field)
@@ -120,3 +120,13 @@ class QuickCreateDialog(QDialog):
         assert command.state is not None
         self.created_id = command.state.id
         self.accept()
+
+
+def create_on_the_spot(context: FormContext, parent: QWidget | None, kind: RecordKind,
+                       text: str) -> int | None:
+    """Ask for a new *kind* prefilled from *text*; its id once created, None if cancelled."""
+    dialog = QuickCreateDialog(context, kind, text, parent)
+    try:
+        return dialog.created_id if dialog.exec() else None
+    finally:
+        dialog.deleteLater()

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import vocabulary
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.fields import FieldWidget
 from gui.forms.fieldset import FieldSet, form_layout, message_label
@@ -147,14 +149,14 @@ class RowsEditor(FieldWidget):
     """A part of a record as a table plus a form for the selected row."""
 
     def __init__(self, part: str, owner_kind: RecordKind, columns: Sequence[tuple[str, str]],
-                 row_form: RowForm, *, noun: str, parent: QWidget | None = None) -> None:
+                 row_form: RowForm, parent: QWidget | None = None) -> None:
         super().__init__(part, parent)
         from db.ops import part as find_part
 
         self.part = part
         self.spec = find_part(owner_kind, part)
         self.owner_kind = owner_kind
-        self.noun = noun
+        self.noun = vocabulary.noun(self.spec.kind)
         self.row_form = row_form
         self.row_form.fieldset.placeholders = self.spec.link_values(owner_kind, 0)
         self._base_values: dict[str, Any] = {}
@@ -186,12 +188,12 @@ class RowsEditor(FieldWidget):
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 9)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.add_button = QPushButton(f"Add {noun}", self)
+        self.add_button = QPushButton(_("Add {noun}").format(noun=self.noun), self)
         self.add_button.setObjectName(f"add_{part}")
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.setObjectName(f"remove_{part}")
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
+        self.up_button = QPushButton(_("Move up"), self)
+        self.down_button = QPushButton(_("Move down"), self)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
         self.up_button.clicked.connect(lambda: self.move_row(-1))
@@ -209,7 +211,7 @@ class RowsEditor(FieldWidget):
         self.message = message_label(self)
         self.message.setObjectName(f"message_rows_{part}")
 
-        self.editor_box = QGroupBox(f"Selected {noun}", self)
+        self.editor_box = QGroupBox(_("Selected {noun}").format(noun=self.noun), self)
         box_layout = QVBoxLayout(self.editor_box)
         box_layout.addWidget(row_form)
         row_form.changed.connect(self._row_edited)
@@ -225,10 +227,6 @@ class RowsEditor(FieldWidget):
         return self.table
 
     # ------------------------------------------------------------ value
-
-    def set_base(self, values: dict[str, Any]) -> None:
-        """Values a new row starts with (the store's defaults for the row's kind)."""
-        self._base_values = dict(values)
 
     def value(self) -> Any:
         from db.ops import Draft
@@ -296,7 +294,7 @@ class RowsEditor(FieldWidget):
         valid = 0 <= row < len(self.model.rows)
         self.editor_box.setEnabled(valid)
         self.editor_box.setTitle(f"{self.noun.capitalize()} {row + 1}" if valid
-                                 else f"No {self.noun} selected")
+                                 else _("No {noun} selected").format(noun=self.noun))
         data = self.model.rows[row] if valid else Row(dict(self._base_values))
         was = self._loading
         self._loading = True

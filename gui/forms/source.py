@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.base import RecordForm
 
@@ -13,13 +14,13 @@ class SourceForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Source")
+        main = self.section(_("Source"))
         self.add(main, b.line("title", "Work Meeting in Vietnam"))
         self.add(main, b.line("publisher", "EU World Cities"))
         self.add(main, b.line("url", "https://…"))
         self.add(main, b.date("published_on"))
         self.add(main, b.line("language", "en, vi…"))
-        about = self.section("Summary")
+        about = self.section(_("Summary"))
         self.add(about, b.text("summary", 6))
 
 
@@ -28,7 +29,7 @@ class CooperationAreaForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Area of cooperation")
+        main = self.section(_("Area of cooperation"))
         self.add(main, b.line("name", "Smart city"))
         self.add(main, b.text("description", 4))
 
@@ -38,6 +39,6 @@ class CountryForm(RecordForm):
 
     def build(self) -> None:
         b = self.builder
-        main = self.section("Country")
-        self.add(main, b.line("code", "VN"), "ISO code")
+        main = self.section(_("Country"))
+        self.add(main, b.line("code", "VN"), _("ISO code"))
         self.add(main, b.line("name", "Vietnam"))

@@ -5,6 +5,11 @@ database worker, so 100,000 people open at once and memory grows only as the
 user scrolls. Sorting and filtering are done by the query, not by a proxy over
 loaded rows: a proxy cannot sort rows that were never fetched. Every request
 carries the model's generation; answers to an outdated query are dropped.
+
+After an edit the model does not reload: :meth:`RecordListModel.records_changed`
+re-reads only the rows it holds that changed (``db.list_rows``), removes
+deleted ones, and reloads only when a record of its kind was created (where it
+sorts is the query's business). Selection and scroll position stay put.
 """
 
 from __future__ import annotations
@@ -21,12 +26,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from db import listing
+from db import list_rows, listing
 from db.kinds import RecordKind
 from db.listing import ListPage, ListQuery, ListRow
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from gui.changes import KindChanges
     from gui.worker import Worker
 
 PAGE_SIZE = 200
@@ -38,6 +44,8 @@ class RecordListModel(QAbstractTableModel):
     loaded = Signal()  # a page arrived (the first one carries the total)
     cleared = Signal()  # the rows were dropped for a new query
     failed = Signal(str)
+    fetching = Signal(int)  # a page was asked for, from this offset
+    refreshed = Signal()  # rows re-read after an edit arrived (no reload)
 
     def __init__(self, kind: RecordKind, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +79,10 @@ class RecordListModel(QAbstractTableModel):
 
     def row_of(self, record_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), None)
+
+    def column(self, key: str) -> int:
+        """The column showing *key* (``"name"``, ``"title"``): code never counts columns."""
+        return next(i for i, c in enumerate(self.spec.columns) if c.key == key)
 
     def set_catalog(self, catalog: Catalog | None) -> None:
         self._catalog = catalog
@@ -110,6 +122,7 @@ class RecordListModel(QAbstractTableModel):
         catalog, kind, query, generation = self._catalog, self.kind, self._query, self._generation
         assert catalog is not None
         self._pending = True
+        self.fetching.emit(offset)
 
         def job() -> ListPage:
             with catalog.read_session() as session:
@@ -137,6 +150,60 @@ class RecordListModel(QAbstractTableModel):
         if generation == self._generation:
             self._pending = False
             self.failed.emit(str(error))
+
+    # ------------------------------------------------------------ after an edit
+
+    def records_changed(self, changes: KindChanges) -> None:
+        """Records of this list's kind changed: re-read held rows, drop deleted ones.
+
+        A created record (or a deleted one never loaded, which the total still
+        counts) means a reload: only the query knows where it sorts.
+        """
+        if self._catalog is None or (not self._rows and not self._pending):
+            return  # never loaded: it will read everything when first shown
+        held = {r.id for r in self._rows}
+        if changes.created or (changes.deleted - held):
+            self.reload()
+            return
+        for record_id in sorted(changes.deleted, reverse=True):
+            row = self.row_of(record_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+                self._total -= 1
+        if changes.deleted:
+            self.loaded.emit()  # the count shown below the list follows
+        self.refresh_rows(changes.updated & held)
+
+    def names_changed(self, _changes: KindChanges) -> None:
+        """Records this list names in its cells changed (a renamed city): re-read held rows."""
+        self.refresh_rows({r.id for r in self._rows})
+
+    def refresh_rows(self, ids: set[int] | frozenset[int]) -> None:
+        """Re-read the rows of *ids* that this model holds, in one job; no reload."""
+        catalog, kind, generation = self._catalog, self.kind, self._generation
+        if catalog is None or not ids:
+            return
+        wanted = frozenset(ids)
+
+        def job() -> dict[int, ListRow]:
+            with catalog.read_session() as session:
+                return list_rows.rows(session, kind, wanted)
+
+        self._worker.submit(job, lambda rows: self._rows_arrived(generation, rows),
+                            lambda error: self._broke(generation, error))
+
+    def _rows_arrived(self, generation: int, rows: dict[int, ListRow]) -> None:
+        if generation != self._generation:
+            return  # the list was reloaded meanwhile: it has fresh rows already
+        last = self.columnCount() - 1
+        for index, row in enumerate(self._rows):
+            fresh = rows.get(row.id)
+            if fresh is not None and fresh != row:
+                self._rows[index] = fresh
+                self.dataChanged.emit(self.index(index, 0), self.index(index, last))
+        self.refreshed.emit()
 
     # ------------------------------------------------------------ Qt model API
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Signal
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import filters
 from db.kinds import RecordKind
+from db.list_rows import NAMES_SHOWN
 from gui import settings as registry
 from gui.detail.pane import DetailPane
 from gui.models.records import ID_ROLE, RecordListModel
@@ -29,6 +32,7 @@ from gui.pages.filters import FILTERS, Choices, FilterSpec
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from gui.changes import ChangeRouter, KindChanges
     from gui.worker import Worker
 
 NOUNS = {
@@ -103,11 +107,6 @@ class FilterBox(QWidget):
             return (data or "any", title) if title else None
         return data
 
-    def select(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        if index >= 0:
-            self.combo.setCurrentIndex(index)
-
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.spec.name, self.value())
 
@@ -117,6 +116,7 @@ class ListPanel(QWidget):
 
     record_selected = Signal(str, int)
     counts_changed = Signal()
+    problem = Signal(str)  # the list or a filter's choices could not be read
 
     def __init__(self, kind: RecordKind, worker: Worker, settings: registry.Settings,
                  parent: QWidget | None = None) -> None:
@@ -128,6 +128,7 @@ class ListPanel(QWidget):
         self._catalog: Catalog | None = None
         self._loaded = False
         self._wanted: int | None = None
+        self._current_id: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -180,6 +181,7 @@ class ListPanel(QWidget):
         self.model.loaded.connect(self._update_count)
         self.model.loaded.connect(self._select_wanted)
         self.model.cleared.connect(self._update_count)
+        self.model.failed.connect(self._failed)
         self._restore_header()
         # Only now: default widths and the restore itself must not overwrite what was saved.
         header.sectionResized.connect(lambda *_: self._save_header())
@@ -236,6 +238,12 @@ class ListPanel(QWidget):
 
     # ------------------------------------------------------------ data
 
+    def follow(self, router: ChangeRouter) -> None:
+        """Hear about edits to this list's records and to the records its rows name."""
+        router.channel(self.kind).changed.connect(self._records_changed)
+        for kind in NAMES_SHOWN.get(self.kind, ()):
+            router.channel(kind).changed.connect(self.model.names_changed)
+
     def set_catalog(self, catalog: Catalog | None) -> None:
         """Attach a catalog; the list loads when first shown, so the list the user is
         looking at never waits behind lists they are not."""
@@ -257,13 +265,21 @@ class ListPanel(QWidget):
         self._loaded = True
         self.model.set_catalog(catalog)
         for box in self.filters.values():
-            loader = box.spec.choices
 
-            def job(loader: Any = loader) -> Choices:
+            def job(name: str = box.spec.name) -> Choices:
                 with catalog.read_session() as session:
-                    return loader(session)
+                    return filters.choices(session, self.kind, name)
 
-            self._worker.submit(job, box.set_choices)
+            self._worker.submit(job, box.set_choices, partial(self._choices_failed, box))
+
+    def _choices_failed(self, box: FilterBox, error: Exception) -> None:
+        box.setEnabled(False)
+        box.setToolTip(f"The choices could not be read: {error}")
+        self.problem.emit(f"The {box.spec.label.lower()} filter could not be filled: {error}")
+
+    def _failed(self, message: str) -> None:
+        self.count_label.setText(f"Could not load the list: {message}")
+        self.problem.emit(f"The list of {NOUNS[self.kind][1]} could not be read: {message}")
 
     def _update_count(self) -> None:
         self.count_label.setText(
@@ -272,9 +288,18 @@ class ListPanel(QWidget):
         self.counts_changed.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._wanted = None
-        if current.isValid():
-            self.record_selected.emit(self.kind.value, int(current.data(ID_ROLE)))
+        if current.isValid():  # the user chose a row (rows dropped for a reload are not)
+            self._wanted = None
+            self._current_id = int(current.data(ID_ROLE))
+            self.record_selected.emit(self.kind.value, self._current_id)
+
+    def _records_changed(self, changes: KindChanges) -> None:
+        """A record of this kind changed: a reload (a new record) keeps the selection."""
+        if self._wanted is None:
+            self._wanted = self._current_id
+        self.model.records_changed(changes)
+        if self.model.row_of(self._wanted or 0) is not None:
+            self._wanted = None  # no reload happened: the selection never moved
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -282,7 +307,7 @@ class ListPanel(QWidget):
 
     def select_record(self, record_id: int) -> None:
         """Highlight the record once its row is loaded (without emitting a new visit)."""
-        self._wanted = record_id
+        self._wanted = self._current_id = record_id
         row = self.model.row_of(record_id)
         selection = self.view.selectionModel()
         selection.blockSignals(True)

@@ -7,6 +7,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
+import time_machine
 
 from db import history, ops
 from db.catalog import Catalog
@@ -308,9 +309,11 @@ def test_event_sheet_shows_speakers_with_titles_at_the_time(sample_catalog: Cata
 
 
 def test_dated_today_defaults(sample_catalog: Catalog) -> None:
-    text = text_of(render(sample_catalog, Kind.EVENT, 9))
-    today = dt.date.today()
-    assert f"Printed {today.day} {today:%B} {today.year}" in text
+    """With no date given, a sheet is dated the day it is printed (frozen at noon, so the test
+    cannot straddle midnight)."""
+    with time_machine.travel(dt.datetime(2031, 2, 28, 12, tzinfo=dt.UTC), tick=False):
+        text = text_of(render(sample_catalog, Kind.EVENT, 9))
+    assert "Printed 28 February 2031" in text
 
 
 def test_original_script_prints_when_the_font_can(sample_catalog: Catalog,

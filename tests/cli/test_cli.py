@@ -50,10 +50,27 @@ def test_search_kind_and_limit(sample_path: Path) -> None:
     assert 1 <= len(hits) <= 2 and {h["kind"] for h in hits} == {"city"}
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "-", "AND", "'; DROP TABLE person;--"])
-def test_hostile_queries_exit_zero(sample_path: Path, query: str) -> None:
-    result = liaison("search", query, "--catalog", str(sample_path))
-    assert result.returncode == 0 and "Traceback" not in result.stderr
+def search_json(sample_path: Path, query: str) -> list[dict[str, object]]:
+    result = liaison("search", query, "--json", "--catalog", str(sample_path))
+    assert result.returncode == 0 and result.stderr == "", result
+    hits: list[dict[str, object]] = json.loads(result.stdout)
+    return hits
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    ('"', ""), ("*", ""), ("-", ""), ("(((", ""),
+    ('"nguyen duc chung', "nguyen duc chung"), ("NEAR(chung", "near chung"),
+    ("AND", "and"), ("'; DROP TABLE person;--", "drop table person"),
+])
+def test_hostile_queries_exit_zero(sample_path: Path, query: str, words: str) -> None:
+    """Query syntax is text: the JSON lists what the words alone find, or nothing."""
+    hits = search_json(sample_path, query)
+    if not words:
+        assert hits == []
+    else:
+        assert hits == search_json(sample_path, words)
+    if words == "nguyen duc chung":
+        assert hits[0]["title"] == "Nguyễn Đức Chung"
 
 
 def test_init_makes_sample_and_empty_catalogs(tmp_path: Path) -> None:

@@ -32,7 +32,19 @@ def main(catalog: str, out: str, record: tuple[str, int] | None) -> int:
         window.grab().save(out)
         qt_app.quit()
 
-    QTimer.singleShot(800, shoot)
+    # The record loads on the worker: shoot once it is shown (at most 15 s), after a repaint.
+    waited = [0]
+
+    def when_shown() -> None:
+        shown = window.shown
+        ready = record is None or (shown is not None and shown.view.id == record[1])
+        waited[0] += 100
+        if ready or waited[0] >= 15_000:
+            QTimer.singleShot(300, shoot)
+        else:
+            QTimer.singleShot(100, when_shown)
+
+    QTimer.singleShot(500, when_shown)
     return qt_app.exec()
 
 

@@ -76,19 +76,36 @@ def test_data_version_changes_only_when_someone_commits(sample_path: Path) -> No
 
 
 def test_a_writer_waits_for_another_instead_of_failing(sample_path: Path) -> None:
+    """A save made while another instance holds the write lock waits, then lands."""
     holder = sqlite3.connect(sample_path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("UPDATE source SET summary = 'held' WHERE id = 1")
-    release = threading.Timer(0.4, lambda: holder.execute("COMMIT"))
+    outcome: list[float | Exception] = []
     with open_catalog(sample_path, daily_backup=False) as catalog:
-        release.start()
-        ops.create(catalog, RecordKind.SOURCE, {"title": "waited its turn"})
-        release.join()
+
+        def save() -> None:
+            started = time.perf_counter()
+            try:
+                ops.create(catalog, RecordKind.SOURCE, {"title": "waited its turn"})
+            except Exception as exc:  # reported below, as the test's failure
+                outcome.append(exc)
+            else:
+                outcome.append(time.perf_counter() - started)
+
+        writer = threading.Thread(target=save)
+        writer.start()
+        writer.join(timeout=0.5)
+        still_waiting = writer.is_alive()
+        holder.execute("COMMIT")
+        writer.join(timeout=60)
         with catalog.read_session() as session:
-            titles = {t for (t,) in session.connection().exec_driver_sql(
-                "SELECT title FROM source")}
+            rows = dict(session.connection().exec_driver_sql("SELECT title, summary FROM source")
+                        .all())
     holder.close()
-    assert "waited its turn" in titles
+    assert still_waiting, f"the save did not wait for the lock: {outcome}"
+    assert len(outcome) == 1 and isinstance(outcome[0], float), outcome
+    assert outcome[0] >= 0.5  # it waited for the other writer's commit
+    assert "waited its turn" in rows and "held" in rows.values()  # both writes landed
 
 
 def test_a_lock_held_too_long_becomes_a_clear_message(sample_path: Path) -> None:

@@ -120,3 +120,19 @@ def test_dates_are_typed_as_people_write_them(
     assert "start_date" in form.errors()
     field.set_value(dt.date(2017, 6, 13))
     assert edit.text() == "13/06/2017"  # type: ignore[attr-defined]
+
+
+def test_local_phone_numbers_are_accepted_stored_once_and_shown_locally(
+        qtbot: QtBot, open_form: Callable[..., RecordForm], sample_catalog: Catalog) -> None:
+    chung = person_id(sample_catalog, "Nguyễn", "Đức Chung")
+    form = open_form(K.PERSON, chung)
+    phone = form.fields.fields["phone"].input()
+    for typed, stored in (("024 3825 3536", "+842438253536"), ("0913 245 678", "+84913245678"),
+                          ("+39 02 8845 6789", "+390288456789")):
+        phone.clear()  # type: ignore[attr-defined]
+        commit_text(phone, typed)
+        assert "phone" not in form.errors(), typed
+        assert form.save()
+        with sample_catalog.read_session() as session:
+            assert session.get(Person, chung).phone == stored  # type: ignore[union-attr]
+        assert phone.text() == typed  # type: ignore[attr-defined]  # home numbers stay national

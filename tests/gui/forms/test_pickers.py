@@ -40,7 +40,7 @@ def test_typing_without_accents_offers_the_vietnamese_name(
     assert shown[0].startswith("Nguyễn Đức Chung — Chairman")
     assert shown[-1] == "Create new person “nguyen duc”…"
     assert picker.completer.popup().isVisible()
-    assert picker.own_error() == "Choose a person from the list, or clear the field."
+    assert picker.own_error() == "Choose one of the people listed, or clear the field."
     popup = picker.completer.popup()
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)

@@ -1,0 +1,98 @@
+"""What the detail pane shows for one record, read in one go on the worker.
+
+``load(session, kind, id)`` returns a :class:`Loaded`: the record's frozen read
+object, the extra the pane shows for some kinds (a person's photo, a pairing's
+timeline), its change history, and :attr:`Loaded.records`, every record the
+pane names. The window reloads the pane only when one of those changed (see
+``gui.changes.touches``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from db import history, reads
+from db.changes import history as change_history
+from db.kinds import RecordKind
+from db.models import Engagement
+
+RecordKey = tuple[str, int]
+
+_LOADERS: dict[str, Callable[[Session, int], Any]] = {
+    RecordKind.PERSON.value: reads.person,
+    RecordKind.ORGANISATION.value: reads.organisation,
+    RecordKind.CITY.value: reads.city,
+    RecordKind.PROGRAMME.value: reads.programme,
+    RecordKind.PAIRING.value: reads.pairing,
+    RecordKind.DELEGATION.value: reads.delegation,
+    RecordKind.EVENT.value: reads.event,
+}
+
+# Read objects that are records themselves (they carry an id but no kind).
+_VIEW_KINDS: dict[type, str] = {
+    reads.PersonView: RecordKind.PERSON.value,
+    reads.PositionView: RecordKind.POSITION.value,
+    reads.DelegationView: RecordKind.DELEGATION.value,
+    reads.EngagementView: RecordKind.ENGAGEMENT.value,
+    reads.PairingView: RecordKind.PAIRING.value,
+    reads.EventView: RecordKind.EVENT.value,
+    reads.OrganisationView: RecordKind.ORGANISATION.value,
+    reads.CityView: RecordKind.CITY.value,
+    reads.ProgrammeView: RecordKind.PROGRAMME.value,
+    reads.SourceView: RecordKind.SOURCE.value,
+}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    kind: str
+    view: Any
+    extra: Any = None
+    changes: tuple[Any, ...] = ()
+    records: frozenset[RecordKey] = field(default=frozenset(), compare=False)
+
+
+def records_named(*roots: Any) -> frozenset[RecordKey]:
+    """Every record reachable in *roots*: read objects, links (``Ref``), timeline items."""
+    found: set[RecordKey] = set()
+    stack = list(roots)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple | list | frozenset | set):
+            stack.extend(item)
+            continue
+        if not dataclasses.is_dataclass(item) or isinstance(item, type):
+            continue
+        kind = _VIEW_KINDS.get(type(item)) or getattr(item, "kind", None)
+        record_id = getattr(item, "id", None)
+        if isinstance(kind, str) and isinstance(record_id, int):
+            found.add((kind, record_id))
+        stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return frozenset(found)
+
+
+def load(session: Session, kind: str, record_id: int) -> Loaded | None:
+    """Everything the pane shows for one record (runs on the worker thread)."""
+    if kind == RecordKind.ENGAGEMENT.value:
+        engagement = session.get(Engagement, record_id)
+        if engagement is None:
+            return None
+        kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
+    loader = _LOADERS.get(kind)
+    view = loader(session, record_id) if loader is not None else None
+    if view is None:
+        return None
+    extra: Any = None
+    if kind == RecordKind.PERSON.value:
+        picture = history.photo(session, record_id)
+        extra = picture.data if picture is not None else None
+    elif kind == RecordKind.PAIRING.value:
+        extra = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
+    changes = tuple(change_history(session, RecordKind(kind), record_id))
+    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else ())
+    return Loaded(kind, view, extra, changes, shown | {(kind, record_id)})

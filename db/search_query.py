@@ -1,0 +1,233 @@
+"""Reading a search query and ranking what it finds.
+
+The parser (:func:`parse`) is a pure function: query text in, a list of
+:class:`Term` out. Each term has its folded form (:func:`db.folding.fold`: no
+accents, ``đ`` → ``d``, no apostrophes, casefolded) and, when the user typed
+diacritics, its exact form (NFC, casefolded). User text never becomes query
+syntax: everything but letters and digits is dropped and every word is quoted.
+
+How ranking works (the PostgreSQL search mirrors these tiers; each tier's hits
+come before the next tier's, and no record is listed twice):
+
+1. **Whole name** — the folded query, words joined, equals a whole name of the
+   record (its display name, an alias, the name in original script), stored as
+   one token in the ``whole`` column. Within the tier, records whose name has
+   the query's diacritics exactly (``Hiến`` for ``Hiến``) come before those
+   that match only once folded (``Hiện``).
+2. **Exact diacritics, whole words** — only when the query has diacritics: each
+   accented query word is a whole word of the ``exact`` column (the names' words
+   as written), each plain one a whole word of ``names``.
+3. **Whole words in names** — every query word is a whole word of ``names``.
+4. **Names, by prefix** — every query word starts a word of ``names``; a
+   one-letter word must be a whole word.
+5. **Anywhere** — every query word is in ``names`` or ``body`` (titles,
+   organisations, places, notes). Words of one or two letters match whole words
+   of ``body`` only ("de" never finds "Deputy", "a" never "Assembly"), and a
+   one-letter word is a whole word everywhere.
+
+Inside tiers 2–5 the shortest names come first (the closest matches) while a
+tier has at most :data:`ORDER_LIMIT` matches; past that, index order (kind and
+record id). BM25 is not used: its statistics read the whole posting list of
+every query word ("nguyen" is in half the people), which alone took ~15 ms on
+100,000 people, and tiers already say what it would have said.
+Namesakes (records of one kind with the same name in one result list) get what
+tells them apart — for people: organisation, its province, years in office,
+nationality, stored with the document — added to their result line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from db.folding import APOSTROPHES, fold, nfc
+
+_WORD = re.compile(r"[^\W_]+")
+_DROP_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
+ORDER_LIMIT = 100
+# Separates a document's subtitle from the detail shown only for namesakes.
+DETAIL_MARK = "\x1f"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word: folded always, exact (as typed, NFC casefolded) when it has accents."""
+
+    folded: str
+    exact: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    title: str
+    subtitle: str
+    score: float
+
+
+def exact_form(value: str) -> str:
+    """The text as written, for exact matching: NFC, casefolded, apostrophes dropped."""
+    return nfc(value).translate(_DROP_APOSTROPHES).casefold()
+
+
+def parse(query: str) -> list[Term]:
+    """The words of a user's query; punctuation and query syntax are dropped."""
+    folded = _WORD.findall(fold(query))
+    exact = _WORD.findall(exact_form(query))
+    if len(exact) != len(folded):  # a letter fold() splits differently: no exact forms
+        return [Term(word) for word in folded]
+    return [Term(f, e if e != f else None) for f, e in zip(folded, exact, strict=True)]
+
+
+def tokens(query: str) -> list[str]:
+    """The folded word tokens of a user's query; everything else is dropped."""
+    return [term.folded for term in parse(query)]
+
+
+def whole_key(name: str) -> str:
+    """One token standing for a whole name: its folded words joined (``nguyenvanhien``)."""
+    return "".join(_WORD.findall(fold(name)))
+
+
+def marked_words(value: str) -> list[str]:
+    """The words of *value* that carry diacritics, as written (for the ``exact`` column)."""
+    return [term.exact for term in parse(value) if term.exact]
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', "") + '"'
+
+
+def match_expression(words: Sequence[str]) -> str:
+    """The FTS5 filter of tier 5: every word in names or body (see the module's rules)."""
+    parts = []
+    for word in words:
+        if len(word) == 1:
+            parts.append(f"{{names body}} : {_quoted(word)}")
+        elif len(word) == 2:
+            parts.append(f"(names : {_quoted(word)}* OR body : {_quoted(word)})")
+        else:
+            parts.append(f"{{names body}} : {_quoted(word)}*")
+    return " AND ".join(parts)
+
+
+def tiers(terms: Sequence[Term]) -> list[tuple[str, str]]:
+    """(name, FTS5 expression) of each ranking tier for *terms*, best first."""
+    words = [t.folded for t in terms]
+    found = [("whole", f"whole : {_quoted(''.join(words))}")]
+    if any(t.exact for t in terms):
+        found.append(("exact", " AND ".join(
+            f"exact : {_quoted(t.exact)}" if t.exact else f"names : {_quoted(t.folded)}"
+            for t in terms)))
+    found.append(("words", " AND ".join(f"names : {_quoted(w)}" for w in words)))
+    found.append(("prefix", " AND ".join(
+        f"names : {_quoted(w)}" + ("" if len(w) == 1 else "*") for w in words)))
+    found.append(("anywhere", match_expression(words)))
+    return found
+
+
+def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
+    if not kind_codes:
+        return ""
+    return f" AND (rowid % {stride}) IN ({', '.join(str(int(c)) for c in kind_codes)})"
+
+
+def _tier_rows(session: Session, expression: str, kind_clause: str,
+               wanted: int, count: int) -> list[int]:
+    """Rowids of the tier's best *wanted* matches (*count* matches in all)."""
+    where = f"search_index MATCH :match{kind_clause}"
+    order = " ORDER BY length(names), rowid" if count <= ORDER_LIMIT else ""
+    sql = f"SELECT rowid FROM search_index WHERE {where}{order} LIMIT :limit"
+    return [int(r) for (r,) in session.execute(text(sql), {"match": expression,
+                                                           "limit": wanted})]
+
+
+def _agreement(terms: Sequence[Term], exact_column: str) -> int:
+    """How many accented query words the record has exactly as typed."""
+    written = set(exact_column.split())
+    return sum(1 for t in terms if t.exact and t.exact in written)
+
+
+def search_sqlite(session: Session, query: str, *, kind_codes: Sequence[int] = (),
+                  stride: int = 16, limit: int = 50) -> list[Hit]:
+    """Ranked hits from the FTS5 index, tier by tier (see the module docstring)."""
+    terms = parse(query)
+    if not terms or limit <= 0:
+        return []
+    kind_clause = _kind_clause(kind_codes, stride)
+    order: list[int] = []
+    scores: dict[int, float] = {}
+    previous = -1  # matches of the last tier; tiers after "whole" each contain the one before
+    for tier, (name, expression) in enumerate(tiers(terms)):
+        count = session.execute(text(
+            f"SELECT count(*) FROM search_index WHERE search_index MATCH :match{kind_clause}"),
+            {"match": expression}).scalar_one()
+        if name != "whole":
+            if count == previous:
+                continue  # the same records as the tier before: nothing new
+            previous = count
+        if not count:
+            continue
+        rows = _tier_rows(session, expression, kind_clause, limit + len(order), count)
+        fresh = [rid for rid in rows if rid not in scores]
+        if name == "whole" and fresh and any(t.exact for t in terms):
+            exact = dict(session.execute(text(
+                f"SELECT rowid, exact FROM search_index WHERE rowid IN "
+                f"({', '.join(str(r) for r in fresh)})")).all())
+            fresh.sort(key=lambda rid: -_agreement(terms, exact.get(rid) or ""))
+        for rid in fresh:
+            scores[rid] = float(tier)  # the tier: lower is better
+            order.append(rid)
+        if len(order) >= limit:
+            break
+    return _hits(session, order[:limit], scores)
+
+
+def _hits(session: Session, order: list[int], scores: dict[int, float]) -> list[Hit]:
+    """The stored title and result line of each rowid, in *order*."""
+    if not order:
+        return []
+    stored_rows = {int(r[0]): tuple(r[1:]) for r in session.execute(text(
+        "SELECT rowid, kind, record_id, title, subtitle FROM search_index WHERE rowid IN "
+        f"({', '.join(str(r) for r in order)})")).all()}
+    hits: list[Hit] = []
+    details: dict[int, str] = {}
+    for r in order:
+        if r in stored_rows:
+            kind, record_id, title, stored = stored_rows[r]
+            subtitle, _, detail = (stored or "").partition(DETAIL_MARK)
+            details[len(hits)] = detail
+            hits.append(Hit(kind, int(record_id), title, subtitle, scores[r]))
+    return distinguish_namesakes(hits, details)
+
+
+# ---------------------------------------------------------------- namesakes
+
+
+def distinguish_namesakes(hits: list[Hit], details: dict[int, str]) -> list[Hit]:
+    """Add to namesakes' result lines whatever tells them apart (and only to them).
+
+    *details* maps a hit's position to the detail stored with its document
+    (organisation, province, years, nationality), so this costs no query.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, hit in enumerate(hits):
+        groups[(hit.kind, fold(hit.title))].append(index)
+    result = list(hits)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for index in group:
+            hit = hits[index]
+            shown = fold(hit.subtitle)
+            extra = [part for part in details.get(index, "").split(" · ")
+                     if part and fold(part) not in shown]
+            line = " · ".join(part for part in (hit.subtitle, *extra) if part)
+            result[index] = replace(hit, subtitle=line)
+    return result

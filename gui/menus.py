@@ -1,0 +1,202 @@
+"""The window's actions, menus and toolbar, declared in one place.
+
+The actions only call the window's commands (:class:`Commands`); what a
+command does lives with its job (opening catalogs, printing, navigation).
+Shortcuts follow the platform, and the undo stack drives Undo/Redo's text and
+enabled state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QWidget
+
+from gui import settings as registry
+from gui.sections import SECTIONS
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+class Commands(Protocol):
+    """What the menus trigger (the main window provides it)."""
+
+    def go_back(self) -> None: ...
+    def go_forward(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def focus_filter(self) -> None: ...
+    def refresh(self) -> None: ...
+    def close(self) -> bool: ...
+    def choose_catalog(self) -> None: ...
+    def print_briefing(self, *, pack: bool = False) -> None: ...
+    def choose_classification(self) -> None: ...
+    def set_paper(self, paper: str) -> None: ...
+    def back_up_now(self) -> None: ...
+    def restore_from_backup(self) -> None: ...
+    def new_record(self) -> None: ...
+    def edit_record(self) -> None: ...
+    def delete_record(self) -> None: ...
+    def show_section(self, key: str) -> None: ...
+    def show_about(self) -> None: ...
+
+
+def _ignore_checked(slot: Callable[[], object], _checked: bool = False) -> None:
+    slot()
+
+
+def unique_keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Our shortcut plus the platform's, once each (on Linux both are Alt+Left)."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        sequences = (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                     else [QKeySequence(key)])
+        found.extend(s for s in sequences if not s.isEmpty() and s not in found)
+    return found
+
+
+class Menus:
+    """Every action of the window, its menus and its toolbar."""
+
+    def __init__(self, window: QMainWindow, commands: Commands,
+                 settings: registry.Settings) -> None:
+        self._window = window
+        self._settings = settings
+        do = commands
+        icon = window.style().standardIcon
+        self.back_action = self._action("&Back", None, do.go_back, "back")
+        self.back_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back_action.setShortcuts(unique_keys("Alt+Left", QKeySequence.StandardKey.Back))
+        self.forward_action = self._action("&Forward", None, do.go_forward, "forward")
+        self.forward_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward_action.setShortcuts(
+            unique_keys("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.search_action = self._action("&Search Everything", "Ctrl+K", do.focus_search,
+                                          "search")
+        self.find_action = self._action("&Filter List", QKeySequence.StandardKey.Find,
+                                        do.focus_filter, "find")
+        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh,
+                                           do.refresh, "refresh")
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, do.close, "quit")
+        self.open_action = self._action("&Open Catalog…", QKeySequence.StandardKey.Open,
+                                        do.choose_catalog, "open")
+        self.print_action = self._action("&Print Briefing…", QKeySequence.StandardKey.Print,
+                                         do.print_briefing, "print")
+        self.pack_action = self._action("Print Briefing &Pack…", "Ctrl+Shift+P",
+                                        lambda: do.print_briefing(pack=True), "pack")
+        self.classification_action = self._action("&Classification Line…", None,
+                                                  do.choose_classification, "classification")
+        self.paper_actions: dict[str, QAction] = {}
+        for paper, label in (("a4", "A4"), ("letter", "US Letter")):
+            action = QAction(label, window)
+            action.setCheckable(True)
+            action.setChecked(settings.value(registry.PAPER_SIZE) == paper)
+            action.triggered.connect(partial(_ignore_checked, partial(do.set_paper, paper)))
+            self.paper_actions[paper] = action
+        self.backup_action = self._action("&Back Up Now", None, do.back_up_now, "backup")
+        self.restore_action = self._action("&Restore from Backup…", None,
+                                           do.restore_from_backup, "restore")
+        self.undo_group = QUndoGroup(window)
+        self.undo_action = self.undo_group.createUndoAction(window, "&Undo")
+        self.undo_action.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(window, "&Redo")
+        self.redo_action.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        self.new_action = self._action("&New…", QKeySequence.StandardKey.New, do.new_record,
+                                       "new")
+        self.new_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
+        self.edit_action = self._action("&Edit…", "Ctrl+E", do.edit_record, "edit")
+        self.edit_action.setIcon(icon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.delete_action = self._action("&Delete…", QKeySequence.StandardKey.Delete,
+                                          do.delete_record, "delete")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.section_actions = [
+            self._action(section.title, f"Ctrl+{number}", partial(do.show_section, section.key),
+                         f"section_{section.key}")
+            for number, section in enumerate(SECTIONS, start=1)]
+        self.about_action = QAction("&About Liaison", window)
+        self.about_action.setObjectName("about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(do.show_about)
+        self._build_menus()
+
+    def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], object],
+                name: str) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(partial(_ignore_checked, slot))
+        action.setObjectName(name)
+        self._window.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.pack_action)
+        paper_menu = self.file_menu.addMenu("Paper &Size")
+        for action in self.paper_actions.values():
+            paper_menu.addAction(action)
+        self.file_menu.addAction(self.classification_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.new_action)
+        self.edit_menu.addAction(self.edit_action)
+        self.edit_menu.addAction(self.delete_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search_action)
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("&View")
+        for action in self.section_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.back_action)
+        self.view_menu.addAction(self.forward_action)
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
+
+    def build_toolbar(self, search_box: QWidget) -> QToolBar:
+        toolbar = QToolBar("Navigation", self._window)
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.edit_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(search_box)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy())
+        toolbar.addWidget(spacer)
+        self._window.addToolBar(toolbar)
+        return toolbar
+
+    def set_paper_checked(self, paper: str) -> None:
+        for name, action in self.paper_actions.items():
+            action.setChecked(name == paper)
+
+    def enable_for(self, *, writable: bool, file_backed: bool) -> None:
+        """Editing and backups follow the catalog: read-only and server catalogs lack them."""
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            action.setEnabled(writable)
+        self.backup_action.setEnabled(file_backed and writable)
+        self.restore_action.setEnabled(file_backed)
+
+    def set_history(self, *, back: bool, forward: bool) -> None:
+        self.back_action.setEnabled(back)
+        self.forward_action.setEnabled(forward)

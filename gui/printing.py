@@ -1,0 +1,45 @@
+"""File > Print Briefing: the sheet of the record shown, previewed before printing.
+
+Paper size and the classification line are remembered settings; a briefing
+exists for people, delegations (a pack adds bio sheets and the pairing),
+pairings and events.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from db.kinds import RecordKind
+from gui import settings as registry
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+    from gui.worker import Worker
+
+BRIEFED = (RecordKind.PERSON, RecordKind.DELEGATION, RecordKind.PAIRING, RecordKind.EVENT)
+NOTHING_TO_PRINT = "Open a person, delegation, pairing or event to print its briefing."
+NOT_BRIEFED = "Briefings are printed for people, delegations, pairings and events."
+
+
+def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_id: int,
+                   settings: registry.Settings, worker: Worker, *,
+                   pack: bool = False) -> QWidget:
+    """Open the preview of *kind* *record_id*'s briefing (a pack for a delegation)."""
+    from gui.preview import open_briefing
+
+    sheet = "pack" if pack and kind == RecordKind.DELEGATION else kind.value
+    classification = settings.value(registry.CLASSIFICATION).strip() or None
+    return open_briefing(parent, catalog, sheet, record_id,
+                         paper=settings.value(registry.PAPER_SIZE),
+                         classification=classification, worker=worker)
+
+
+def choose_classification(parent: QWidget, settings: registry.Settings) -> None:
+    text, accepted = QInputDialog.getText(
+        parent, "Classification line",
+        "Printed at the top and bottom of every briefing page (leave empty for none):",
+        text=settings.value(registry.CLASSIFICATION))
+    if accepted:
+        settings.set_value(registry.CLASSIFICATION, text.strip())

@@ -1,0 +1,55 @@
+"""The window's sections (People, Organisations, ...) and which records each shows.
+
+Declared once; the section list, the View menu, Ctrl+1..5 and "open this
+record" all read it. Kept free of the store so the window can be drawn before
+the catalog modules load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from db.kinds import RecordKind
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    kinds: tuple[RecordKind, ...]
+
+
+SECTIONS = (
+    Section("people", "People", (RecordKind.PERSON,)),
+    Section("organisations", "Organisations", (RecordKind.ORGANISATION,)),
+    Section("places", "Cities && Pairings",
+            (RecordKind.PAIRING, RecordKind.CITY, RecordKind.PROGRAMME)),
+    Section("delegations", "Delegations", (RecordKind.DELEGATION,)),
+    Section("events", "Events", (RecordKind.EVENT,)),
+)
+SECTION_KEYS = tuple(s.key for s in SECTIONS)
+_SECTION_OF = {kind.value: s.key for s in SECTIONS for kind in s.kinds}
+_SECTION_OF[RecordKind.ENGAGEMENT.value] = "delegations"  # shown in its delegation
+
+
+def section_of(kind: str) -> str | None:
+    """The section that shows records of *kind* (None: not a browsable kind)."""
+    return _SECTION_OF.get(kind)
+
+
+def section_list(parent: QWidget) -> QListWidget:
+    """The list of sections down the window's left side (each item's data: its key)."""
+    sections = QListWidget(parent)
+    sections.setObjectName("sections")
+    sections.setFrameShape(QListWidget.Shape.NoFrame)
+    sections.setSpacing(2)
+    for section in SECTIONS:
+        item = QListWidgetItem(section.title.replace("&&", "&"))
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        item.setSizeHint(QSize(150, 32))
+        sections.addItem(item)
+    sections.setFixedWidth(max(sections.sizeHintForColumn(0) + 24, 160))
+    return sections
