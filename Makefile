@@ -8,17 +8,19 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-# Qt's shared-library needs (xcb for a real screen, EGL/GL, fonts).
+# Qt's shared-library needs (xcb for a real screen, EGL/GL, fonts; libcups2 for Qt's print
+# plugin, without which File > Print lists no printer).
 RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
              libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
              libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 \
-             libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core
+             libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core libcups2
 # Tests validate the desktop entry and AppStream metadata with the distribution's tools.
 TEST_DEBS := $(RUN_DEBS) desktop-file-utils appstream
-# The bundle: PyInstaller reads binaries with objdump (binutils); Qt's print plugin links
-# libcups2; the smoke test reads the printed briefing back with pdftotext (poppler-utils).
-# Debian's own python3 also needs its shared library, libpython3.X (PYTHON_LIB_DEB).
-PACKAGE_DEBS := binutils libcups2 poppler-utils
+# The bundle: PyInstaller reads binaries with objdump (binutils) and bundles libcups2 (in
+# RUN_DEBS) for the print plugin; the smoke test reads the briefing back with pdftotext
+# (poppler-utils). Debian's own python3 also needs its shared library, libpython3.X
+# (PYTHON_LIB_DEB).
+PACKAGE_DEBS := binutils poppler-utils
 # Debian's python3 makes no venv without python3.X-venv: asked for along with the other
 # packages (one install, or one message), and only while there is no working .venv.
 VENV_DEBS := $(shell test -f $(VENV)/.created || $(PYTHON) -c 'import ensurepip' 2>/dev/null \

@@ -214,9 +214,9 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
 
 
 def newest_good_backup(catalog_path: Path) -> Path | None:
-    """The newest backup of *catalog_path* that passes SQLite's check, if any."""
+    """The newest backup of *catalog_path* that passes the check a restore makes, if any."""
     for candidate, _when, _reason in _entries(catalog_path):
-        if verify(candidate, thorough=False) is None:
+        if verify(candidate) is None:
             return candidate
     return None
 
@@ -377,7 +377,9 @@ def rotate(catalog_path: Path, *, now: dt.datetime | None = None,
         if path not in kept:
             path.unlink(missing_ok=True)
             removed.append(path)
-    remove_stale_temporaries(backup_dir(catalog_path), now=when.timestamp())
+    # By the real clock, not *now*: a backup stamped with a simulated (or skewed) date
+    # must not take another process's backup in progress for a day-old leftover.
+    remove_stale_temporaries(backup_dir(catalog_path))
     return removed
 
 
@@ -418,6 +420,8 @@ def restore(catalog_path: str | os.PathLike[str], backup_path: str | os.PathLike
     nothing, while the catalog is open in another window or program.
     """
     target = Path(catalog_path)
+    if target.is_symlink():  # restore the catalog the link points to, and keep the link
+        target = target.resolve()
     source = Path(backup_path)
     problem = verify(source)
     if problem is not None:

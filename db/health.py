@@ -17,7 +17,7 @@ from pathlib import Path
 from db import schema, search
 from db.backup import list_backups
 from db.catalog.errors import CatalogError
-from db.catalog.files import FileState, connect_read_only, inspect_file, read_only_reason
+from db.catalog.files import FileState, connect_for_reading, inspect_file, read_only_reason
 from db.catalog.lifecycle import open_catalog
 from db.catalog.network import network_filesystem
 from db.search import SEARCH_KINDS
@@ -75,7 +75,7 @@ def check_file(path: Path) -> Report:
                            else ""))
     _protection_facts(path, report)
     try:
-        conn = connect_read_only(path)
+        conn = connect_for_reading(path)
     except (sqlite3.Error, CatalogError) as exc:
         report.problems.append(f"cannot be opened: {exc}")
         return report

@@ -6,7 +6,8 @@ source, and extend them, without reading code. Spellings are NFC with the modern
 ``Hòa`` and ``Ha`` / ``Hà`` need no second entry.
 
 VIETNAMESE_FAMILY_NAMES
-    Transcribed from the alphabetical list in Vietnamese Wikipedia's article
+    Transcribed by hand (not downloaded; re-check it against the article when
+    extending it) from the alphabetical list in Vietnamese Wikipedia's article
     "Họ người Việt Nam" (https://vi.wikipedia.org/wiki/H%E1%BB%8D_ng%C6%B0%E1%BB%9Di_Vi%E1%BB%87t_Nam,
     section "Danh sách", CC BY-SA 4.0), which covers the Kinh (Việt) names and
     those of the larger ethnic minorities (Tày, Thái, Mường, Nùng, Hmông, Dao,

@@ -19,7 +19,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gui import app
 
     target = args.database_url or args.catalog or str(cli.default_catalog_path())
-    return app.main(target, default=not (args.database_url or args.catalog))
+    return app.main(target, default=not (args.database_url or args.catalog),
+                    language=args.ui_language)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from db import i18n
 from db.kinds import RecordKind
-from gui import language, opening
+from gui import language as interface
+from gui import opening
 from gui import settings as registry
 from gui.icons import app_icon
 from gui.log import setup_logging
@@ -35,7 +37,9 @@ def open_catalog(window: MainWindow, target: str, *, default: bool) -> None:
     opening.open_catalog(window, window, target, default=default)
 
 
-def main(target: str, *, default: bool = False) -> int:
+def main(target: str, *, default: bool = False, language: str | None = None) -> int:
+    """Show the window, then open *target*; *language* (``liaison --language vi``)
+    overrides the one chosen in Preferences for this run."""
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -44,7 +48,7 @@ def main(target: str, *, default: bool = False) -> int:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     settings = registry.Settings()
-    language.apply(app, language.chosen_language(settings))
+    interface.apply(app, i18n.parse_language(language) or interface.chosen_language(settings))
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
     worker = Worker(app)  # the one database thread: the window, forms and previews share it
     window = MainWindow(name, settings, worker=worker)

@@ -96,11 +96,14 @@ def photo_from_bytes(data: bytes, name: str) -> Photo:
     if not size.isValid() or size.isEmpty():
         raise PhotoError(f"“{name}” is damaged: its size cannot be read.")
     pixels = size.width() * size.height()
-    if pixels > MAX_PIXELS:
+    if pixels > _decodable_pixels():
         raise PhotoError(
             f"“{name}” is {size.width():,} × {size.height():,} pixels "
-            f"({pixels / 1e6:,.0f} megapixels); a photo can have at most "
-            f"{MAX_PIXELS / 1e6:,.0f} megapixels. Scale it down first.")
+            f"({pixels / 1e6:,.0f} megapixels): too large for a photo, which can have at most "
+            f"{_decodable_pixels() / 1e6:,.0f} megapixels. Scale it down first.")
+    if bytes(reader.format().data()).lower() == b"jpeg" and not _jpeg_complete(data):
+        raise PhotoError(f"“{name}” is incomplete: the picture stops part way (was the file "
+                         "cut short while copying?). Copy it again from where it came from.")
     reader.setAutoTransform(True)
     if max(size.width(), size.height()) > MAX_SIDE:
         reader.setScaledSize(size.scaled(MAX_SIDE, MAX_SIDE,
@@ -109,6 +112,25 @@ def photo_from_bytes(data: bytes, name: str) -> Photo:
     if image.isNull():
         raise PhotoError(f"“{name}” is damaged or incomplete ({reader.errorString()}).")
     return _encode(image, name)
+
+
+def _decodable_pixels() -> int:
+    """The most pixels Qt will decode (its allocation limit, 4 bytes a pixel) or
+    :data:`MAX_PIXELS`, whichever is smaller: beyond it Qt fails as if damaged."""
+    limit_mb = QImageReader.allocationLimit()
+    if limit_mb <= 0:
+        return MAX_PIXELS
+    return min(MAX_PIXELS, limit_mb * 1024 * 1024 // 4)
+
+
+def _jpeg_complete(data: bytes) -> bool:
+    """Whether a JPEG ends its image: an end-of-image marker after its last scan.
+
+    Qt shows a cut-short JPEG with its lower part grey and no error. ``FF D9``
+    cannot occur inside scan data (a literal ``FF`` there is followed by ``00``),
+    and an embedded thumbnail's end marker comes before the main image's scan.
+    """
+    return data.rfind(b"\xff\xd9") > data.rfind(b"\xff\xda") >= 0
 
 
 def _encode(image: QImage, name: str) -> Photo:

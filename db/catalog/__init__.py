@@ -19,6 +19,7 @@ from db.catalog.errors import (
     CatalogBusyError,
     CatalogError,
     CatalogInUseError,
+    CatalogLostError,
     DamagedCatalogError,
     DiskFullError,
     NewerCatalogError,
@@ -47,16 +48,25 @@ from db.catalog.files import (
     side_files,
 )
 from db.catalog.handle import Catalog, sqlite_pragma
-from db.catalog.lifecycle import backup_sqlite, create_catalog, open_catalog
+from db.catalog.lifecycle import (
+    backup_sqlite,
+    create_catalog,
+    judge_damage,
+    open_catalog,
+    remove_stale_side_files,
+)
 from db.catalog.network import filesystem_of, network_filesystem, network_warning
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "CATALOG_SUFFIX", "DAMAGED_MARK", "SIDE_FILES", "SQLITE_MAGIC",
-    "Catalog", "CatalogBusyError", "CatalogError", "CatalogInUseError", "DamagedCatalogError",
+    "Catalog", "CatalogBusyError", "CatalogError", "CatalogInUseError", "CatalogLostError",
+    "DamagedCatalogError",
     "DiskFullError", "FileState", "Inspection", "NewerCatalogError", "NotACatalogError",
     "ReadOnlyCatalogError", "WriteFailedError", "backup_dir", "backup_sqlite",
     "connect_read_only", "create_catalog", "disk_is_full", "filesystem_of", "inspect_file",
+    "judge_damage",
     "network_filesystem", "network_warning", "open_catalog", "quarantine", "quarantine_name",
-    "quick_check", "read_only_reason", "read_only_uri", "side_files", "sqlite_pragma",
+    "quick_check", "read_only_reason", "read_only_uri", "remove_stale_side_files", "side_files",
+    "sqlite_pragma",
     "storage_error",
 ]

@@ -59,6 +59,10 @@ class DiskFullError(WriteFailedError):
     pass
 
 
+class CatalogLostError(WriteFailedError):
+    """The catalog's files were removed or replaced under this process: it stopped saving."""
+
+
 class CatalogBusyError(CatalogError):
     """Another window or program held the catalog longer than the busy timeout."""
 

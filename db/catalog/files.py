@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,21 +62,117 @@ def side_files(path: Path) -> list[Path]:
     return [Path(f"{path}{suffix}") for suffix in SIDE_FILES]
 
 
+# ---------------------------------------------------------------- files this process holds
+#
+# On POSIX, closing *any* descriptor of a file drops *all* of the process's
+# fcntl locks on it, including the ones SQLite holds for its connections. A
+# process that reads a live catalog with plain I/O and closes it leaves its own
+# connections unprotected: another process may then checkpoint and delete the
+# -wal these connections go on writing into (sqlite.org/howtocorrupt.html,
+# section 2.2). So every catalog this process opens is registered here, and a
+# file registered here is only ever read through SQLite, whose own bookkeeping
+# keeps a closing descriptor from dropping another connection's locks.
+
+_held: dict[tuple[int, int], int] = {}
+_held_lock = threading.Lock()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Note that this process has connections to *path*; returns the token for :func:`release`."""
+    key = _file_id(path)
+    if key is not None:
+        with _held_lock:
+            _held[key] = _held.get(key, 0) + 1
+    return key
+
+
+def release(token: tuple[int, int] | None) -> None:
+    """This process closed the connections it noted with :func:`hold`."""
+    if token is None:
+        return
+    with _held_lock:
+        left = _held.get(token, 0) - 1
+        if left > 0:
+            _held[token] = left
+        else:
+            _held.pop(token, None)
+
+
+def held_here(path: Path) -> bool:
+    """Whether this process has a catalog open on *path* (or on the file *path* names)."""
+    key = _file_id(path)
+    with _held_lock:
+        return key is not None and key in _held
+
+
+def is_live_catalog_file(path: Path) -> bool:
+    """Whether *path* is an open catalog of this process or one of its ``-wal``/``-shm``.
+
+    Such a file must never be read with plain I/O here (a photo or an import
+    chosen by mistake): the close would drop the catalog's locks.
+    """
+    name = str(path)
+    for suffix in (*SIDE_FILES, "-journal"):
+        if name.endswith(suffix) and held_here(Path(name.removesuffix(suffix))):
+            return True
+    return held_here(path)
+
+
+# ---------------------------------------------------------------- judging a file
+
+
+def _raw_header(path: Path) -> bytes:
+    """The first 100 bytes, read with plain I/O: only for files this process does not hold."""
+    with path.open("rb") as handle:
+        return handle.read(100)
+
+
+def _header_through_sqlite(path: Path) -> Inspection | tuple[int, int]:
+    """(application id, user version) read by SQLite: for a file this process holds."""
+    try:
+        conn = connect_read_only(path)
+        try:
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):  # it was open as ours
+            return Inspection(FileState.DAMAGED, 0, str(exc))
+        raise CatalogError(f"{path.name} cannot be read right now ({exc}); it was not "
+                           "changed. Try again in a moment.") from exc
+    return app_id, user_version
+
+
 def inspect_file(path: Path) -> Inspection:
     """Say what *path* holds without writing a byte to it, or beside it.
 
     The 100-byte SQLite header holds everything we need (application id at
-    offset 68, user version at 60), so a normal file is judged without opening
-    it through SQLite at all: a read-only connection to a WAL database would
-    still leave ``-wal``/``-shm`` files behind. Only when a non-empty ``-wal``
-    file exists (its newest header may live there) do we ask SQLite.
+    offset 68, user version at 60), so a file no catalog of this process holds
+    is judged without opening it through SQLite at all: a read-only connection
+    to a WAL database would leave ``-wal``/``-shm`` files behind. A file this
+    process holds is read through SQLite instead (see :func:`hold`), as is one
+    with a non-empty ``-wal`` (its newest header may live there).
     """
     if not path.exists():
         return Inspection(FileState.MISSING, 0)
     if path.is_dir():
         return Inspection(FileState.NOT_SQLITE, 0, "it is a folder")
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    if held_here(path):
+        read = _header_through_sqlite(path)
+        if isinstance(read, Inspection):
+            return read
+        app_id, user_version = read
+        return _judge(app_id, user_version)
+    header = _raw_header(path)
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         detail = "the file is empty" if not header else "it is not an SQLite database"
         return Inspection(FileState.NOT_SQLITE, 0, detail)
@@ -92,9 +189,13 @@ def inspect_file(path: Path) -> Inspection:
                 conn.close()
         except sqlite3.DatabaseError as exc:
             if app_id == schema.APPLICATION_ID and primary_code(exc) in (SQLITE_CORRUPT,
-                                                                     SQLITE_NOTADB):
+                                                                         SQLITE_NOTADB):
                 return Inspection(FileState.DAMAGED, user_version, str(exc))
             return Inspection(FileState.NOT_SQLITE, 0, str(exc))
+    return _judge(app_id, user_version)
+
+
+def _judge(app_id: int, user_version: int) -> Inspection:
     if app_id != schema.APPLICATION_ID:
         return Inspection(FileState.FOREIGN, 0, "it is an SQLite database of another program")
     if user_version > schema.SCHEMA_VERSION:
@@ -192,12 +293,32 @@ def connect_read_only(path: Path, *, timeout: float = BUSY_TIMEOUT_MS / 1000
     return conn
 
 
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """Like :func:`connect_read_only`, but leaves no ``-wal``/``-shm`` behind (for ``check``).
+
+    A WAL catalog nobody has open has neither file; a read-only connection would
+    create both. With neither there and no catalog of this process on it, nobody is
+    writing, so the file is read as immutable. Otherwise (open elsewhere, or its
+    journal mode is not WAL, where readers must take locks) the usual connection.
+    """
+    if held_here(path) or any(side.exists() for side in side_files(path)):
+        return connect_read_only(path)
+    header = _raw_header(path)
+    if len(header) < 20 or header[18:20] != b"\x02\x02":  # not WAL: locks are needed
+        return connect_read_only(path)
+    conn = sqlite3.connect(catalog_uri(path, immutable=True), uri=True,
+                           check_same_thread=False)
+    conn.text_factory = _lenient_text
+    return conn
+
+
 def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def quick_check(path: Path) -> str | None:
-    """SQLite's quick check: None when sound, else what is wrong.
+def quick_check(path: Path, *, thorough: bool = False) -> str | None:
+    """SQLite's quick check (*thorough*: its integrity check): None when sound, else what
+    is wrong. Only the integrity check compares every index with its table.
 
     Only answers that mean damage (a failed check, "malformed", "not a
     database") count: a file that is busy or unreadable right now raises a
@@ -207,7 +328,8 @@ def quick_check(path: Path) -> str | None:
     try:
         conn = connect_read_only(path)
         try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            pragma = "integrity_check" if thorough else "quick_check"
+            rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
         finally:
             conn.close()
     except UnicodeDecodeError:

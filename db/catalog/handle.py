@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from db.catalog.errors import ReadOnlyCatalogError, storage_error
-from db.catalog.files import connect_read_only
+from db.catalog.errors import CatalogLostError, ReadOnlyCatalogError, storage_error
+from db.catalog.files import connect_read_only, hold, release
+from db.catalog.guard import FileGuard
 
 
 @dataclass
@@ -42,6 +43,28 @@ class Catalog:
                                               compare=False)
     _watch_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
                                         repr=False, compare=False)
+    _held: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _guard: FileGuard | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.path is not None:
+            self._held = hold(self.path)  # from now on, only SQLite reads this file here
+
+    def guard_files(self) -> None:
+        """Keep one connection open for the catalog's life and remember its files.
+
+        The open connection keeps every other process from deleting the
+        ``-wal`` (SQLite removes it only when the last connection closes), so a
+        ``-wal`` that vanishes or changes while this catalog is open means this
+        process lost its locks: :meth:`write_session` then refuses to write.
+        """
+        if self.path is None or self.read_only:
+            return
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = connect_read_only(self.path)
+            self._watch.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        self._guard = FileGuard.start(self.path, self.name)
 
     @property
     def name(self) -> str:
@@ -64,6 +87,8 @@ class Catalog:
             todo = "To edit, free some space on the disk, then open the catalog again."
         elif self.read_only_reason == "opened read-only on request":
             todo = "To edit, open it again normally."
+        elif self._guard is not None and self._guard.lost is not None:
+            todo = "Close this window and open the catalog again."
         else:
             todo = "To edit, copy it to a folder you can write to and open the copy."
         return (f"This catalog is read-only{why}: you can look and print, but changes cannot "
@@ -77,13 +102,24 @@ class Catalog:
         disk, or a lock held too long elsewhere, surfaces as a
         :class:`CatalogError` whose message is meant for the user.
         """
+        guard = self._guard
+        if guard is not None and guard.lost is not None:
+            guard.check()
         if self.read_only:
             raise ReadOnlyCatalogError(self.read_only_message())
         engine = self.engine.execution_options(liaison_write=True)
         with Session(engine, expire_on_commit=False) as session:
             try:
+                if guard is not None:
+                    session.connection()  # BEGIN IMMEDIATE: hold the write lock, then look
+                    self._check(guard)
                 yield session
+                if guard is not None:
+                    session.flush()
+                    self._check(guard)
                 session.commit()
+                if guard is not None:
+                    self._check(guard, committed=True)
             except BaseException as exc:
                 with contextlib.suppress(Exception):
                     session.rollback()
@@ -91,6 +127,14 @@ class Catalog:
                 if mapped is not None:
                     raise mapped from exc
                 raise
+
+    def _check(self, guard: FileGuard, *, committed: bool = False) -> None:
+        try:
+            guard.check(committed=committed)
+        except CatalogLostError:
+            self.read_only = True
+            self.read_only_reason = "its files were changed by another program"
+            raise
 
     def data_version(self) -> int:
         """A number that changes whenever anyone commits a change to this catalog.
@@ -114,11 +158,13 @@ class Catalog:
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
-        with self._watch_lock:
+        with self._watch_lock:  # first: the last writable connection then folds the -wal in
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
         self.engine.dispose()
+        release(self._held)
+        self._held = None
 
     def __enter__(self) -> Catalog:
         return self

@@ -39,6 +39,7 @@ from db.catalog.files import (
     FileState,
     Inspection,
     backup_dir,
+    connect_read_only,
     inspect_file,
     quarantine,
     quick_check,
@@ -96,22 +97,26 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN, FileState.NEWER):
         raise _refusal(path, found)
     why_read_only = "opened read-only on request" if read_only else read_only_reason(path)
+    movable = why_read_only is None
     if found.state is FileState.DAMAGED:
-        raise _quarantine(path, found.detail, movable=why_read_only is None)
+        raise _quarantine(path, found.detail, movable=movable)
     if verify:
-        problem = quick_check(path)
+        # Editing a catalog whose index disagrees with its table would spread the damage,
+        # and only the thorough check compares them (a byte flip can break just an index).
+        problem = quick_check(path, thorough=why_read_only is None)
         if problem is not None:
-            raise _quarantine(path, problem, movable=why_read_only is None)
+            raise _quarantine(path, problem, movable=movable)
     if found.state is FileState.OLDER and why_read_only is not None:
         raise CatalogError(
             f"{path.name} was made by an older Liaison and must be upgraded, but {why_read_only}. "
             "Copy it to a folder you can write to and open the copy; the file was not changed.")
-    if found.state is FileState.OLDER:
+    recorded = _migration_record(path) if found.state is FileState.OLDER else None
+    if recorded is not None and recorded < schema.SCHEMA_VERSION:
         backup_sqlite(path, f"before-upgrade-from-v{found.schema_version}")
     catalog = _open_sqlite(path, why_read_only)
     try:
-        if found.state is FileState.OLDER:
-            schema.upgrade(catalog.engine)
+        if recorded is not None:
+            _upgrade(catalog, recorded)
     except BaseException:
         catalog.close()
         raise
@@ -124,6 +129,55 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
         except (CatalogError, OSError, sqlite3.Error) as exc:
             catalog.backup_problem = f"The automatic backup failed: {exc}"
     return catalog
+
+
+# Tables the first revision creates: a file holding them has been through an upgrade.
+_BASELINE_TABLES = frozenset({"person", "organisation", "city", "country"})
+
+
+def _migration_record(path: Path) -> int:
+    """The newest upgrade Alembic recorded in *path*; a clear refusal when there is none.
+
+    A catalog whose format number lags but whose record is missing cannot be
+    upgraded safely: Alembic would start from nothing and collide with the tables.
+    """
+    try:
+        conn = connect_read_only(path)
+        try:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            rows = (conn.execute("SELECT version_num FROM alembic_version").fetchall()
+                    if "alembic_version" in tables else [])
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CatalogError(f"{path.name} cannot be read ({exc}); it was not changed.") from exc
+    if not tables & _BASELINE_TABLES:
+        return 0  # from before the baseline: the upgrade builds every table
+    if len(rows) != 1 or not str(rows[0][0]).isdigit():
+        raise CatalogError(
+            f"{path.name} cannot be upgraded: it has no record of its earlier upgrades (its "
+            "alembic_version table is missing or empty), so Liaison cannot tell which to "
+            "apply. The file was not changed; restore a backup, or ask for help.")
+    return int(rows[0][0])
+
+
+def _upgrade(catalog: Catalog, recorded: int) -> None:
+    """Bring the schema up to date, then stamp the format number into the header.
+
+    A record already at the newest revision only needs the stamp: without it the
+    header would keep saying "older" and every open would take another backup.
+    """
+    if recorded < schema.SCHEMA_VERSION:
+        try:
+            schema.upgrade(catalog.engine)
+        except Exception as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise CatalogError(
+                f"{catalog.name} could not be upgraded to this Liaison's format ({reason}). "
+                "The upgrade was undone, so the catalog is as it was, and a backup was taken "
+                "before trying. Please report this problem.") from exc
+    outside_transaction(catalog.engine, f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
 
 
 def _open_sqlite(path: Path, why_read_only: str | None) -> Catalog:
@@ -139,6 +193,7 @@ def _open_sqlite(path: Path, why_read_only: str | None) -> Catalog:
             outside_transaction(engine, "PRAGMA journal_mode = WAL")
         else:
             leave_wal(engine)
+        catalog.guard_files()
     except BaseException:
         catalog.close()
         raise
@@ -158,6 +213,34 @@ def _quarantine(path: Path, problem: str, *, movable: bool) -> DamagedCatalogErr
              if good else f"No good backup of it was found in {backup_dir(path)}")
     return DamagedCatalogError(f"{path.name} is damaged ({problem}). {where}. {offer}.",
                                path=path, quarantined=moved, backup=good)
+
+
+def judge_damage(path: Path) -> None:
+    """After a read failed: raise :class:`DamagedCatalogError` (the file set aside, the
+    newest good backup named) when *path* is damaged; return when it is sound.
+
+    Nothing is opened for writing, so a reading command that ends here can truly say
+    the file was not changed.
+    """
+    found = inspect_file(path)
+    movable = read_only_reason(path) is None
+    if found.state is FileState.DAMAGED:
+        raise _quarantine(path, found.detail, movable=movable)
+    if found.state in (FileState.CURRENT, FileState.OLDER):
+        problem = quick_check(path, thorough=True)
+        if problem is not None:
+            raise _quarantine(path, problem, movable=movable)
+
+
+def remove_stale_side_files(target: Path) -> None:
+    """Delete a ``-wal``/``-shm``/``-journal`` left by a catalog that is gone from *target*.
+
+    SQLite would otherwise take them for the new file's own and replay another
+    database's pages into it. Without its database such a file holds nothing
+    anyone can use, and no catalog is open there (there is no file to open).
+    """
+    for stale in (*side_files(target), Path(f"{target}-journal")):
+        stale.unlink(missing_ok=True)
 
 
 def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Catalog:
@@ -185,10 +268,15 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
             )
             schema.upgrade(engine)
             if sample:
-                sample_data.load(Catalog(engine=engine, url=str(engine.url), path=tmp))
+                filling = Catalog(engine=engine, url=str(engine.url), path=tmp)
+                try:
+                    sample_data.load(filling)
+                finally:
+                    filling.close()
             outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             engine.dispose()
+        remove_stale_side_files(target)
         os.replace(tmp, target)
     finally:
         for leftover in (tmp, *side_files(tmp)):

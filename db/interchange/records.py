@@ -169,5 +169,5 @@ class Records:
         person_id = self.tx.create(RecordKind.PERSON, {
             "family_name": split.family_name, "given_names": split.given_names,
             "honorific": split.honorific, "name_order": split.name_order,
-            "address_by": split.address_by})
+            "address_by": split.address_by, "aliases": list(split.aliases)})
         return person_id, role

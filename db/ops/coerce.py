@@ -18,6 +18,7 @@ from sqlalchemy.sql.schema import Column
 
 from db import phones
 from db.folding import nfc
+from db.limits import admit
 from db.models import TABLES, Record, RecordKind
 from db.names import sort_key
 from db.validation import validate
@@ -103,6 +104,10 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
     name = column.name
     if value is None:
         return None
+    value, problem = admit(column, value)  # the field's kind and size (db.limits)
+    if problem is not None:
+        errors[name] = problem
+        return value
     if (kind, name) in STORED_FORMS and isinstance(value, str) and value.strip():
         return STORED_FORMS[(kind, name)](nfc(value).strip())
     python_type = value_type(column)

@@ -18,8 +18,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from db import i18n
+from db.i18n import _
 from gui.cli import brief, check, demo, init, interchange, safety, search
 from gui.cli.common import (
+    EXIT_OK,
     EXIT_USER_ERROR,
     CommandModule,
     Parser,
@@ -27,6 +30,7 @@ from gui.cli.common import (
     catalog_target,
     default_catalog_path,
 )
+from gui.cli.output import VisibleText, os_error_sentence, quiet_broken_pipe
 
 __all__ = ["COMMAND_MODULES", "build_parser", "default_catalog_path", "parse", "run"]
 
@@ -38,13 +42,16 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (init, search, check, demo, brief, 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="liaison",
-        description="Liaison: a catalog of delegations, officials, organisations, city "
-        "pairings and events. Without a command, opens the app.",
+        description=_("Liaison: a catalog of delegations, officials, organisations, city "
+                      "pairings and events. Without a command, opens the app."),
     )
+    parser.add_argument("--language", choices=i18n.LANGUAGES, dest="ui_language",
+                        help=_("language of messages, help and the app (default: from "
+                               "LANGUAGE/LANG, or the app's preference)"))
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--catalog", metavar="PATH",
-                       help="catalog file (default: the catalog in your user data folder)")
-    where.add_argument("--database-url", metavar="URL", help="shared database server URL")
+                       help=_("catalog file (default: the catalog in your user data folder)"))
+    where.add_argument("--database-url", metavar="URL", help=_("shared database server URL"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in COMMAND_MODULES:
         module.add_parser(commands)
@@ -52,7 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    """The command line, read in the language it asks for (help and errors included)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_asked(words))
+    return build_parser().parse_args(words)
+
+
+def _language_asked(words: Sequence[str]) -> str | None:
+    """``--language vi`` / ``--language=vi`` before the parser exists (its help is in it)."""
+    for index, word in enumerate(words):
+        if word == "--language" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--language="):
+            return word.partition("=")[2]
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,31 +82,39 @@ def run(args: argparse.Namespace) -> int:
     from db.catalog import CatalogError
     from db.ops import OperationError
 
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(stdout), VisibleText(stderr)
     try:
         result: int = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit
         return result
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        return EXIT_OK
     except (UserError, CatalogError, OperationError) as exc:
         sys.stderr.write(f"liaison: {exc}\n")
     except DatabaseError as exc:
         sys.stderr.write(f"liaison: {_unreadable(args, exc)}\n")
     except OSError as exc:
-        sys.stderr.write(f"liaison: {exc.strerror or exc}"
-                         + (f": {exc.filename}" if exc.filename else "") + "\n")
+        sys.stderr.write(f"liaison: {os_error_sentence(exc)}\n")
     except KeyboardInterrupt:
-        sys.stderr.write("liaison: interrupted\n")
+        sys.stderr.write("liaison: " + _("interrupted") + "\n")
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
     return EXIT_USER_ERROR
 
 
 def _unreadable(args: argparse.Namespace, error: Exception) -> str:
     """A read failed: reading commands skip the whole-file check, so run it now, and a
     damaged file gets what opening it would have done (set aside, backup named)."""
-    from db.catalog import CatalogError, open_catalog
+    from db.catalog import CatalogError, judge_damage
 
     target = catalog_target(args)
     if "://" not in target and Path(target).exists():
-        try:
-            open_catalog(target, daily_backup=False).close()
+        try:  # judged without opening it for writing: "not changed" stays true
+            judge_damage(Path(target).expanduser())
         except CatalogError as damaged:
             return str(damaged)
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-    return f"the catalog could not be read ({reason}); run `liaison check` for a report"
+    return _("the catalog could not be read ({reason}); run `liaison check` for a "
+             "report").format(reason=reason)

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
+from db.i18n import _
+
 if TYPE_CHECKING:
     from db.catalog import Catalog
 
@@ -36,7 +38,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but its errors are one line like every other user error."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"liaison: {message} (see `liaison --help`)\n")
+        sys.stderr.write("liaison: " + _("{message} (see `liaison --help`)").format(
+            message=message) + "\n")
         raise SystemExit(EXIT_USER_ERROR)
 
 
@@ -59,9 +62,10 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a whole number").format(text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+        raise argparse.ArgumentTypeError(_("{value} is not a positive number").format(value=value))
     return value
 
 
@@ -80,13 +84,18 @@ def open_or_create_default(target: str, *, reading: bool = False) -> Catalog:
     cost what checking and copying the file costs. A damaged file still fails with a
     one-line message (see :func:`gui.cli.run`).
     """
-    from db.catalog import create_catalog, network_warning, open_catalog
+    from db.catalog import FileState, create_catalog, inspect_file, network_warning, open_catalog
 
     default = default_catalog_path()
     if Path(target) == default and not default.exists():
         default.parent.mkdir(parents=True, exist_ok=True)
         return create_catalog(default, sample=True)
-    catalog = open_catalog(target, verify=not reading, daily_backup=not reading)
+    # Reading commands never write: a read-only connection cannot fold a -wal into the file
+    # (not even a stranger's left beside it). Only an older catalog must be upgraded first.
+    read_only = reading and "://" not in target and (
+        inspect_file(Path(target).expanduser()).state is not FileState.OLDER)
+    catalog = open_catalog(target, verify=not reading, daily_backup=not reading,
+                           read_only=read_only)
     if catalog.path is not None and catalog.network_fs:
         print(f"liaison: {network_warning(catalog.path, catalog.network_fs)}", file=sys.stderr)
     return catalog

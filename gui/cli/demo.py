@@ -25,7 +25,7 @@ def add_parser(commands: Subparsers) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from db import synthetic
-    from db.catalog import create_catalog
+    from db.catalog import create_catalog, remove_stale_side_files
 
     path = Path(args.path)
     if path.exists():
@@ -39,6 +39,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             figures = synthetic.generate(
                 catalog, people=args.people, seed=args.seed,
                 progress=lambda message: print(f"  {message}", file=sys.stderr))
+        remove_stale_side_files(path)  # another catalog's -wal must not be replayed into it
         os.replace(partial, path)
     finally:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from db.i18n import _
 from gui.cli.common import (
     EXIT_OK,
     add_target_arguments,
@@ -23,12 +24,12 @@ SEARCH_KIND_NAMES = ("person", "organisation", "city", "programme", "pairing", "
 
 
 def add_parser(commands: Subparsers) -> None:
-    find = commands.add_parser("search", help="search the catalog, ignoring accents")
+    find = commands.add_parser("search", help=_("search the catalog, ignoring accents"))
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append",
-                      help="only this kind of record (repeatable)")
+                      help=_("only this kind of record (repeatable)"))
     find.add_argument("--limit", type=positive_int, default=20, metavar="N")
-    find.add_argument("--json", action="store_true", help="print JSON")
+    find.add_argument("--json", action="store_true", help=_("print JSON"))
     add_target_arguments(find)
     find.set_defaults(handler=cmd_search)
 
@@ -43,7 +44,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title,
                            "subtitle": h.subtitle} for h in hits], ensure_ascii=False, indent=2))
     elif not hits:
-        print(f"No records match {args.query!r}.", file=sys.stderr)
+        print(_("No records match “{query}”.").format(query=args.query), file=sys.stderr)
     else:
         width = max(len(h.kind) for h in hits)
         for h in hits:

@@ -26,7 +26,7 @@ def _fields(kind: RecordKind, b: Builder) -> list[FieldWidget]:
     if kind == RecordKind.PERSON:
         return [b.line("honorific", "H.E., Mr, Mrs, Dr…"), b.line("given_names"),
                 b.line("family_name"), b.choice(kind, "name_order"),
-                b.choice(kind, "address_by")]
+                b.choice(kind, "address_by"), b.items("aliases")]
     if kind == RecordKind.ORGANISATION:
         return [b.line("name"), b.line("acronym"), b.choice(kind, "org_kind"),
                 b.country("country_id")]
@@ -51,7 +51,7 @@ def _prefill(kind: RecordKind, text: str) -> dict[str, Any]:
             return {}
         return {"honorific": found.honorific, "given_names": found.given_names,
                 "family_name": found.family_name, "name_order": found.name_order,
-                "address_by": found.address_by}
+                "address_by": found.address_by, "aliases": list(found.aliases)}
     return {"title" if kind == RecordKind.SOURCE else "name": text}
 
 

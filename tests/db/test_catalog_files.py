@@ -253,3 +253,181 @@ def test_each_store_module_imports_first_in_a_fresh_interpreter(module: str) -> 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+def _stale_wal_of_a_deleted_catalog(path: Path) -> None:
+    """Leave at *path* what a deleted catalog leaves: its -wal full of its last changes."""
+    create_catalog(path, sample=True).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    for i in range(30):
+        conn.execute("INSERT INTO source (title, created_at, updated_at, version) "
+                     "VALUES (?, '2020-01-01', '2020-01-01', 1)", (f"Stale {i}",))
+    wal = Path(f"{path}-wal").read_bytes()
+    conn.close()
+    for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    Path(f"{path}-wal").write_bytes(wal)
+    assert len(wal) > 4096
+
+
+def _people(path: Path, table: str = "person") -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("sample", [True, False])
+def test_a_stale_wal_beside_a_new_catalog_is_not_adopted(tmp_path: Path, sample: bool) -> None:
+    reference = tmp_path / "reference.liaison"
+    create_catalog(reference, sample=sample).close()
+    path = tmp_path / "catalog.liaison"
+    _stale_wal_of_a_deleted_catalog(path)
+    with create_catalog(path, sample=sample) as catalog:
+        assert not catalog.read_only
+    assert _people(path, "source") == _people(reference, "source")
+    with open_catalog(path, daily_backup=False) as again:  # and it is not called damaged
+        assert not again.read_only
+    assert _people(path, "source") == _people(reference, "source")
+
+
+def test_liaison_demo_does_not_adopt_a_stale_wal(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "demo.liaison"
+    _stale_wal_of_a_deleted_catalog(path)
+    result = subprocess.run([sys.executable, "-m", "gui", "demo", str(path), "--people", "5"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert _people(path) == 5
+    assert _people(path, "source") < 30
+
+
+def _foreign_wal(tmp_path: Path) -> bytes:
+    """The -wal of another catalog (same page size), full of its own changes."""
+    other = tmp_path / "other" / "other.liaison"
+    other.parent.mkdir()
+    create_catalog(other, sample=True).close()
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("DELETE FROM change_log")
+    for i in range(200):
+        conn.execute("INSERT INTO source (title, summary, created_at, updated_at, version) "
+                     "VALUES (?, ?, '2020-01-01', '2020-01-01', 1)", (f"Foreign {i}", "x" * 500))
+    wal = Path(f"{other}-wal").read_bytes()
+    conn.close()
+    return wal
+
+
+@pytest.mark.parametrize("command", ["search", "brief"])
+def test_reading_commands_never_write_even_beside_a_foreign_wal(
+        sample_path: Path, tmp_path: Path, command: str) -> None:
+    import subprocess
+    import sys
+
+    Path(f"{sample_path}-wal").write_bytes(_foreign_wal(tmp_path))
+    before = sample_path.read_bytes()
+    args = (["search", "chung"] if command == "search"
+            else ["brief", "person", "1", "-o", str(tmp_path / "p.pdf")])
+    result = subprocess.run([sys.executable, "-m", "gui", *args, "--catalog", str(sample_path)],
+                            capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr
+    moved = list(sample_path.parent.glob(f"{sample_path.name}.damaged-*"))
+    after = (moved[0] if moved else sample_path).read_bytes()
+    assert after == before, f"a reading command rewrote the catalog: {result.stderr}"
+
+
+def _break_an_index(path: Path) -> None:
+    """Damage only integrity_check sees: an index no longer matches its table."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_city_name ON city (local_name)'"
+                 " WHERE name = 'ix_city_name'")
+    conn.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert check.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    check.close()
+
+
+def test_damage_only_the_integrity_check_finds_is_caught_before_editing(
+        sample_path: Path) -> None:
+    from db.catalog import DamagedCatalogError
+
+    with open_catalog(sample_path) as catalog:  # today's backup: sound
+        assert not catalog.read_only
+    _break_an_index(sample_path)
+    with pytest.raises(DamagedCatalogError) as caught:
+        open_catalog(sample_path)
+    assert caught.value.quarantined is not None and caught.value.backup is not None
+
+
+def test_the_backup_offered_after_damage_is_one_restore_accepts(sample_path: Path) -> None:
+    import datetime as dt
+
+    from db import backup
+    from db.catalog import DamagedCatalogError
+
+    sound = backup.backup_now(sample_path, now=dt.datetime(2026, 1, 1, 9)).path
+    newer = backup.backup_now(sample_path, now=dt.datetime(2026, 1, 2, 9)).path
+    _break_an_index(newer)  # the newest backup has damage only integrity_check finds
+    _break_an_index(sample_path)
+    with pytest.raises(DamagedCatalogError) as caught:
+        open_catalog(sample_path)
+    assert caught.value.backup == sound
+    backup.restore(sample_path, sound)  # what the app does with the offer
+    with open_catalog(sample_path, daily_backup=False) as catalog:
+        assert not catalog.read_only
+
+
+def _set_header(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+def _liaison(*args: str) -> tuple[int, list[str]]:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "gui", *args], capture_output=True,
+                            text=True, check=False)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stderr.strip().splitlines()
+
+
+def test_a_lagging_format_number_does_not_back_up_on_every_open(sample_path: Path) -> None:
+    _set_header(sample_path, "PRAGMA user_version = 0")  # the record says: up to date
+    for _ in range(3):
+        open_catalog(sample_path, daily_backup=False).close()
+    backups = list((sample_path.parent / "backups").glob("*upgrade*")) if (
+        sample_path.parent / "backups").exists() else []
+    assert len(backups) <= 1, backups
+    assert inspect_file(sample_path).state is FileState.CURRENT
+
+
+def test_a_missing_migration_record_is_one_line_and_exit_2(sample_path: Path) -> None:
+    _set_header(sample_path, "PRAGMA user_version = 0", "DROP TABLE alembic_version")
+    before = sample_path.read_bytes()
+    status, lines = _liaison("search", "chung", "--catalog", str(sample_path))
+    assert status == 2 and len(lines) == 1, lines
+    assert "no record of its earlier upgrades" in lines[0]
+    assert sample_path.read_bytes() == before
+    with pytest.raises(CatalogError, match="no record of its earlier upgrades"):
+        open_catalog(sample_path)
+
+
+def test_a_failed_upgrade_is_a_clear_message_and_changes_nothing(sample_path: Path) -> None:
+    _set_header(sample_path, "PRAGMA user_version = 0", "UPDATE alembic_version "
+                "SET version_num = '0000'")  # Alembic will try to build tables that exist
+    status, lines = _liaison("search", "chung", "--catalog", str(sample_path))
+    assert status == 2 and len(lines) == 1, lines
+    assert "could not be upgraded" in lines[0] and "undone" in lines[0]
+    conn = sqlite3.connect(sample_path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0000",)]
+    assert conn.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+    conn.close()

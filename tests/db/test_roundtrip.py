@@ -253,7 +253,7 @@ def test_delete_takes_owned_rows_and_refuses_while_needed(empty_catalog: Catalog
 
 
 def test_hostile_text_survives_a_round_trip(empty_catalog: Catalog) -> None:
-    names = ["<b>Bold</b> & \"quoted\" 'x'", "Đặng 😀 <a href='x'>", "שלום עליכם", "N" * 2000]
+    names = ["<b>Bold</b> & \"quoted\" 'x'", "Đặng 😀 <a href='x'>", "שלום עליכם", "N" * 500]
     for name in names:
         person_id = ops.create(empty_catalog, K.PERSON, {"family_name": name}).ids(K.PERSON)[0]
         with empty_catalog.read_session() as session:

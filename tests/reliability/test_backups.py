@@ -324,3 +324,77 @@ def test_leftovers_of_an_interrupted_restore_are_cleaned_only_when_old(
     open_catalog(sample_path).close()
     assert not ours.exists()
     assert fresh.exists() and theirs.exists()
+
+
+def test_what_killed_runs_left_is_removed_on_the_next_run_unless_in_use(
+        sample_path: Path) -> None:
+    """A kill -9'd init, restore or backup leaves its temporary file unlocked: the next open
+    removes it (with its -wal/-shm) after ten minutes, not a day; one in use stays."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    folder = sample_path.parent
+    killed = folder / f".{sample_path.name}.k1ll3d.tmp"
+    busy = folder / f".{sample_path.name}.bu5y.tmp"
+    for leftover in (killed, busy):
+        conn = sqlite3.connect(leftover)
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
+    Path(f"{killed}-wal").write_bytes(b"x" * 1000)
+    holder = subprocess.Popen(  # another process is still writing this one
+        [sys.executable, "-c", "import sqlite3, sys\n"
+         f"c = sqlite3.connect({str(busy)!r}, isolation_level=None)\n"
+         "c.execute('BEGIN IMMEDIATE'); c.execute('INSERT INTO t VALUES (1)')\n"
+         "print('holding', flush=True); sys.stdin.readline()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        quarter_hour_ago = dt.datetime.now().timestamp() - 15 * 60
+        for leftover in (killed, busy):
+            os.utime(leftover, (quarter_hour_ago, quarter_hour_ago))
+        open_catalog(sample_path, daily_backup=False).close()
+        assert not killed.exists() and not Path(f"{killed}-wal").exists()
+        assert busy.exists()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_restore_through_a_symlinked_catalog_restores_the_target(sample_path: Path,
+                                                                 tmp_path: Path) -> None:
+    taken = backup.backup_now(sample_path, "manual").path
+    with open_catalog(sample_path, daily_backup=False) as catalog:
+        ops.create(catalog, RecordKind.SOURCE, {"title": "after the backup"})
+    link = tmp_path / "elsewhere" / "shortcut.liaison"
+    link.parent.mkdir()
+    link.symlink_to(sample_path)
+    backup.restore(link, taken)
+    assert link.is_symlink() and link.resolve() == sample_path.resolve()
+    conn = sqlite3.connect(sample_path)
+    titles = {row[0] for row in conn.execute("SELECT title FROM source")}
+    conn.close()
+    assert "after the backup" not in titles
+
+
+def test_check_leaves_no_new_files_beside_what_it_examines(sample_path: Path) -> None:
+    before = sorted(p.name for p in sample_path.parent.iterdir())
+    result = liaison("check", "--catalog", str(sample_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in sample_path.parent.iterdir()) == before
+
+
+def test_a_backup_is_verified_before_it_counts(sample_path: Path) -> None:
+    """A copy that fails the integrity check is not kept as a backup (nor left behind)."""
+    conn = sqlite3.connect(sample_path, isolation_level=None)
+    conn.execute("PRAGMA writable_schema = ON")  # an index that no longer matches its table
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_city_name ON city "
+                 "(local_name)' WHERE name = 'ix_city_name'")
+    conn.close()
+    with pytest.raises(backup.BackupFailedError, match="failed its check"):
+        backup.backup_now(sample_path, "manual")
+    folder = sample_path.parent / "backups"
+    assert backup.list_backups(sample_path) == []
+    assert not folder.exists() or list(folder.iterdir()) == []

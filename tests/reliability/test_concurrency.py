@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db import ops
-from db.catalog import CatalogBusyError, open_catalog, storage_error
+from db.catalog import CatalogBusyError, open_catalog
 from db.models import Person, RecordKind
 from tests.reliability.conftest import helper, scaled
 
@@ -39,6 +39,7 @@ def test_two_processes_times_500_updates_all_land(sample_path: Path) -> None:
                 session.get(Person, person)
         elapsed = time.perf_counter() - started
         errors = [w.stderr.read() if w.stderr else "" for w in writers]
+        stale = sum(int(w.stdout.read().split()[-1]) for w in writers if w.stdout)
         assert [w.returncode for w in writers] == [0, 0], errors
         assert not any("locked" in e.lower() for e in errors), errors
         seen_versions.add(catalog.data_version())
@@ -53,7 +54,9 @@ def test_two_processes_times_500_updates_all_land(sample_path: Path) -> None:
         assert set(tags) <= sources
         assert row.version == 1 + 2 * UPDATES
         assert len(seen_versions) > 10, "the watching window never noticed the writers"
+    assert stale > 0, "the writers never raced: the version check was not exercised"
     print(f"\ntwo writers x {UPDATES} updates: {2 * UPDATES} landed in {elapsed:.1f} s "
+          f"({stale} stale saves refused and retried); "
           f"({2 * UPDATES / elapsed:.0f}/s); the watcher saw {len(seen_versions)} versions")
 
 
@@ -108,14 +111,26 @@ def test_a_writer_waits_for_another_instead_of_failing(sample_path: Path) -> Non
     assert "waited its turn" in rows and "held" in rows.values()  # both writes landed
 
 
-def test_a_lock_held_too_long_becomes_a_clear_message(sample_path: Path) -> None:
+def test_a_lock_held_too_long_becomes_a_clear_message(sample_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the app's own write path: another program holds the write lock longer than
+    the busy timeout; the save is refused with a message and nothing is written."""
+    import db.catalog.engine
+
+    monkeypatch.setattr(db.catalog.engine, "BUSY_TIMEOUT_MS", 300)  # not 10 s in a test
     holder = sqlite3.connect(sample_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    impatient = sqlite3.connect(sample_path, timeout=0)
-    with pytest.raises(sqlite3.OperationalError) as caught:
-        impatient.execute("BEGIN IMMEDIATE")
-    impatient.close()
-    holder.close()
-    mapped = storage_error(caught.value, "Office")
-    assert isinstance(mapped, CatalogBusyError)
-    assert "busy in another window" in str(mapped) and "not saved" in str(mapped)
+    try:
+        with open_catalog(sample_path, daily_backup=False) as catalog:
+            holder.execute("BEGIN IMMEDIATE")
+            with pytest.raises(CatalogBusyError) as caught:
+                ops.create(catalog, RecordKind.SOURCE, {"title": "should wait, then give up"})
+            holder.execute("ROLLBACK")
+            assert "busy in another window" in str(caught.value)
+            assert "not saved" in str(caught.value)
+            ops.create(catalog, RecordKind.SOURCE, {"title": "once the lock is free"})
+    finally:
+        holder.close()
+    conn = sqlite3.connect(sample_path)
+    titles = {row[0] for row in conn.execute("SELECT title FROM source")}
+    conn.close()
+    assert "once the lock is free" in titles and "should wait, then give up" not in titles

@@ -9,8 +9,10 @@
     else its exit status. Forking skips the ~0.5 s of imports, so 200 kills fit
     in a test run.
 ``updates CATALOG NAME N PERSON_ID``
-    N operations, each appending ``NAME-i`` to one shared person's notes (read
-    inside the write transaction) and creating a source ``NAME-i``.
+    N operations, each appending ``NAME-i`` to one shared person's notes and creating
+    a source ``NAME-i``. The notes are read *before* the write transaction, as a
+    window shows them, and saved with that version: a save against an old version
+    must be refused (then reread and retried), never overwrite the other's tags.
 ``read-only CATALOG``
     Tries a raw SQLite write, then opens the catalog through Liaison and tries
     an operation; prints what happened as JSON (run without the rights to write).
@@ -72,15 +74,24 @@ def updates(catalog_path: Path, name: str, count: int, person_id: int) -> int:
     with open_catalog(catalog_path) as catalog:
         print("ready", flush=True)
         sys.stdin.readline()  # both writers start together
+        stale = 0
         for i in range(count):
             tag = f"{name}-{i}"
-            with ops.transaction(catalog, actor=name) as tx:
-                person = tx.session.get(Person, person_id)
-                assert person is not None
-                tx.update(RecordKind.PERSON, person_id,
-                          {"biography": f"{person.biography or ''} {tag}".strip()},
-                          expected_version=person.version)
-                tx.create(RecordKind.SOURCE, {"title": tag})
+            while True:  # as a user does: read what the window shows, then save later
+                with catalog.read_session() as session:
+                    person = session.get(Person, person_id)
+                    assert person is not None
+                    biography, version = person.biography or "", person.version
+                try:
+                    with ops.transaction(catalog, actor=name) as tx:
+                        tx.update(RecordKind.PERSON, person_id,
+                                  {"biography": f"{biography} {tag}".strip()},
+                                  expected_version=version)
+                        tx.create(RecordKind.SOURCE, {"title": tag})
+                    break
+                except ops.StaleVersionError:  # the other writer saved first: reread, retry
+                    stale += 1
+        print(f"stale {stale}", flush=True)
     return 0
 
 

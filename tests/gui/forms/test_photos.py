@@ -120,8 +120,7 @@ def test_bad_files_are_refused_with_a_message(
     heavy = tmp_path / "heavy.png"
     heavy.write_bytes(b"\x89PNG" + b"\0" * (MAX_BYTES + 1))
     expected = {
-        huge: "“huge.png” is 20,000 × 10,000 pixels (200 megapixels); a photo can have at "
-              "most 100 megapixels. Scale it down first.",
+        huge: "“huge.png” is 20,000 × 10,000 pixels (200 megapixels): too large for a photo",
         broken: "“broken.png” is damaged or incomplete",
         text: "“notes.png” is not an image Liaison can read. Use a JPEG or PNG photo.",
         heavy: "“heavy.png” is 20.0 MB; a photo can be at most 20.0 MB.",

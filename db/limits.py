@@ -1,0 +1,131 @@
+"""How much a field may hold, and which values a field accepts at all.
+
+Checked where every write passes (:func:`db.ops.coerce.coerce`), so the forms, the
+scripting API and imports all meet the same rules, with a message for the user
+rather than a Python error:
+
+* text fields have a length limit no real record reaches, but that keeps forms,
+  detail panes and printed sheets fast (a 1 MB biography froze the detail pane for
+  a minute and a briefing for five): names and titles 500 characters, links
+  2,000, notes, biographies and descriptions 10,000 (about four printed pages);
+* text must be text: bytes, dicts or lists given for a text field, lone surrogates
+  (which no file can store) are refused; NUL and other control characters
+  (terminal escape codes among them) are removed, keeping tabs and line breaks;
+* whole numbers must fit SQLite's 64 bits, numbers must be finite, and a file's
+  contents must be bytes.
+
+Search queries are capped too (:data:`MAX_QUERY_CHARS`, :data:`MAX_QUERY_WORDS`):
+matching time grows with the square of the words, and 500 words took 16 s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, Integer, LargeBinary, String, Time
+from sqlalchemy.sql.schema import Column
+
+SHORT_TEXT = 500
+LINK_TEXT = 2_000
+LONG_TEXT = 10_000
+LONG_FIELDS = frozenset({"biography", "description", "figures", "follow_ups", "note", "notes",
+                         "outcomes", "private_notes", "protocol_notes", "purpose", "summary",
+                         "topics"})
+LINK_FIELDS = frozenset({"url", "website"})
+MAX_LIST_ITEMS = 100
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 16
+_INT_RANGE = (-(2 ** 63), 2 ** 63 - 1)
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls (U+009B is CSI).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def max_length(field: str) -> int:
+    """The most characters *field* may hold."""
+    if field in LONG_FIELDS:
+        return LONG_TEXT
+    if field in LINK_FIELDS:
+        return LINK_TEXT
+    return SHORT_TEXT
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ").capitalize()
+
+
+def clean_text(field: str, value: Any) -> tuple[Any, str | None]:
+    """*value* as text for *field* (control characters removed), or why it cannot be."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        kind = "a file's contents" if isinstance(value, bytes | bytearray | memoryview) else (
+            "a list" if isinstance(value, list | tuple | set) else
+            "a dictionary" if isinstance(value, dict) else type(value).__name__)
+        return value, f"{_label(field)} must be text, not {kind}."
+    text = str(value)
+    if _SURROGATE.search(text):
+        return value, (f"{_label(field)} contains a broken character (a lone surrogate) that "
+                       "cannot be stored; retype or paste it again.")
+    text = _CONTROL.sub("", text)
+    limit = max_length(field)
+    if len(text) > limit:
+        return value, (f"{_label(field)} is too long ({len(text):,} characters; at most "
+                       f"{limit:,}).")
+    return text, None
+
+
+def admit(column: Column[Any], value: Any) -> tuple[Any, str | None]:
+    """Check *value* against *column*'s kind before it is converted: (value, problem).
+
+    Text comes back cleaned; anything else unchanged. ``None`` always passes.
+    """
+    if value is None:
+        return value, None
+    kind = getattr(column.type, "impl", column.type)
+    field = column.name
+    if isinstance(kind, String):
+        return clean_text(field, value)
+    if isinstance(kind, JSON):
+        if not isinstance(value, list | tuple):
+            return value, f"{_label(field)} must be a list of text."
+        if len(value) > MAX_LIST_ITEMS:
+            return value, f"{_label(field)} has too many entries (at most {MAX_LIST_ITEMS})."
+        items = []
+        for item in value:
+            text, problem = clean_text(field, item)
+            if problem is not None:
+                return value, problem
+            items.append(text)
+        return items, None
+    if isinstance(kind, LargeBinary):
+        if not isinstance(value, bytes | bytearray | memoryview):
+            return value, f"{_label(field)} must be a file's contents (bytes), not text."
+        return bytes(value), None
+    if isinstance(kind, Integer):
+        if isinstance(value, float) and not math.isfinite(value):
+            return value, "Enter a whole number."
+        if isinstance(value, int) and not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+            return value, f"{_label(field)} is too large a number."
+        if isinstance(value, str) and len(value.strip()) > 19:
+            return value, f"{_label(field)} is too large a number."
+        if not isinstance(value, int | float | str):
+            return value, "Enter a whole number."
+    if isinstance(kind, Float):
+        if isinstance(value, int | float) and not isinstance(value, bool) and (
+                not math.isfinite(float(value))):
+            return value, "Enter a finite number."
+        if not isinstance(value, int | float | str):
+            return value, "Enter a number."
+    if isinstance(kind, Date | DateTime | Time) and not isinstance(
+            value, str | dt.date | dt.time | dt.datetime):
+        return value, "Enter a date as YYYY-MM-DD." if isinstance(kind, Date) else (
+            "Enter a time as HH:MM." if isinstance(kind, Time) else "Enter a date and time.")
+    return value, None
+
+
+def cap_query(query: str) -> str:
+    """A search query cut to :data:`MAX_QUERY_CHARS` characters."""
+    return query[:MAX_QUERY_CHARS]

@@ -1,0 +1,76 @@
+"""What the command line writes: never a raw control character, never a broken-pipe trace.
+
+Record text comes from users and from imported files, so it can hold terminal
+escape codes (``ESC [ 2 J`` clears the screen, others retitle the window or
+worse). Everything the commands print goes through :class:`VisibleText`, which
+shows such characters as ``\\x1b`` instead of sending them to the terminal.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sys
+from typing import TextIO
+
+# C0 controls but tab and newline, DEL, C1 controls (U+009B is a one-byte CSI), and the
+# bidirectional overrides that can make a line read differently from what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """*text* with every control character written out as ``\\xNN`` / ``\\uNNNN``."""
+    return _CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+class VisibleText:
+    """A text stream that writes through :func:`visible` to the stream it wraps."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+def quiet_broken_pipe() -> None:
+    """The reader went away (``liaison search ... | head``): stop writing, silently.
+
+    Python would otherwise complain at exit while flushing what is left; pointing
+    stdout at the null device lets it exit quietly, as ``grep`` and ``ls`` do.
+    """
+    with_null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(with_null, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    finally:
+        os.close(with_null)
+
+
+_SENTENCES = {
+    errno.EACCES: "you do not have permission to use {name}",
+    errno.EPERM: "you do not have permission to use {name}",
+    errno.ENOENT: "{name} does not exist",
+    errno.ENOTDIR: "a folder in the path of {name} is a file",
+    errno.EISDIR: "{name} is a folder, not a file",
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the disk holding {name} is read-only",
+    errno.EEXIST: "{name} already exists",
+}
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """An OSError in words (``[Errno 13] Permission denied: 'x'`` -> a sentence)."""
+    name = os.fspath(exc.filename) if exc.filename is not None else "the file"
+    pattern = _SENTENCES.get(exc.errno or 0)
+    if pattern is not None:
+        return pattern.format(name=name)
+    what = (exc.strerror or str(exc)).rstrip(".")
+    return f"{what[:1].lower()}{what[1:]}" + (f" ({name})" if exc.filename is not None else "")
