@@ -138,6 +138,14 @@ def test_random_byte_flips_never_crash_the_open(sample_template: Path, tmp_path:
         try:
             open_catalog(path, daily_backup=False).close()
             outcomes["opened"] += 1
+            # a file that opens for editing must be sound by the thorough check (a flip can
+            # break only an index: quick_check passes it, integrity_check does not)
+            checker = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                integrity = checker.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                checker.close()
+            assert integrity == [("ok",)], (seed, integrity[:3])
         except DamagedCatalogError as exc:
             assert exc.quarantined is not None and exc.quarantined.read_bytes() == bytes(data)
             outcomes["quarantined"] += 1
@@ -146,6 +154,7 @@ def test_random_byte_flips_never_crash_the_open(sample_template: Path, tmp_path:
             outcomes["refused"] += 1
     print(f"\nrandom flips: {outcomes}")
     assert outcomes["quarantined"] > 0, outcomes
+    assert outcomes["opened"] > 0, outcomes  # the check on opened files was exercised
 
 
 def test_newest_backup_damaged_too_offers_the_next_good_one(
