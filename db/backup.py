@@ -49,6 +49,7 @@ from db.catalog.files import (
     side_files,
 )
 from db.catalog.handle import Catalog
+from db.registry import REGISTRY
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -56,9 +57,8 @@ KEEP_MONTHLY = 6
 KEEP_YOUNGER_THAN = dt.timedelta(days=1)
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 DAILY = "daily"
-# The record kinds a backup listing shows, most telling first.
-COUNTED_TABLES = ("person", "organisation", "delegation", "event", "pairing", "city",
-                  "programme", "source")
+# The record kinds a backup listing shows, most telling first (the registry's counted kinds).
+COUNTED_TABLES = tuple(found.table for found in REGISTRY.values() if found.counted)
 # How long a restore waits for other windows to let go of the catalog.
 RESTORE_LOCK_TIMEOUT_S = 2.0
 

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, or_, select
 
-from db.models import TABLES, ChangeAction, ChangeLogEntry, RecordKind, Source
-from db.ops import PARTS, Part, part_rows, record_label
+from db.models import ChangeAction, ChangeLogEntry, RecordKind
+from db.registry import REGISTRY
+from db.spec import PROTECTED, Part
 
 # Columns that are not worth a line in a history (kept in the log all the same).
-_QUIET_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
-_LABEL_FIELDS = ("title", "name", "filename")
+_QUIET_FIELDS = PROTECTED
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,31 @@ class ChangeView:
     new_value: str | None
 
 
+Row = tuple[str, int]  # (kind as spelled in the log, id)
+
+
 def _parts(kind: RecordKind) -> dict[RecordKind, Part]:
     """The parts of *kind* by the kind of their rows."""
-    return {p.kind: p for p in PARTS.get(kind, ())}
+    return {p.kind: p for p in REGISTRY.parts(kind)}
 
 
-def _current_rows(session: Session, kind: RecordKind, record_id: int,
-                  ) -> set[tuple[str, int]]:
-    found: set[tuple[str, int]] = set()
-    for part in PARTS.get(kind, ()):
-        for row in part_rows(session, kind, record_id, part):
-            assert row.id is not None
-            found.add((part.kind.value, row.id))
-            found |= _current_rows(session, part.kind, row.id)
+def _current_rows(session: Session, kind: RecordKind, ids: Iterable[int]) -> set[Row]:
+    """The rows the records *ids* own now, at any depth: one query per part and level."""
+    found: set[Row] = set()
+    wanted = sorted(set(ids))
+    if not wanted:
+        return found
+    for part in REGISTRY.parts(kind):
+        model = REGISTRY.model(part.kind)
+        owner = col(getattr(model, part.link or "record_id"))
+        query = select(col(model.id)).where(owner.in_(wanted))
+        if not part.link:
+            query = query.where(col(model.record_kind) == kind.value)  # type: ignore[attr-defined]
+        for name, value in part.where:
+            query = query.where(col(getattr(model, name)) == value)
+        rows = [i for i in session.exec(query).all() if i is not None]
+        found |= {(part.kind.value, i) for i in rows}
+        found |= _current_rows(session, part.kind, rows)
     return found
 
 
@@ -73,7 +86,7 @@ def _values(entry: ChangeLogEntry) -> dict[str, str | None]:
 def _row_ids(session: Session, kind: RecordKind, record_id: int,
              entries: Iterable[ChangeLogEntry]) -> set[tuple[str, int]]:
     """Owned rows, present or deleted, whose entries belong in this record's history."""
-    rows = _current_rows(session, kind, record_id)
+    rows = _current_rows(session, kind, [record_id])
     parts = _parts(kind)
     operations = {e.operation_id for e in entries}
     if not parts or not operations:
@@ -94,23 +107,43 @@ def _row_ids(session: Session, kind: RecordKind, record_id: int,
     )).all()
     for entry in candidates:
         values = _values(entry)
-        part = parts[RecordKind(entry.record_kind)]
+        part = parts[REGISTRY.kind(entry.record_kind)]
         owner = part.link_values(kind, record_id)
         if all(str(values.get(name)) == str(value) for name, value in owner.items()):
             rows.add((entry.record_kind, entry.record_id))
     return rows
 
 
-def _label(session: Session, kind: str, values: dict[str, str | None], record_id: int) -> str:
-    noun = kind.replace("_", " ").capitalize()
-    if kind == RecordKind.CITATION and values.get("source_id"):
-        source = session.get(Source, int(values["source_id"] or 0))
-        if source is not None:
-            return f"Source “{source.title}”"
-    for name in _LABEL_FIELDS:
-        if values.get(name):
-            return f"{noun} “{values[name]}”"
-    return f"{noun} {record_id}"
+def _labels(session: Session, latest: dict[Row, dict[str, str | None]]) -> dict[Row, str]:
+    """"Position “Chairman”" for each owned row, by its kind's one label rule.
+
+    A row's values come from its latest create or delete entry; rows the log holds no
+    values for are read from the catalog. Every record a label names (a member's
+    person) is looked up once per kind, not once per row.
+    """
+    wanted: dict[RecordKind, set[int]] = defaultdict(set)
+    unknown: dict[RecordKind, set[int]] = defaultdict(set)
+    for (kind_value, row_id), values in latest.items():
+        kind = REGISTRY.kind(kind_value)
+        if not values:
+            unknown[kind].add(row_id)
+        for name, target in REGISTRY[kind].label.refs.items():
+            value = values.get(name)
+            if value is not None and str(value).isdigit():
+                wanted[target].add(int(value))
+    named = {(target, i): text for target, ids in wanted.items()
+             for i, text in REGISTRY.labels(session, target, ids).items()}
+    stored = {(kind.value, i): text for kind, ids in unknown.items()
+              for i, text in REGISTRY.labels(session, kind, ids).items()}
+    found: dict[Row, str] = {}
+    for (kind_value, row_id), values in latest.items():
+        spec = REGISTRY[REGISTRY.kind(kind_value)]
+        noun = spec.singular.capitalize()
+        text = REGISTRY.values_label(spec.kind, values, named) if values else \
+            stored.get((kind_value, row_id), spec.singular)
+        found[(kind_value, row_id)] = f"{noun} “{text}”" if text != spec.singular \
+            else f"{noun} {row_id}"
+    return found
 
 
 def history(session: Session, kind: RecordKind, record_id: int, *,
@@ -128,48 +161,48 @@ def history(session: Session, kind: RecordKind, record_id: int, *,
             (col(ChangeLogEntry.record_kind) == row_kind)
             & col(ChangeLogEntry.record_id).in_(ids)
             for row_kind, ids in by_kind.items())))).all()
-    labels: dict[tuple[str, int], str] = {}
+    latest: dict[Row, dict[str, str | None]] = {}
     for entry in sorted(entries, key=lambda e: (e.changed_at, e.id or 0)):
         if (entry.record_kind, entry.record_id) != (kind.value, record_id):
             values = _values(entry)
-            if values or (entry.record_kind, entry.record_id) not in labels:
-                labels[(entry.record_kind, entry.record_id)] = _label(
-                    session, entry.record_kind, values, entry.record_id)
+            if values or (entry.record_kind, entry.record_id) not in latest:
+                latest[(entry.record_kind, entry.record_id)] = values
+    labels = _labels(session, latest)
+    parts = _parts(kind)
     lines: list[ChangeView] = []
     for entry in sorted(entries, key=lambda e: (e.changed_at, e.id or 0), reverse=True):
         label = labels.get((entry.record_kind, entry.record_id), "")
-        part = _parts(kind).get(RecordKind(entry.record_kind)) if label else None
+        part = parts.get(REGISTRY.kind(entry.record_kind)) if label else None
         lines.extend(_lines(entry, label, part.hidden if part else frozenset()))
         if len(lines) >= limit:
             break
     return tuple(_named(session, lines[:limit]))
 
 
-def _reference_kinds(kind: str) -> dict[str, RecordKind]:
-    """Columns of *kind* that hold another record's id, and that record's kind."""
-    by_table = {m.__tablename__: m.kind for m in TABLES.values()}
-    model = TABLES[RecordKind(kind)]
-    return {name: by_table[next(iter(column.foreign_keys)).column.table.name]
-            for name, column in model.__table__.columns.items()  # type: ignore[attr-defined]
-            if column.foreign_keys}
-
-
 def _named(session: Session, lines: list[ChangeView]) -> list[ChangeView]:
-    """Ids of other records shown by their names: "Hanoi People's Committee", not "4"."""
-    cache: dict[tuple[RecordKind, str], str] = {}
+    """Ids of other records shown by their names: "Hanoi People's Committee", not "4".
 
-    def name(kind: RecordKind, value: str | None) -> str | None:
+    All the records named are looked up in one query per kind, however long the history.
+    """
+    links = {k: REGISTRY.links(REGISTRY.kind(k)) for k in {line.record_kind for line in lines}}
+    wanted: dict[RecordKind, set[int]] = defaultdict(set)
+    for line in lines:
+        target = links[line.record_kind].get(line.field or "")
+        if target is not None:
+            for value in (line.old_value, line.new_value):
+                if value is not None and value.isdigit():
+                    wanted[target].add(int(value))
+    names = {(target, str(i)): text for target, ids in wanted.items()
+             for i, text in REGISTRY.labels(session, target, ids).items()}
+
+    def name(target: RecordKind, value: str | None) -> str | None:
         if value is None or not value.isdigit():
             return value
-        if (kind, value) not in cache:
-            label = record_label(session, kind, int(value))
-            cache[(kind, value)] = label if label is not None else (
-                f"(deleted {kind.value.replace('_', ' ')} {value})")
-        return cache[(kind, value)]
+        return names.get((target, value), f"(deleted {REGISTRY[target].singular} {value})")
 
     named = []
     for line in lines:
-        target = _reference_kinds(line.record_kind).get(line.field or "")
+        target = links[line.record_kind].get(line.field or "")
         if target is not None:
             line = replace(line, old_value=name(target, line.old_value),
                            new_value=name(target, line.new_value))

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from db import history, reads
+from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
 from db.models import Engagement
@@ -89,10 +89,11 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         return None
     extra: Any = None
     if kind == RecordKind.PERSON.value:
-        picture = history.photo(session, record_id)
+        picture = reads.photo(session, record_id)
         extra = picture.data if picture is not None else None
     elif kind == RecordKind.PAIRING.value:
-        extra = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=record_id)
+        extra = reads.exchanges(session, view.city_a.id, view.city_b.id,
+                               pairing_id=record_id)
     changes = tuple(change_history(session, RecordKind(kind), record_id))
     shown = records_named(view, extra if kind == RecordKind.PAIRING.value else ())
     return Loaded(kind, view, extra, changes, shown | {(kind, record_id)})

@@ -15,14 +15,15 @@ from sqlmodel import Session, col, select
 from db import listing
 from db.kinds import DelegationStatus, Direction, OrganisationKind, PairingStatus, RecordKind
 from db.models import City, Country, Programme
-from db.reads import labels
+from db.registry import labels_in_order as labels
+from db.wording import words
 
 Choices = list[tuple[object, str]]
 Loader = Callable[[Session], Choices]
 
 
 def _enum(vocabulary: type[StrEnum]) -> Loader:
-    return lambda _session: [(m.value, m.value.replace("_", " ").capitalize())
+    return lambda _session: [(m.value, words(m.value))
                              for m in vocabulary]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from db import reads, search
+from db import registry, search
 from db.folding import fold
 from db.kinds import RecordKind
 from db.models import Country
@@ -31,7 +31,7 @@ def find(session: Session, kind: RecordKind, text: str, limit: int = 20) -> list
         return [Match(kind, hit.id, hit.title, hit.subtitle)
                 for hit in search.search(session, text, kinds=[kind.value], limit=limit)]
     words = fold(text).split()
-    found = [ref for ref in reads.labels(session, kind)
+    found = [ref for ref in registry.labels_in_order(session, kind)
              if all(word in fold(ref.label) for word in words)]
     return [Match(kind, ref.id, ref.label, "") for ref in found[:limit]]
 

@@ -24,12 +24,6 @@ def display_name(given_names: str | None, family_name: str, name_order: str) -> 
     return nfc(f"{given} {family}")
 
 
-def sort_name(given_names: str | None, family_name: str) -> str:
-    """Family name first for alphabetical lists, whatever the written order."""
-    given = (given_names or "").strip()
-    return nfc(f"{family_name.strip()}, {given}" if given else family_name.strip())
-
-
 def sort_key(given_names: str | None, family_name: str) -> str:
     """Accent-free, case-free key for alphabetical order by family name then given names."""
     from db.folding import fold

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
-from db import reads
+from db import registry
 from db.kinds import RecordKind
 from gui.preview import BriefingPreview
 
@@ -66,7 +66,7 @@ def print_first_person(window: QWidget, catalog: Catalog, target: Path,
     """Preview the first person's bio sheet and print it to *target*; *finish* gets the
     exit status. Returns the preview (kept alive by the caller until it finishes)."""
     with catalog.read_session() as session:
-        people = reads.labels(session, RecordKind.PERSON)
+        people = registry.labels_in_order(session, RecordKind.PERSON)
     if not people:
         print("liaison: print check: the catalog has no person to print", file=sys.stderr)
         finish(1)

@@ -29,10 +29,10 @@ class TotalsLabel(QLabel):
 
     def load(self, catalog: Catalog) -> None:
         def job() -> dict[str, int]:
-            from db import reads
+            from db import registry
 
             with catalog.read_session() as session:
-                return reads.counts(session)
+                return registry.counts(session)
 
         self._worker.submit(job, self._show)
 

@@ -47,7 +47,7 @@ from db.catalog.files import (
     read_only_uri,
     side_files,
 )
-from db.catalog.handle import Catalog, sqlite_pragma
+from db.catalog.handle import Catalog
 from db.catalog.lifecycle import (
     backup_sqlite,
     create_catalog,
@@ -67,6 +67,5 @@ __all__ = [
     "judge_damage",
     "network_filesystem", "network_warning", "open_catalog", "quarantine", "quarantine_name",
     "quick_check", "read_only_reason", "read_only_uri", "remove_stale_side_files", "side_files",
-    "sqlite_pragma",
     "storage_error",
 ]

@@ -12,7 +12,6 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlmodel import Session
@@ -171,11 +170,3 @@ class Catalog:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def sqlite_pragma(catalog: Catalog, pragma: str) -> list[tuple[Any, ...]]:
-    """Run a read-only PRAGMA and return its rows (integrity reports, versions)."""
-    with catalog.engine.connect() as conn:
-        rows = [tuple(row) for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
-        conn.rollback()
-    return rows

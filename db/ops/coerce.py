@@ -19,18 +19,16 @@ from sqlalchemy.sql.schema import Column
 from db import phones
 from db.folding import nfc
 from db.limits import admit
-from db.models import TABLES, Record, RecordKind
+from db.models import Record, RecordKind
 from db.names import sort_key
+from db.registry import REGISTRY
+from db.spec import PROTECTED
 from db.validation import validate
-
-PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
-"""Columns the store fills in; input naming them is ignored."""
 
 STORED_FORMS: dict[tuple[RecordKind, str], Callable[[str], str]] = {
     (RecordKind.PERSON, "phone"): phones.stored,  # 024 3825 3536 -> +842438253536
 }
 """Text stored in one canonical form whatever way it was typed."""
-
 
 @dataclass(frozen=True)
 class CountryCode:
@@ -156,7 +154,7 @@ def editable_values(record: Record, hidden: frozenset[str] = frozenset()) -> dic
 def prepare(kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any],
                                                                    dict[str, str]]:
     """Form input turned into column types, and the fields that could not be (live checks)."""
-    cols = columns(TABLES[kind])
+    cols = columns(REGISTRY.model(kind))
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     for name, value in values.items():
@@ -168,7 +166,7 @@ def prepare(kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any]
 
 def defaults(kind: RecordKind, hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The editable values of a new record of *kind* before the user types anything."""
-    model = TABLES[kind]
+    model = REGISTRY.model(kind)
     blank = model()
     return {name: getattr(blank, name, None) for name in columns(model)
             if name not in PROTECTED and name not in hidden}

@@ -8,75 +8,42 @@ back with the same ids. The writes themselves are :class:`db.ops.unit.Transactio
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from db.models import TABLES, Record, RecordKind
-from db.ops.coerce import columns, editable_values, snapshot
+from db.models import Record, RecordKind
+from db.ops.coerce import editable_values, snapshot
 from db.ops.errors import NotFoundError
-from db.ops.graph import ondelete, owned_rows
+from db.ops.graph import owned_rows, set_null_references
 from db.ops.result import Result
+from db.registry import REGISTRY
+from db.spec import Part
 
 
-@dataclass(frozen=True)
-class Part:
-    """Rows a record owns and edits together with it (a person's positions)."""
+class _Parts(Mapping[RecordKind, tuple[Part, ...]]):
+    """The parts of each kind that owns some, as the registry describes them."""
 
-    name: str
-    kind: RecordKind
-    link: str | None = None  # the column naming the owner; None: record_kind + record_id
-    where: tuple[tuple[str, Any], ...] = ()  # fixed values that select the rows (role=photo)
-    order: str | None = None  # a column that stores the list's order
+    def __getitem__(self, kind: RecordKind) -> tuple[Part, ...]:
+        found = REGISTRY.parts(kind)
+        if not found:
+            raise KeyError(kind)
+        return found
 
-    def link_values(self, owner_kind: RecordKind, owner_id: int) -> dict[str, Any]:
-        values: dict[str, Any] = (
-            {self.link: owner_id} if self.link
-            else {"record_kind": owner_kind.value, "record_id": owner_id})
-        values.update(self.where)
-        return values
+    def __iter__(self) -> Iterator[RecordKind]:
+        return (kind for kind in REGISTRY if REGISTRY.parts(kind))
 
-    @property
-    def hidden(self) -> frozenset[str]:
-        """Columns the save fills in: a form neither shows nor compares them."""
-        names = {self.link} if self.link else {"record_kind", "record_id"}
-        names.update(name for name, _ in self.where)
-        if self.order:
-            names.add(self.order)
-        return frozenset(names)
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-_SOURCES = Part("sources", RecordKind.CITATION)
-PARTS: dict[RecordKind, tuple[Part, ...]] = {
-    RecordKind.PERSON: (
-        Part("positions", RecordKind.POSITION, "person_id"),
-        Part("photo", RecordKind.ATTACHMENT, where=(("role", "photo"),)),
-        _SOURCES,
-    ),
-    RecordKind.CITY: (_SOURCES,),
-    RecordKind.ORGANISATION: (_SOURCES,),
-    RecordKind.PROGRAMME: (_SOURCES,),
-    RecordKind.PAIRING: (Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES),
-    RecordKind.DELEGATION: (
-        Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id"),
-        Part("engagements", RecordKind.ENGAGEMENT, "delegation_id", order="sequence"),
-        _SOURCES,
-    ),
-    RecordKind.ENGAGEMENT: (
-        Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES),
-    RecordKind.EVENT: (
-        Part("organisers", RecordKind.EVENT_ORGANISER, "event_id"),
-        Part("sessions", RecordKind.EVENT_SESSION, "event_id", order="sequence"),
-        Part("participants", RecordKind.EVENT_PARTICIPANT, "event_id"),
-        _SOURCES,
-    ),
-}
+PARTS: Mapping[RecordKind, tuple[Part, ...]] = _Parts()
 
 
 def part(kind: RecordKind, name: str) -> Part:
-    for found in PARTS.get(kind, ()):
+    for found in REGISTRY.parts(kind):
         if found.name == name:
             return found
     raise KeyError(f"{kind.value} has no part {name!r}")
@@ -142,7 +109,7 @@ def noun(kind: RecordKind) -> str:
 
 def part_rows(session: Session, owner_kind: RecordKind, owner_id: int,
               part: Part) -> list[Record]:
-    model = TABLES[part.kind]
+    model = REGISTRY.model(part.kind)
     criteria = [getattr(model, name) == value
                 for name, value in part.link_values(owner_kind, owner_id).items()]
     order = [getattr(model, part.order)] if part.order else []
@@ -156,7 +123,7 @@ def _draft(session: Session, record: Record, hidden: frozenset[str]) -> Draft:
     parts = {
         p.name: tuple(_draft(session, row, p.hidden)
                       for row in part_rows(session, kind, record.id, p))
-        for p in PARTS.get(kind, ())
+        for p in REGISTRY.parts(kind)
     }
     return Draft(kind, editable_values(record, hidden), record.id, record.version, parts)
 
@@ -179,7 +146,7 @@ def same_content(a: Draft, b: Draft) -> bool:
 
 def load_draft(session: Session, kind: RecordKind, record_id: int) -> Draft | None:
     """A record's current values, version and parts, as a form loads them."""
-    record = session.get(TABLES[kind], record_id)
+    record = session.get(REGISTRY.model(kind), record_id)
     if record is None:
         return None
     return _draft(session, record, frozenset())
@@ -187,7 +154,7 @@ def load_draft(session: Session, kind: RecordKind, record_id: int) -> Draft | No
 
 def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
     """What deleting this record would remove, and which references it would clear."""
-    record = session.get(TABLES[kind], record_id)
+    record = session.get(REGISTRY.model(kind), record_id)
     if record is None:
         raise NotFoundError(f"There is no {noun(kind)} with id {record_id}.")
     owned: list[tuple[RecordKind, Record]] = []
@@ -203,7 +170,7 @@ def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
     for k, i in seen:
         by_kind[k].append(i)
     for generic_kind in (RecordKind.CITATION, RecordKind.ATTACHMENT):
-        generic = TABLES[generic_kind]
+        generic = REGISTRY.model(generic_kind)
         for owner_kind, ids in by_kind.items():
             for found in session.execute(select(generic).where(
                     generic.record_kind == owner_kind.value,  # type: ignore[attr-defined]
@@ -214,16 +181,9 @@ def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
                     seen.add((generic_kind, found.id))
                     rows.append(RowSnapshot(generic_kind, found.id, snapshot(found)))
     links: list[Link] = []
+    referrers = set_null_references(session, ((snap.kind, snap.id) for snap in rows))
     for snap in rows:
-        target = TABLES[snap.kind].__tablename__
-        for model in TABLES.values():
-            for column in columns(model).values():
-                for fk in column.foreign_keys:
-                    if fk.column.table.name != target or ondelete(fk) != "SET NULL":
-                        continue
-                    for (referrer_id,) in session.execute(
-                            select(col(model.id)).where(column == snap.id)):
-                        if (model.kind, referrer_id) not in seen:
-                            links.append(Link(model.kind, referrer_id, column.name,
-                                              snap.id))
+        for referrer_kind, referrer_id, name in referrers.get((snap.kind, snap.id), ()):
+            if (referrer_kind, referrer_id) not in seen:
+                links.append(Link(referrer_kind, referrer_id, name, snap.id))
     return Tombstone(kind, record_id, tuple(rows), tuple(links))

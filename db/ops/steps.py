@@ -20,7 +20,7 @@ from sqlalchemy import UniqueConstraint, select
 from sqlmodel import Session, col
 
 from db import search
-from db.models import TABLES, ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
+from db.models import ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
 from db.ops.coerce import PROTECTED, as_text, coerce, columns, derive, snapshot
 from db.ops.errors import (
     NotFoundError,
@@ -29,8 +29,9 @@ from db.ops.errors import (
     StillReferencedError,
     ValidationError,
 )
-from db.ops.graph import BY_TABLE, owned_rows, references
+from db.ops.graph import by_table, owned_rows, references
 from db.ops.result import Change, Result
+from db.registry import REGISTRY
 from db.validation import UNIQUE_MESSAGES, validate
 
 
@@ -48,9 +49,9 @@ class Steps:
     # ------------------------------------------------------------ helpers
 
     def _model(self, kind: RecordKind) -> type[Record]:
-        if kind not in TABLES:
+        if kind not in REGISTRY:
             raise OperationError(f"Unknown kind of record: {kind!r}")
-        return TABLES[kind]
+        return REGISTRY.model(kind)
 
     def _get(self, kind: RecordKind, record_id: int) -> Record:
         record = self.session.get(self._model(kind), record_id)
@@ -87,7 +88,7 @@ class Steps:
             if value is None or name in errors:
                 continue
             for fk in column.foreign_keys:
-                target = BY_TABLE[fk.column.table.name]
+                target = by_table(fk.column.table.name)
                 if self.session.get(target, value) is None:
                     errors[name] = "This refers to a record that no longer exists."
         for constraint in model.__table__.constraints:  # type: ignore[attr-defined]
@@ -196,7 +197,7 @@ class Steps:
         self._log(kind, record_id, ChangeAction.DELETE,
                   old=json.dumps({k: as_text(v) for k, v in snap.items()},
                                  ensure_ascii=False))
-        for generic in (TABLES[RecordKind.CITATION], TABLES[RecordKind.ATTACHMENT]):
+        for generic in (REGISTRY.model(RecordKind.CITATION), REGISTRY.model(RecordKind.ATTACHMENT)):
             for row in self.session.execute(select(generic).where(
                     generic.record_kind == kind.value,  # type: ignore[attr-defined]
                     generic.record_id == record_id)).scalars():  # type: ignore[attr-defined]

@@ -17,13 +17,14 @@ from typing import Any
 from sqlmodel import col, select
 
 from db.catalog.handle import Catalog
-from db.models import TABLES, ChangeAction, RecordKind
+from db.models import ChangeAction, RecordKind
 from db.ops.coerce import CountryCode, columns, snapshot_json
-from db.ops.drafts import PARTS, Draft, Part, Saved, Tombstone, capture, load_draft, noun
+from db.ops.drafts import Draft, Part, Saved, Tombstone, capture, load_draft, noun
 from db.ops.errors import NotFoundError, OperationError, RowValidationError, ValidationError
-from db.ops.graph import BY_TABLE, fk_table
+from db.ops.graph import by_table, fk_table
 from db.ops.result import Change, Result
 from db.ops.steps import Steps
+from db.registry import REGISTRY
 from db.validation import country_name
 
 
@@ -86,7 +87,7 @@ class Transaction(Steps):
             have_parts = expected.parts
             changed = False
         parts_changed = False
-        for part in PARTS.get(kind, ()):
+        for part in REGISTRY.parts(kind):
             if part.name in desired.parts:
                 parts_changed |= self._save_part(kind, record_id, part, desired.parts[part.name],
                                                  have_parts.get(part.name, ()), graveyard)
@@ -129,7 +130,7 @@ class Transaction(Steps):
         for name, value in values.items():
             if not isinstance(value, CountryCode):
                 continue
-            model = TABLES[RecordKind.COUNTRY]
+            model = REGISTRY.model(RecordKind.COUNTRY)
             code = value.code.strip().upper()
             found = self.session.execute(
                 select(col(model.id)).where(model.code == code)  # type: ignore[attr-defined]
@@ -203,7 +204,7 @@ class Transaction(Steps):
             referrer = self.session.get(self._model(link.kind), link.id)
             if referrer is None or getattr(referrer, link.field) is not None:
                 continue
-            target = BY_TABLE[fk_table(link.kind, link.field)]
+            target = by_table(fk_table(link.kind, link.field))
             if self.session.get(target, link.value) is not None:
                 self._relink(link.kind, link.id, link.field, link.value)
 
@@ -216,7 +217,7 @@ class Transaction(Steps):
             if value is None:
                 continue
             for fk in column.foreign_keys:
-                target = BY_TABLE[fk.column.table.name]
+                target = by_table(fk.column.table.name)
                 if self.session.get(target, value) is not None:
                     continue
                 if column.nullable:
@@ -226,7 +227,7 @@ class Transaction(Steps):
         if kind in (RecordKind.CITATION, RecordKind.ATTACHMENT):
             owner_kind = RecordKind(values["record_kind"])
             owner = (owner_kind, values["record_id"])
-            if owner not in restored and self.session.get(TABLES[owner_kind],
+            if owner not in restored and self.session.get(REGISTRY.model(owner_kind),
                                                           values["record_id"]) is None:
                 missing.append(owner_kind)
         return missing

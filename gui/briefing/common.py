@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
-from db import dates, history, reads, titles
+from db import dates, reads, titles
 from gui.briefing import fonts, photos, styles
 from gui.briefing.flowables import (
     MIN_ROW_SPLIT,
@@ -203,7 +203,7 @@ def shared_office_text(other: titles.SharedOffice) -> str:
     return f"Also recorded in this office: {clean(other.name)} ({when}); check who holds it"
 
 
-def portrait(person: reads.PersonView, photo: history.Photo | None,
+def portrait(person: reads.PersonView, photo: reads.Photo | None,
              diameter: float) -> Portrait:
     image = photos.portrait(photo.data if photo else None)
     return Portrait(diameter, image, initials(person.display_name),

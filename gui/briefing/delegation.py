@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlmodel import Session
 
-from db import dates, history, precedence, reads, titles
+from db import dates, precedence, reads, titles
 from db.models import RecordKind
 from gui.briefing.common import (
     Sheet,
@@ -62,13 +62,13 @@ class DelegationBrief:
     day: dt.date | None
     members: tuple[reads.MemberView, ...]
     counterparts: tuple[Counterpart, ...]
-    photos: dict[int, history.Photo]
-    host_city: history.CityFacts | None
-    sending_city: history.CityFacts | None
+    photos: dict[int, reads.Photo]
+    host_city: reads.CityFacts | None
+    sending_city: reads.CityFacts | None
     pairing: reads.PairingView | None
-    programme: history.ProgrammeFacts | None
-    between: tuple[history.CityFacts, history.CityFacts] | None
-    earlier: tuple[history.TimelineItem, ...]
+    programme: reads.ProgrammeFacts | None
+    between: tuple[reads.CityFacts, reads.CityFacts] | None
+    earlier: tuple[reads.Exchange, ...]
     shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
 
@@ -104,27 +104,27 @@ def load(session: Session, delegation_id: int, *,
     city_ids = [r.id for r in (view.sending_city, view.host_city) if r]
     if pairing:
         city_ids += [pairing.city_a.id, pairing.city_b.id]
-    places = history.cities(session, city_ids)
-    between: tuple[history.CityFacts, history.CityFacts] | None = None
+    places = reads.city_facts(session, city_ids)
+    between: tuple[reads.CityFacts, reads.CityFacts] | None = None
     if pairing:
         between = (places[pairing.city_a.id], places[pairing.city_b.id])
     elif view.sending_city and view.host_city and view.sending_city.id != view.host_city.id:
         between = (places[view.host_city.id], places[view.sending_city.id])
-    earlier: tuple[history.TimelineItem, ...] = ()
+    earlier: tuple[reads.Exchange, ...] = ()
     if between:
         mine = dates.approximate_date(on, view.date_note)
         earlier = tuple(
-            item for item in history.timeline(session, between[0].id, between[1].id,
+            item for item in reads.exchanges(session, between[0].id, between[1].id,
                                               pairing_id=pairing.id if pairing else None)
             if not _same_visit(item, view)
             and (mine is None or item.sort_date is None or item.sort_date < mine))
     return DelegationBrief(
         view=view, day=on, members=members, counterparts=tuple(counterparts),
-        photos=history.photos(session, member_ids | {c.person.id for c in counterparts}),
+        photos=reads.photos(session, member_ids | {c.person.id for c in counterparts}),
         host_city=places.get(view.host_city.id) if view.host_city else None,
         sending_city=places.get(view.sending_city.id) if view.sending_city else None,
         pairing=pairing,
-        programme=history.programme(session, pairing.programme.id)
+        programme=reads.programme_facts(session, pairing.programme.id)
         if pairing and pairing.programme else None,
         between=between, earlier=earlier,
         shared=shared_offices(session, [*(m.person for m in members),
@@ -133,7 +133,7 @@ def load(session: Session, delegation_id: int, *,
     )
 
 
-def _same_visit(item: history.TimelineItem, view: reads.DelegationView) -> bool:
+def _same_visit(item: reads.Exchange, view: reads.DelegationView) -> bool:
     if item.kind == RecordKind.DELEGATION.value:
         return item.id == view.id
     return view.event is not None and item.id == view.event.id
@@ -313,7 +313,7 @@ def _background(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     return out
 
 
-def timeline_table(sheet: Sheet, items: tuple[history.TimelineItem, ...]) -> Flowable:
+def timeline_table(sheet: Sheet, items: tuple[reads.Exchange, ...]) -> Flowable:
     st = sheet.st
     rows = []
     for item in items:

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlmodel import Session
 
-from db import history, reads, titles
+from db import reads, titles
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -34,8 +34,8 @@ KICKER = "Event briefing"
 class EventBrief:
     view: reads.EventView
     day: dt.date | None
-    city: history.CityFacts | None
-    photos: dict[int, history.Photo]
+    city: reads.CityFacts | None
+    photos: dict[int, reads.Photo]
     shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
 
     @property
@@ -50,8 +50,9 @@ def load(session: Session, event_id: int, *,
     if view is None:
         return None
     on = reads.event_day(view)
-    return EventBrief(view, on, history.city(session, view.city.id) if view.city else None,
-                      history.photos(session, [p.id for p, _, _ in view.participants]),
+    place = reads.city_facts(session, [view.city.id]).get(view.city.id) if view.city else None
+    return EventBrief(view, on, place,
+                      reads.photos(session, [p.id for p, _, _ in view.participants]),
                       shared_offices(session, [p for p, _, _ in view.participants], on,
                                      policy))
 

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 from sqlmodel import Session
 
-from db import history, reads, titles
+from db import reads, titles
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
     Sheet,
@@ -38,11 +38,11 @@ KICKER = "Pairing profile"
 @dataclass(frozen=True)
 class PairingBrief:
     view: reads.PairingView
-    city_a: history.CityFacts
-    city_b: history.CityFacts
-    programme: history.ProgrammeFacts | None
-    timeline: tuple[history.TimelineItem, ...]
-    people: tuple[history.KeyPerson, ...]
+    city_a: reads.CityFacts
+    city_b: reads.CityFacts
+    programme: reads.ProgrammeFacts | None
+    timeline: tuple[reads.Exchange, ...]
+    people: tuple[reads.KeyPerson, ...]
 
     @property
     def title(self) -> str:
@@ -55,12 +55,12 @@ def load(session: Session, pairing_id: int, *,
     view = reads.pairing(session, pairing_id)
     if view is None:
         return None
-    places = history.cities(session, [view.city_a.id, view.city_b.id])
-    items = history.timeline(session, view.city_a.id, view.city_b.id, pairing_id=pairing_id)
+    places = reads.city_facts(session, [view.city_a.id, view.city_b.id])
+    items = reads.exchanges(session, view.city_a.id, view.city_b.id, pairing_id=pairing_id)
     return PairingBrief(
         view, places[view.city_a.id], places[view.city_b.id],
-        history.programme(session, view.programme.id if view.programme else None), items,
-        history.key_people(session, view.city_a.id, view.city_b.id, items))
+        reads.programme_facts(session, view.programme.id if view.programme else None), items,
+        reads.key_people(session, view.city_a.id, view.city_b.id, items))
 
 
 def story(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
-from db import dates, history, reads, titles
+from db import dates, reads, titles
 from db.models import NameOrder
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
@@ -33,9 +33,9 @@ KICKER = "Bio sheet"
 @dataclass(frozen=True)
 class PersonBrief:
     view: reads.PersonView
-    photo: history.Photo | None
-    organisations: dict[int, history.OrganisationInfo]
-    meetings: tuple[history.Attendance, ...]
+    photo: reads.Photo | None
+    organisations: dict[int, reads.OrganisationInfo]
+    meetings: tuple[reads.Attendance, ...]
     today: dt.date
     shared: tuple[titles.SharedOffice, ...] = ()
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
@@ -51,10 +51,10 @@ def load(session: Session, person_id: int, *, today: dt.date | None = None,
     if view is None:
         return None
     on = today or dt.date.today()
-    orgs = history.organisations(
+    orgs = reads.organisations_info(
         session, [p.organisation.id for p in view.positions if p.organisation])
-    return PersonBrief(view, history.photo(session, person_id), orgs,
-                       history.engagements_of(session, person_id), on,
+    return PersonBrief(view, reads.photo(session, person_id), orgs,
+                       reads.engagements_of(session, person_id), on,
                        tuple(titles.shared_offices(session, person_id, view.positions, on,
                                                    policy)), policy)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from db import history
+from db import registry
 from db.catalog import Catalog
 from db.folding import fold
 from db.models import RecordKind
@@ -134,10 +134,10 @@ def file_name(kind: Kind, record_id: int, title: str) -> str:
 
 def titles(catalog: Catalog, kind: Kind) -> dict[int, str]:
     """Every record of *kind* with the title its file is named after."""
-    from db import reads
+    from db.registry import REGISTRY
 
     with catalog.read_session() as session:
-        return {ref.id: ref.label for ref in reads.labels(session, kind.record_kind)}
+        return REGISTRY.labels(session, kind.record_kind)
 
 
 class SheetError(RuntimeError):
@@ -158,7 +158,7 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     names = titles(catalog, kind)
     if ids is None:
         with catalog.read_session() as session:
-            ids = history.record_ids(session, kind.record_kind)
+            ids = registry.record_ids(session, kind.record_kind)
     written = []
     for record_id in ids:
         target = folder / file_name(kind, record_id, names.get(record_id, ""))

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from db.wording import words
 from gui.briefing import scripts
 
 # C0/C1 control characters other than tab and newline, and lone surrogates: ReportLab's
@@ -83,27 +84,9 @@ def time_range(start: dt.time | None, end: dt.time | None) -> str:
 # ---------------------------------------------------------------- vocabulary
 
 
-_LABELS = {
-    "head": "Head of delegation",
-    "deputy_head": "Deputy head",
-    "guest_of_honour": "Guest of honour",
-    "co_host": "Co-host",
-    "co_organiser": "Co-organiser",
-    "programme_pairing": "Programme pairing",
-    "sister_cities": "Sister cities",
-    "government_body": "Government body",
-    "international_body": "International body",
-}
-
-
 def label(value: str | None) -> str:
     """A stored vocabulary value as people write it: ``guest_of_honour`` -> ``Guest of honour``."""
-    if not value:
-        return ""
-    if value in _LABELS:
-        return _LABELS[value]
-    text = value.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    return words(value)
 
 
 def initials(name: str) -> str:

@@ -20,13 +20,13 @@ def add_parser(commands: Subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from db import reads
+    from db import registry
     from db.catalog import create_catalog
 
     path = Path(args.path)
     with create_catalog(path, sample=not args.empty) as catalog, \
             catalog.read_session() as session:
-        counts = reads.counts(session)
+        counts = registry.counts(session)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     print(f"Created {path}" + (f" with {summary}" if summary else " (empty)"))
     return EXIT_OK

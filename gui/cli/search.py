@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from db.i18n import _
@@ -19,8 +20,31 @@ from gui.cli.common import (
 if TYPE_CHECKING:
     from gui.cli.common import Subparsers
 
-SEARCH_KIND_NAMES = ("person", "organisation", "city", "programme", "pairing", "delegation",
-                     "engagement", "event")
+
+
+class _SearchKindNames(Sequence[str]):
+    """The kinds the search index holds, as the store's registry names them.
+
+    Read on first use (a bad ``--kind`` or ``--help``), so building the parser does
+    not load the store.
+    """
+
+    def _names(self) -> tuple[str, ...]:
+        from db.search import SEARCH_KINDS
+
+        return tuple(kind.value for kind in SEARCH_KINDS)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._names()
+
+
+SEARCH_KIND_NAMES = _SearchKindNames()
 
 
 def add_parser(commands: Subparsers) -> None:

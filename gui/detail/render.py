@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from db import history, reads
+from db import reads
 from db.detail_reads import Loaded
 from db.listing import when
 from db.models import RecordKind
@@ -124,7 +124,7 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
 
 
 def _pairing(b: DetailBuilder, p: reads.PairingView,
-             timeline: tuple[history.TimelineItem, ...]) -> None:
+             timeline: tuple[reads.Exchange, ...]) -> None:
     b.header(f"{p.city_a.label} – {p.city_b.label}",
              " · ".join(x for x in (_label(p.kind), _label(p.status)) if x), kind_label="Pairing")
     b.facts([

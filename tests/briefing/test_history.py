@@ -1,4 +1,4 @@
-"""db.history: dates read from notes, the history between two cities, who was on which side."""
+"""Dates read from notes, the exchanges between two cities, who was on which side."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db import dates, history
+from db import dates, reads
 from db.catalog import Catalog
 from db.models import RecordKind
 from tests.briefing.conftest import create, delegation_id
@@ -35,7 +35,7 @@ def test_notes_without_a_year_give_nothing(note: str | None) -> None:
 
 def test_timeline_between_hanoi_and_milan(sample_catalog: Catalog) -> None:
     with sample_catalog.read_session() as session:
-        items = history.timeline(session, 1, 3, pairing_id=1)
+        items = reads.exchanges(session, 1, 3, pairing_id=1)
     titles = [(i.kind, i.title) for i in items]
     assert titles == [
         ("event", "EU World Cities Kick-Off Event in Hanoi"),
@@ -52,15 +52,15 @@ def test_timeline_finds_delegations_between_the_cities_without_the_pairing(
     visit = create(sample_catalog, RecordKind.DELEGATION, title="Milan mayor to Hanoi",
                    sending_city_id=3, host_city_id=1, start_date="2019-03-04")
     with sample_catalog.read_session() as session:
-        items = history.timeline(session, 3, 1)
+        items = reads.exchanges(session, 3, 1)
     # Both 2017 delegations went between the two cities too; the new one is the latest.
     assert [i.id for i in items if i.kind == "delegation"] == [1, 4, visit]
 
 
 def test_key_people_sides(sample_catalog: Catalog) -> None:
     with sample_catalog.read_session() as session:
-        items = history.timeline(session, 1, 3, pairing_id=1)
-        people = {k.name: k for k in history.key_people(session, 1, 3, items)}
+        items = reads.exchanges(session, 1, 3, pairing_id=1)
+        people = {k.name: k for k in reads.key_people(session, 1, 3, items)}
     assert people["Nguyễn Đức Chung"].side == 0
     assert people["Bruno Angelet"].side == 1  # led the delegation from Milan
     assert people["Cecilia Piccioni"].side == 1  # Italian, though her embassy is in Hanoi

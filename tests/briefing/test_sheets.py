@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 import time_machine
 
-from db import history, ops
+from db import ops, registry
 from db.catalog import Catalog
 from db.models import RecordKind
 from gui.briefing.document import SheetOptions
@@ -32,7 +32,7 @@ HANOI_2017 = "EU World Cities delegation to Hanoi"
 
 def _all_ids(catalog: Catalog, kind: RecordKind) -> list[int]:
     with catalog.read_session() as session:
-        return history.record_ids(session, kind)
+        return registry.record_ids(session, kind)
 
 
 def test_vietnamese_names_print_exactly_in_nfc(sample_catalog: Catalog,

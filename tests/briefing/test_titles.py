@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from db import reads, titles
+from db import reads, registry, titles
 from db.catalog import Catalog
 from gui.briefing.document import SheetOptions
 from gui.briefing.render import Kind, render
@@ -88,7 +88,7 @@ def test_no_undated_title_prints_as_current_on_any_sample_sheet(
     """Every sample title rests on an article: printed today, each says "as of" and
     none becomes a form of address (President Quang, Chairman Chung...)."""
     with sample_catalog.read_session() as session:
-        people = reads.people(session, [r.id for r in reads.labels(session, K.PERSON)])
+        people = reads.people(session, list(registry.REGISTRY.labels(session, K.PERSON)))
     for person in people.values():
         text = flat(text_of(render(sample_catalog, Kind.PERSON, person.id, _today(options))))
         for position in person.positions:

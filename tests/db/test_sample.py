@@ -8,7 +8,7 @@ import unicodedata
 
 from sqlmodel import select
 
-from db import reads
+from db import reads, registry
 from db.catalog import Catalog
 from db.models import Citation, Person, RecordKind
 from db.sample import SAMPLE_FILE
@@ -17,7 +17,7 @@ from tests import sample_expectations as expected
 
 def _labels(catalog: Catalog, kind: RecordKind) -> set[str]:
     with catalog.read_session() as session:
-        return {ref.label for ref in reads.labels(session, kind)}
+        return {ref.label for ref in registry.labels_in_order(session, kind)}
 
 
 def test_every_person_named_in_the_articles_is_there(sample_catalog: Catalog) -> None:
@@ -78,7 +78,7 @@ def test_every_record_cites_an_article(sample_catalog: Catalog) -> None:
     with sample_catalog.read_session() as session:
         cited = {(c.record_kind, c.record_id) for c in session.exec(select(Citation))}
         for kind in main_kinds:
-            for ref in reads.labels(session, kind):
+            for ref in registry.labels_in_order(session, kind):
                 assert (kind.value, ref.id) in cited, f"{kind.value} {ref.label} cites nothing"
 
 
@@ -98,7 +98,7 @@ def test_sample_text_is_nfc() -> None:
 
 def test_delegation_members_and_programme(sample_catalog: Catalog) -> None:
     with sample_catalog.read_session() as session:
-        ref = next(r for r in reads.labels(session, RecordKind.DELEGATION)
+        ref = next(r for r in registry.labels_in_order(session, RecordKind.DELEGATION)
                    if "Hanoi" in r.label and "2017" in r.label and "World Cities" in r.label)
         view = reads.delegation(session, ref.id)
     assert view is not None

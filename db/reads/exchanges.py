@@ -1,181 +1,39 @@
-"""Read functions for briefing sheets: history between cities, key people, photos.
+"""The exchanges between two cities, for the pairing sheet and detail pane.
 
-Built on the read objects of :mod:`db.reads` and, like them, returning frozen
-values that can cross threads and print headless. What lives here answers the
-questions a protocol officer asks before a meeting and the list and detail
-pages do not: what has happened between these two cities, who was involved on
-each side, which day should titles be read on when the catalog only knows
-"second half of 2017", and what the person looks like.
+Delegations between the cities (either way, or under their pairing) and the events
+those delegations attended, in time order; and the people involved on each side.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from db import reads
 from db.dates import approximate_date
 from db.models import (
-    TABLES,
-    Attachment,
-    City,
-    Country,
     Delegation,
     DelegationMember,
     Engagement,
     EngagementParticipant,
     Event,
     EventParticipant,
-    Organisation,
     OrganisationKind,
     Person,
     Position,
-    Programme,
     RecordKind,
 )
-
-PHOTO_ROLE = "photo"
-PHOTO_MEDIA_TYPES = frozenset({"image/jpeg", "image/png"})
-
-
-# ---------------------------------------------------------------- photos
+from db.reads.common import Ref
+from db.reads.people import PositionView, person_label, titles_on
+from db.reads.places import CityFacts, OrganisationInfo, city_facts, organisations_info
+from db.wording import words
 
 
 @dataclass(frozen=True)
-class Photo:
-    """A person's photo attachment: the bytes as stored, with their type and digest."""
-
-    person_id: int
-    media_type: str
-    sha256: str
-    data: bytes
-
-
-def photos(session: Session, person_ids: Iterable[int]) -> dict[int, Photo]:
-    """The newest JPEG or PNG photo of each person, in one query."""
-    wanted = sorted(set(person_ids))
-    if not wanted:
-        return {}
-    rows = session.exec(
-        select(Attachment)
-        .where(Attachment.record_kind == RecordKind.PERSON.value,
-               Attachment.role == PHOTO_ROLE,
-               col(Attachment.record_id).in_(wanted),
-               col(Attachment.media_type).in_(sorted(PHOTO_MEDIA_TYPES)))
-        .order_by(col(Attachment.id))
-    ).all()
-    found: dict[int, Photo] = {}
-    for row in rows:  # later rows replace earlier ones: the newest photo wins
-        found[row.record_id] = Photo(row.record_id, row.media_type, row.sha256, row.data)
-    return found
-
-
-def photo(session: Session, person_id: int) -> Photo | None:
-    return photos(session, [person_id]).get(person_id)
-
-
-# ---------------------------------------------------------------- places, bodies, programmes
-
-
-@dataclass(frozen=True)
-class CityFacts:
-    id: int
-    name: str
-    local_name: str | None
-    country_id: int | None
-    country: str | None
-    region: str | None
-
-
-def cities(session: Session, city_ids: Iterable[int | None]) -> dict[int, CityFacts]:
-    wanted = {i for i in city_ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.exec(
-        select(City, Country.name).join(Country, col(Country.id) == City.country_id, isouter=True)
-        .where(col(City.id).in_(wanted))
-    ).all()
-    return {c.id or 0: CityFacts(c.id or 0, c.name, c.local_name, c.country_id, country, c.region)
-            for c, country in rows}
-
-
-def city(session: Session, city_id: int) -> CityFacts | None:
-    return cities(session, [city_id]).get(city_id)
-
-
-@dataclass(frozen=True)
-class OrganisationInfo:
-    """An organisation as a sheet names it: with its acronym, city and parent body."""
-
-    id: int
-    name: str
-    acronym: str | None
-    org_kind: str
-    city_id: int | None
-    city: str | None
-    country_id: int | None
-    country: str | None
-    parent: str | None
-
-
-def organisations(session: Session,
-                  organisation_ids: Iterable[int | None]) -> dict[int, OrganisationInfo]:
-    wanted = {i for i in organisation_ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
-    city_names = dict(session.exec(select(City.id, City.name).where(
-        col(City.id).in_({r.city_id for r in rows if r.city_id is not None}))).all())
-    country_names = dict(session.exec(select(Country.id, Country.name).where(
-        col(Country.id).in_({r.country_id for r in rows if r.country_id is not None}))).all())
-    parent_names = dict(session.exec(select(Organisation.id, Organisation.name).where(
-        col(Organisation.id).in_({r.parent_id for r in rows if r.parent_id is not None}))).all())
-    return {
-        r.id or 0: OrganisationInfo(
-            r.id or 0, r.name, r.acronym, r.org_kind, r.city_id,
-            city_names.get(r.city_id or -1), r.country_id, country_names.get(r.country_id or -1),
-            parent_names.get(r.parent_id or -1))
-        for r in rows
-    }
-
-
-@dataclass(frozen=True)
-class ProgrammeFacts:
-    id: int
-    name: str
-    funder: reads.Ref | None
-    managing_organisation: reads.Ref | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    date_note: str | None
-    description: str | None
-    website: str | None
-
-
-def programme(session: Session, programme_id: int | None) -> ProgrammeFacts | None:
-    if programme_id is None:
-        return None
-    p = session.get(Programme, programme_id)
-    if p is None:
-        return None
-    names = reads._labels(session, Organisation, [p.funder_id, p.managing_organisation_id])
-
-    def ref(org_id: int | None) -> reads.Ref | None:
-        return reads._ref(RecordKind.ORGANISATION, org_id, names)
-
-    return ProgrammeFacts(programme_id, p.name, ref(p.funder_id), ref(p.managing_organisation_id),
-                         p.start_date, p.end_date, p.date_note, p.description, p.website)
-
-
-# ---------------------------------------------------------------- timeline between two cities
-
-
-@dataclass(frozen=True)
-class TimelineItem:
+class Exchange:
     """A delegation or event in the history between two cities."""
 
     kind: str
@@ -190,11 +48,10 @@ class TimelineItem:
     to_city: str | None
     status: str | None
     summary: str | None
-    linked_delegation_ids: tuple[int, ...] = ()
 
 
-def timeline(session: Session, city_a_id: int, city_b_id: int, *,
-             pairing_id: int | None = None) -> tuple[TimelineItem, ...]:
+def exchanges(session: Session, city_a_id: int, city_b_id: int, *,
+             pairing_id: int | None = None) -> tuple[Exchange, ...]:
     """Delegations between the two cities (either way, or under the pairing) and the events
     those delegations attended, in time order; undated items last."""
     between = (
@@ -216,10 +73,10 @@ def timeline(session: Session, city_a_id: int, city_b_id: int, *,
             if day is not None and (delegation_id not in first_engagement
                                     or day < first_engagement[delegation_id]):
                 first_engagement[delegation_id] = day
-    city_names = {c.id: c.name for c in cities(
+    city_names = {c.id: c.name for c in city_facts(
         session, [x for d in delegations for x in (d.sending_city_id, d.host_city_id)]).values()}
     items = [
-        TimelineItem(
+        Exchange(
             RecordKind.DELEGATION.value, d.id or 0, d.title, d.start_date, d.end_date, d.date_note,
             d.start_date or first_engagement.get(d.id or 0)
             or approximate_date(None, d.date_note),
@@ -227,19 +84,16 @@ def timeline(session: Session, city_a_id: int, city_b_id: int, *,
             city_names.get(d.host_city_id or -1), d.status, d.purpose)
         for d in delegations
     ]
-    linked: dict[int, list[int]] = defaultdict(list)
-    for d in delegations:
-        if d.event_id is not None:
-            linked[d.event_id].append(d.id or 0)
-    if linked:
-        events = session.exec(select(Event).where(col(Event.id).in_(linked))).all()
-        event_cities = {c.id: c.name for c in cities(session, [e.city_id for e in events]).values()}
+    attended = {d.event_id for d in delegations if d.event_id is not None}
+    if attended:
+        events = session.exec(select(Event).where(col(Event.id).in_(attended))).all()
+        event_cities = {c.id: c.name for c in city_facts(
+            session, [e.city_id for e in events]).values()}
         items.extend(
-            TimelineItem(
+            Exchange(
                 RecordKind.EVENT.value, e.id or 0, e.name, e.start_date, e.end_date, e.date_note,
                 approximate_date(e.start_date, e.date_note), None, None,
-                event_cities.get(e.city_id or -1), None, e.theme or e.description,
-                tuple(sorted(linked[e.id or 0])))
+                event_cities.get(e.city_id or -1), None, e.theme or e.description)
             for e in events
         )
     items.sort(key=lambda i: (i.sort_date is None, i.sort_date or dt.date.min,
@@ -275,7 +129,7 @@ def _org_side(info: OrganisationInfo | None, cities_by_side: Sequence[CityFacts]
 
 
 def key_people(session: Session, city_a_id: int, city_b_id: int,
-               items: Sequence[TimelineItem]) -> tuple[KeyPerson, ...]:
+               items: Sequence[Exchange]) -> tuple[KeyPerson, ...]:
     """People in the delegations and events of *items*, each placed on a side.
 
     A side is decided, in order, by nationality (when the cities are in different
@@ -283,7 +137,7 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
     by membership of a delegation sent by one of the cities, then by hosting a
     meeting in one of them. Most recently involved first within a side.
     """
-    both = cities(session, [city_a_id, city_b_id])
+    both = city_facts(session, [city_a_id, city_b_id])
     if city_a_id not in both or city_b_id not in both:
         return ()
     sides = (both[city_a_id], both[city_b_id])
@@ -295,7 +149,7 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
     by_person: dict[int, list[Position]] = defaultdict(list)
     for pos in session.exec(select(Position).where(col(Position.person_id).in_(seen))).all():
         by_person[pos.person_id].append(pos)
-    orgs = organisations(session, [pos.organisation_id for held in by_person.values()
+    orgs = organisations_info(session, [pos.organisation_id for held in by_person.values()
                                    for pos in held])
     country_ids = (sides[0].country_id, sides[1].country_id)
     found: list[KeyPerson] = []
@@ -304,14 +158,14 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
         if person_row is None:
             continue
         last = max((day for day, _ in involved if day is not None), default=None)
-        views = [reads.PositionView(
+        views = [PositionView(
             pos.id or 0, pos.version, pos.title, pos.address_title,
-            reads.Ref(RecordKind.ORGANISATION.value, pos.organisation_id,
+            Ref(RecordKind.ORGANISATION.value, pos.organisation_id,
                       orgs[pos.organisation_id].name)
             if pos.organisation_id is not None and pos.organisation_id in orgs else None,
             pos.start_date, pos.end_date, pos.date_note, pos.rank, tuple(pos.attested_on))
             for pos in by_person.get(person_id, [])]
-        held = reads.titles_on(views, last or dt.date.today()) or views
+        held = titles_on(views, last or dt.date.today()) or views
         side = _side(person_row, [orgs.get(pos.organisation_id or -1)
                                   for pos in by_person.get(person_id, [])],
                      sides, country_ids)
@@ -320,7 +174,7 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
         ordered = sorted(involved, key=lambda entry: (entry[0] is None,
                                                       entry[0] or dt.date.min))
         found.append(KeyPerson(
-            person_id, reads.person_label(person_row), held[0].title if held else "",
+            person_id, person_label(person_row), held[0].title if held else "",
             held[0].organisation.label if held and held[0].organisation else "", side,
             tuple(dict.fromkeys(text for _, text in ordered)), last))
     found.sort(key=lambda k: (k.side, k.last_seen is None,
@@ -332,7 +186,7 @@ Involvement = dict[int, list[tuple[dt.date | None, str]]]
 
 
 def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
-                 items: Sequence[TimelineItem]) -> tuple[Involvement, dict[int, int]]:
+                 items: Sequence[Exchange]) -> tuple[Involvement, dict[int, int]]:
     """What each person did in *items* (with when), and a side hinted by what they did:
     sent by one of the cities, or hosting a meeting in one."""
     delegation_ids = [i.id for i in items if i.kind == RecordKind.DELEGATION.value]
@@ -394,43 +248,4 @@ def _side(person_row: Person, held: Sequence[OrganisationInfo | None],
 
 
 def _role_label(role: str) -> str:
-    text = role.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-# ---------------------------------------------------------------- a person's meetings
-
-
-@dataclass(frozen=True)
-class Attendance:
-    """A meeting of a delegation's programme a person took part in."""
-
-    engagement_id: int
-    title: str
-    date: dt.date | None
-    role: str
-    delegation: reads.Ref
-    delegation_date_note: str | None
-
-
-def engagements_of(session: Session, person_id: int) -> tuple[Attendance, ...]:
-    rows = session.exec(
-        select(EngagementParticipant, Engagement, Delegation)
-        .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
-        .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
-        .where(EngagementParticipant.person_id == person_id)).all()
-    found = [Attendance(e.id or 0, e.title, e.date, ep.role,
-                        reads.Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), d.date_note)
-             for ep, e, d in rows]
-    found.sort(key=lambda a: (approximate_date(a.date, a.delegation_date_note) or dt.date.max,
-                              a.title))
-    return tuple(found)
-
-
-# ---------------------------------------------------------------- ids
-
-
-def record_ids(session: Session, kind: RecordKind) -> list[int]:
-    """Every id of a kind, ascending: batch printing walks these."""
-    model = TABLES[kind]
-    return [i for i in session.exec(select(model.id).order_by(col(model.id))) if i is not None]
+    return words(role)

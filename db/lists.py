@@ -1,0 +1,314 @@
+"""The lists of the browse sections: each kind's columns, cells and filters.
+
+A :class:`db.spec.ListSpec` declares a list once: the header of each column and,
+when sortable, the SQL to order by; the cells of a page of rows (related names
+fetched in one query per page, never per row); and the filters (name -> WHERE
+clause). ``db.listing`` runs the query for whichever kind the registry names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_
+from sqlmodel import Session, col, select
+
+from db.documents import held_on
+from db.kinds import RecordKind
+from db.models import (
+    City,
+    Country,
+    Delegation,
+    Event,
+    Organisation,
+    Pairing,
+    PairingArea,
+    Person,
+    Position,
+    Programme,
+)
+from db.names import display_name
+from db.spec import ColumnSpec, FilterClause, ListSpec
+from db.wording import pairing_label, words
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def _names(session: Session, model: Any, ids: set[Any]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(select(model.id, model.name).where(col(model.id).in_(wanted)))
+    return {int(rid): str(name) for rid, name in rows}
+
+
+def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
+    """``2023-11-29 – 2023-11-30``, a single day, or the article's words when undated."""
+    if start is None:
+        return note or ""
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
+def _year(column: Any) -> FilterClause:
+    def clause(year: Any) -> ColumnElement[bool]:
+        first, last = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        return and_(column >= first, column <= last)
+
+    return clause
+
+
+# ---------------------------------------------------------------- people
+
+
+def _people_cells(session: Session, rows: Sequence[Person]) -> Sequence[tuple[str, ...]]:
+    ids = [p.id for p in rows if p.id is not None]
+    today = dt.date.today()
+    positions: dict[int, list[Position]] = defaultdict(list)
+    for p in session.exec(select(Position).where(col(Position.person_id).in_(ids))):
+        if held_on(p.start_date, p.end_date, today):
+            positions[p.person_id].append(p)
+    orgs = _names(session, Organisation,
+                  {p.organisation_id for ps in positions.values() for p in ps})
+    countries = _names(session, Country, {p.nationality_id for p in rows})
+    cells = []
+    for person in rows:
+        held = sorted(positions.get(person.id or 0, []), key=lambda p: (p.rank, p.title))
+        cells.append((
+            display_name(person.given_names, person.family_name, person.name_order),
+            held[0].title if held else "",
+            orgs.get(held[0].organisation_id or 0, "") if held else "",
+            countries.get(person.nationality_id or 0, ""),
+        ))
+    return cells
+
+
+def _holds(organisation_id: Any = None, title: str | None = None,
+           tense: str = "any") -> ColumnElement[bool]:
+    """People with a position matching these (``IN`` over the indexed position table)."""
+    today = dt.date.today()
+    holders = select(col(Position.person_id))
+    if organisation_id is not None:
+        holders = holders.where(col(Position.organisation_id) == int(organisation_id))
+    if title:
+        holders = holders.where(func.lower(col(Position.title)).contains(title.lower()))
+    if tense == "current":
+        holders = holders.where(
+            or_(col(Position.end_date).is_(None), col(Position.end_date) >= today),
+            or_(col(Position.start_date).is_(None), col(Position.start_date) <= today),
+        )
+    elif tense == "former":
+        holders = holders.where(col(Position.end_date) < today)
+    return col(Person.id).in_(holders)
+
+
+def _people_post(value: Any) -> ColumnElement[bool]:
+    """``("current" | "former" | "any", title text)``: holders of a post."""
+    tense, title = value
+    return _holds(title=title, tense=tense)
+
+
+PEOPLE = ListSpec(
+    kind=RecordKind.PERSON,
+    model=Person,
+    columns=(
+        ColumnSpec("name", "Name", lambda: col(Person.sort_key)),
+        ColumnSpec("title", "Current title"),
+        ColumnSpec("organisation", "Organisation"),
+        ColumnSpec("nationality", "Nationality", lambda: select(Country.name).where(
+            col(Country.id) == col(Person.nationality_id)).scalar_subquery()),
+    ),
+    cells=_people_cells,
+    default_sort=lambda: (col(Person.sort_key), col(Person.id)),
+    filters={
+        "organisation_id": lambda value: _holds(organisation_id=value),
+        "country_id": lambda value: col(Person.nationality_id) == int(value),
+        "post": _people_post,
+    },
+)
+
+
+# ---------------------------------------------------------------- organisations, cities
+
+
+def _organisation_cells(session: Session,
+                        rows: Sequence[Organisation]) -> Sequence[tuple[str, ...]]:
+    cities = _names(session, City, {o.city_id for o in rows})
+    countries = _names(session, Country, {o.country_id for o in rows})
+    return [(o.name, o.acronym or "", words(o.org_kind), cities.get(o.city_id or 0, ""),
+             countries.get(o.country_id or 0, "")) for o in rows]
+
+
+ORGANISATIONS = ListSpec(
+    kind=RecordKind.ORGANISATION,
+    model=Organisation,
+    columns=(
+        ColumnSpec("name", "Name", lambda: func.lower(col(Organisation.name))),
+        ColumnSpec("acronym", "Acronym", lambda: col(Organisation.acronym)),
+        ColumnSpec("kind", "Kind", lambda: col(Organisation.org_kind)),
+        ColumnSpec("city", "City", lambda: select(City.name).where(
+            col(City.id) == col(Organisation.city_id)).scalar_subquery()),
+        ColumnSpec("country", "Country", lambda: select(Country.name).where(
+            col(Country.id) == col(Organisation.country_id)).scalar_subquery()),
+    ),
+    cells=_organisation_cells,
+    default_sort=lambda: (func.lower(col(Organisation.name)), col(Organisation.id)),
+    filters={
+        "org_kind": lambda value: col(Organisation.org_kind) == value,
+        "country_id": lambda value: col(Organisation.country_id) == int(value),
+        "city_id": lambda value: col(Organisation.city_id) == int(value),
+    },
+)
+
+
+def _city_cells(session: Session, rows: Sequence[City]) -> Sequence[tuple[str, ...]]:
+    countries = _names(session, Country, {c.country_id for c in rows})
+    return [(c.name, c.local_name or "", countries.get(c.country_id or 0, ""), c.region or "")
+            for c in rows]
+
+
+CITIES = ListSpec(
+    kind=RecordKind.CITY,
+    model=City,
+    columns=(
+        ColumnSpec("name", "City", lambda: func.lower(col(City.name))),
+        ColumnSpec("local_name", "Local name", lambda: col(City.local_name)),
+        ColumnSpec("country", "Country", lambda: select(Country.name).where(
+            col(Country.id) == col(City.country_id)).scalar_subquery()),
+        ColumnSpec("region", "Region", lambda: col(City.region)),
+    ),
+    cells=_city_cells,
+    default_sort=lambda: (func.lower(col(City.name)), col(City.id)),
+    filters={"country_id": lambda value: col(City.country_id) == int(value)},
+)
+
+
+def _programme_cells(session: Session, rows: Sequence[Programme]) -> Sequence[tuple[str, ...]]:
+    orgs = _names(session, Organisation,
+                  {p.funder_id for p in rows} | {p.managing_organisation_id for p in rows})
+    return [(p.name, orgs.get(p.funder_id or 0, ""),
+             orgs.get(p.managing_organisation_id or 0, ""),
+             when(p.start_date, p.end_date, p.date_note)) for p in rows]
+
+
+PROGRAMMES = ListSpec(
+    kind=RecordKind.PROGRAMME,
+    model=Programme,
+    columns=(
+        ColumnSpec("name", "Programme", lambda: func.lower(col(Programme.name))),
+        ColumnSpec("funder", "Funder"),
+        ColumnSpec("managed_by", "Managed by"),
+        ColumnSpec("dates", "Dates", lambda: col(Programme.start_date)),
+    ),
+    cells=_programme_cells,
+    default_sort=lambda: (func.lower(col(Programme.name)), col(Programme.id)),
+)
+
+
+# ---------------------------------------------------------------- pairings
+
+
+def _pairing_cells(session: Session, rows: Sequence[Pairing]) -> Sequence[tuple[str, ...]]:
+    cities = _names(session, City, {p.city_a_id for p in rows} | {p.city_b_id for p in rows})
+    programmes = _names(session, Programme, {p.programme_id for p in rows})
+    return [(pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id)),
+             programmes.get(p.programme_id or 0, ""), words(p.pairing_kind), words(p.status),
+             p.since.isoformat() if p.since else (p.date_note or "")) for p in rows]
+
+
+def _city_a_name() -> Any:
+    return select(City.name).where(col(City.id) == col(Pairing.city_a_id)).scalar_subquery()
+
+
+PAIRINGS = ListSpec(
+    kind=RecordKind.PAIRING,
+    model=Pairing,
+    columns=(
+        ColumnSpec("cities", "Cities", _city_a_name),
+        ColumnSpec("programme", "Programme", lambda: select(Programme.name).where(
+            col(Programme.id) == col(Pairing.programme_id)).scalar_subquery()),
+        ColumnSpec("kind", "Kind", lambda: col(Pairing.pairing_kind)),
+        ColumnSpec("status", "Status", lambda: col(Pairing.status)),
+        ColumnSpec("since", "Since", lambda: col(Pairing.since)),
+    ),
+    cells=_pairing_cells,
+    default_sort=lambda: (_city_a_name(), col(Pairing.id)),
+    filters={
+        "programme_id": lambda value: col(Pairing.programme_id) == int(value),
+        "status": lambda value: col(Pairing.status) == value,
+        "area_id": lambda value: exists().where(
+            col(PairingArea.pairing_id) == col(Pairing.id), col(PairingArea.area_id) == int(value)),
+        "city_id": lambda value: or_(col(Pairing.city_a_id) == int(value),
+                                     col(Pairing.city_b_id) == int(value)),
+    },
+)
+
+
+# ---------------------------------------------------------------- delegations, events
+
+
+def _delegation_cells(session: Session, rows: Sequence[Delegation]) -> Sequence[tuple[str, ...]]:
+    cities = _names(session, City,
+                    {d.host_city_id for d in rows} | {d.sending_city_id for d in rows})
+    orgs = _names(session, Organisation, {d.sending_organisation_id for d in rows})
+    cells = []
+    for d in rows:
+        sender = cities.get(d.sending_city_id or 0) or orgs.get(d.sending_organisation_id or 0, "")
+        cells.append((d.title, when(d.start_date, d.end_date, d.date_note), words(d.direction),
+                      words(d.status), sender, cities.get(d.host_city_id or 0, "")))
+    return cells
+
+
+DELEGATIONS = ListSpec(
+    kind=RecordKind.DELEGATION,
+    model=Delegation,
+    columns=(
+        ColumnSpec("title", "Delegation", lambda: func.lower(col(Delegation.title))),
+        ColumnSpec("dates", "Dates", lambda: col(Delegation.start_date)),
+        ColumnSpec("direction", "Direction", lambda: col(Delegation.direction)),
+        ColumnSpec("status", "Status", lambda: col(Delegation.status)),
+        ColumnSpec("from", "From"),
+        ColumnSpec("host", "Host city", lambda: select(City.name).where(
+            col(City.id) == col(Delegation.host_city_id)).scalar_subquery()),
+    ),
+    cells=_delegation_cells,
+    default_sort=lambda: (col(Delegation.start_date).desc(), col(Delegation.id).desc()),
+    year_column="start_date",
+    filters={
+        "direction": lambda value: col(Delegation.direction) == value,
+        "status": lambda value: col(Delegation.status) == value,
+        "year": _year(col(Delegation.start_date)),
+        "city_id": lambda value: or_(col(Delegation.host_city_id) == int(value),
+                                     col(Delegation.sending_city_id) == int(value)),
+    },
+)
+
+
+def _event_cells(session: Session, rows: Sequence[Event]) -> Sequence[tuple[str, ...]]:
+    cities = _names(session, City, {e.city_id for e in rows})
+    return [(e.name, when(e.start_date, e.end_date, e.date_note),
+             cities.get(e.city_id or 0, ""), e.theme or "") for e in rows]
+
+
+EVENTS = ListSpec(
+    kind=RecordKind.EVENT,
+    model=Event,
+    columns=(
+        ColumnSpec("name", "Event", lambda: func.lower(col(Event.name))),
+        ColumnSpec("dates", "Dates", lambda: col(Event.start_date)),
+        ColumnSpec("city", "City", lambda: select(City.name).where(
+            col(City.id) == col(Event.city_id)).scalar_subquery()),
+        ColumnSpec("theme", "Theme", lambda: col(Event.theme)),
+    ),
+    cells=_event_cells,
+    default_sort=lambda: (col(Event.start_date).desc(), col(Event.id).desc()),
+    year_column="start_date",
+    filters={
+        "year": _year(col(Event.start_date)),
+        "city_id": lambda value: col(Event.city_id) == int(value),
+    },
+)

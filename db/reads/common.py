@@ -1,0 +1,75 @@
+"""What every read shares: links to other records, sources, names by id.
+
+Views never hold ORM objects: a read object is a plain frozen value that can
+cross threads (the GUI's worker) and be printed headless (briefings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from db.models import (
+    TABLES,
+    Citation,
+    RecordKind,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another record, with the text to show for it."""
+
+    kind: str
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: int
+    title: str
+    publisher: str | None
+    url: str | None
+    published_on: dt.date | None
+
+
+def labels_of(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
+
+
+def ref_or_none(kind: RecordKind, record_id: int | None, labels: dict[int, str]) -> Ref | None:
+    if record_id is None or record_id not in labels:
+        return None
+    return Ref(kind.value, record_id, labels[record_id])
+
+
+def sources_of(session: Session, kind: RecordKind, record_id: int) -> tuple[SourceView, ...]:
+    return sources_by_record(session, kind, [record_id]).get(record_id, ())
+
+
+def count(session: Session, kind: RecordKind) -> int:
+    return int(session.exec(select(func.count()).select_from(TABLES[kind])).one())
+
+
+def sources_by_record(session: Session, kind: RecordKind,
+                      record_ids: Sequence[int]) -> dict[int, tuple[SourceView, ...]]:
+    """The sources of many records of one kind, in one query."""
+    found: dict[int, list[SourceView]] = defaultdict(list)
+    for citation, s in session.exec(
+            select(Citation, Source).join(Source, col(Source.id) == Citation.source_id)
+            .where(Citation.record_kind == kind.value, col(Citation.record_id).in_(record_ids))
+            .order_by(col(Source.published_on), col(Source.title))):
+        found[citation.record_id].append(
+            SourceView(s.id or 0, s.title, s.publisher, s.url, s.published_on))
+    return {record_id: tuple(views) for record_id, views in found.items()}

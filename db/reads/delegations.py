@@ -1,0 +1,189 @@
+"""Delegations with their members (in order of precedence) and their programme,
+and the meetings a person took part in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from db import precedence
+from db.dates import approximate_date
+from db.models import (
+    City,
+    Delegation,
+    DelegationMember,
+    Engagement,
+    EngagementParticipant,
+    Event,
+    Organisation,
+    Pairing,
+    Person,
+    RecordKind,
+)
+from db.reads.common import Ref, SourceView, labels_of, ref_or_none, sources_of
+from db.reads.people import PersonView, people, person_label
+from db.wording import pairing_label
+
+
+@dataclass(frozen=True)
+class MemberView:
+    person: PersonView
+    role: str
+    notes: str | None
+    sequence: int | None = None  # explicit order of precedence, when the user set one
+
+
+@dataclass(frozen=True)
+class EngagementView:
+    id: int
+    title: str
+    date: dt.date | None
+    start_time: dt.time | None
+    end_time: dt.time | None
+    city: Ref | None
+    place: str | None
+    host: Ref | None
+    participants: tuple[tuple[Ref, str], ...]
+    topics: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class DelegationView:
+    id: int
+    version: int
+    title: str
+    direction: str
+    sending_city: Ref | None
+    sending_organisation: Ref | None
+    host_city: Ref | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_note: str | None
+    purpose: str | None
+    status: str
+    pairing: Ref | None
+    event: Ref | None
+    outcomes: str | None
+    follow_ups: str | None
+    members: tuple[MemberView, ...]
+    engagements: tuple[EngagementView, ...]
+    sources: tuple[SourceView, ...]
+
+
+def delegation_day(view: DelegationView) -> dt.date | None:
+    """The day a delegation's titles are read on: its first day, else its earliest dated
+    engagement, else what its date note says; None when nothing is known."""
+    if view.start_date is not None:
+        return view.start_date
+    dated = [e.date for e in view.engagements if e.date is not None]
+    if dated:
+        return min(dated)
+    return approximate_date(None, view.date_note)
+
+
+def by_precedence(members: Iterable[MemberView],
+                  day: dt.date | None) -> tuple[MemberView, ...]:
+    """Members in the one order of precedence (db.precedence) on *day*.
+
+    :func:`delegation` orders on :func:`delegation_day` (its first day, else its first
+    dated engagement, else what its date note says), the day its titles are printed on.
+    """
+    return tuple(precedence.ordered(members, day, person=lambda m: m.person,
+                                    role=lambda m: m.role, sequence=lambda m: m.sequence))
+
+
+def delegation(session: Session, delegation_id: int, *,
+               member_details: bool = True) -> DelegationView | None:
+    """:func:`db.delegation` (same view, same order) with members and programme loaded
+    in batches: a fixed number of queries however many people come.
+
+    ``member_details=False`` leaves the members' own delegations, events and sources
+    empty (see :func:`people`): the delegation sheet prints none of them.
+    """
+    d = session.get(Delegation, delegation_id)
+    if d is None:
+        return None
+    labels = labels_of
+    paired = session.get(Pairing, d.pairing_id) if d.pairing_id is not None else None
+    cities_ = labels(session, City, [d.sending_city_id, d.host_city_id,
+                                     *((paired.city_a_id, paired.city_b_id) if paired else ())])
+    orgs = labels(session, Organisation, [d.sending_organisation_id])
+    events_ = labels(session, Event, [d.event_id])
+    member_rows = session.exec(select(DelegationMember)
+                               .where(DelegationMember.delegation_id == delegation_id)).all()
+    views = people(session, [m.person_id for m in member_rows], related=member_details)
+    members = [MemberView(views[m.person_id], m.role, m.notes, m.sequence)
+               for m in member_rows if m.person_id in views]
+    rows = session.exec(select(Engagement).where(Engagement.delegation_id == delegation_id)
+                        .order_by(col(Engagement.sequence), col(Engagement.id))).all()
+    places = labels(session, City, [e.city_id for e in rows])
+    hosts = labels(session, Organisation, [e.host_organisation_id for e in rows])
+    taking_part: dict[int, list[tuple[Ref, str]]] = defaultdict(list)
+    if rows:
+        for ep, p in session.exec(
+                select(EngagementParticipant, Person)
+                .join(Person, col(Person.id) == EngagementParticipant.person_id)
+                .where(col(EngagementParticipant.engagement_id).in_([e.id for e in rows]))
+                .order_by(col(EngagementParticipant.id))):
+            taking_part[ep.engagement_id].append(
+                (Ref(RecordKind.PERSON.value, p.id or 0, person_label(p)), ep.role))
+    engagements = [EngagementView(
+        e.id or 0, e.title, e.date, e.start_time, e.end_time,
+        ref_or_none(RecordKind.CITY, e.city_id, places), e.place,
+        ref_or_none(RecordKind.ORGANISATION, e.host_organisation_id, hosts),
+        tuple(taking_part.get(e.id or 0, [])), e.topics, e.notes) for e in rows]
+    if all(e.date is not None for e in engagements):
+        engagements.sort(key=lambda e: (e.date or dt.date.max, e.start_time or dt.time.min))
+    dated = [e.date for e in engagements if e.date is not None]
+    members = list(by_precedence(members, d.start_date or (min(dated) if dated else None)
+                                 or approximate_date(None, d.date_note)))
+    return DelegationView(
+        id=delegation_id, version=d.version, title=d.title, direction=d.direction,
+        sending_city=ref_or_none(RecordKind.CITY, d.sending_city_id, cities_),
+        sending_organisation=ref_or_none(RecordKind.ORGANISATION, d.sending_organisation_id,
+                                        orgs),
+        host_city=ref_or_none(RecordKind.CITY, d.host_city_id, cities_),
+        start_date=d.start_date, end_date=d.end_date, date_note=d.date_note, purpose=d.purpose,
+        status=d.status,
+        pairing=Ref(RecordKind.PAIRING.value, paired.id or 0,
+                    pairing_label(cities_.get(paired.city_a_id), cities_.get(paired.city_b_id)))
+        if paired else None,
+        event=ref_or_none(RecordKind.EVENT, d.event_id, events_),
+        outcomes=d.outcomes, follow_ups=d.follow_ups, members=tuple(members),
+        engagements=tuple(engagements),
+        sources=sources_of(session, RecordKind.DELEGATION, delegation_id),
+    )
+
+
+# ---------------------------------------------------------------- a person's meetings
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A meeting of a delegation's programme a person took part in."""
+
+    engagement_id: int
+    title: str
+    date: dt.date | None
+    role: str
+    delegation: Ref
+    delegation_date_note: str | None
+
+
+def engagements_of(session: Session, person_id: int) -> tuple[Attendance, ...]:
+    rows = session.exec(
+        select(EngagementParticipant, Engagement, Delegation)
+        .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
+        .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
+        .where(EngagementParticipant.person_id == person_id)).all()
+    found = [Attendance(e.id or 0, e.title, e.date, ep.role,
+                        Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), d.date_note)
+             for ep, e, d in rows]
+    found.sort(key=lambda a: (approximate_date(a.date, a.delegation_date_note) or dt.date.max,
+                              a.title))
+    return tuple(found)
