@@ -13,9 +13,11 @@ from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
 
+from db import i18n
+from db.i18n import _
 from gui import settings as registry
 from gui.sections import SECTIONS
 
@@ -67,56 +69,66 @@ class Menus:
         self._settings = settings
         do = commands
         icon = window.style().standardIcon
-        self.back_action = self._action("&Back", None, do.go_back, "back")
+        self.back_action = self._action(_("&Back"), None, do.go_back, "back")
         self.back_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
         self.back_action.setShortcuts(unique_keys("Alt+Left", QKeySequence.StandardKey.Back))
-        self.forward_action = self._action("&Forward", None, do.go_forward, "forward")
+        self.forward_action = self._action(_("&Forward"), None, do.go_forward, "forward")
         self.forward_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
         self.forward_action.setShortcuts(
             unique_keys("Alt+Right", QKeySequence.StandardKey.Forward))
-        self.search_action = self._action("&Search Everything", "Ctrl+K", do.focus_search,
+        self.search_action = self._action(_("&Search Everything"), "Ctrl+K", do.focus_search,
                                           "search")
-        self.find_action = self._action("&Filter List", QKeySequence.StandardKey.Find,
+        self.find_action = self._action(_("&Filter List"), QKeySequence.StandardKey.Find,
                                         do.focus_filter, "find")
-        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh,
+        self.refresh_action = self._action(_("&Refresh"), QKeySequence.StandardKey.Refresh,
                                            do.refresh, "refresh")
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, do.close, "quit")
-        self.open_action = self._action("&Open Catalog…", QKeySequence.StandardKey.Open,
+        self.quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, do.close, "quit")
+        self.open_action = self._action(_("&Open Catalog…"), QKeySequence.StandardKey.Open,
                                         do.choose_catalog, "open")
-        self.print_action = self._action("&Print Briefing…", QKeySequence.StandardKey.Print,
+        self.print_action = self._action(_("&Print Briefing…"), QKeySequence.StandardKey.Print,
                                          do.print_briefing, "print")
-        self.pack_action = self._action("Print Briefing &Pack…", "Ctrl+Shift+P",
+        self.pack_action = self._action(_("Print Briefing &Pack…"), "Ctrl+Shift+P",
                                         lambda: do.print_briefing(pack=True), "pack")
-        self.classification_action = self._action("&Classification Line…", None,
+        self.classification_action = self._action(_("&Classification Line…"), None,
                                                   do.choose_classification, "classification")
         self.paper_actions: dict[str, QAction] = {}
-        for paper, label in (("a4", "A4"), ("letter", "US Letter")):
+        for paper, label in (("a4", "A4"), ("letter", _("US Letter"))):
             action = QAction(label, window)
             action.setCheckable(True)
             action.setChecked(settings.value(registry.PAPER_SIZE) == paper)
             action.triggered.connect(partial(_ignore_checked, partial(do.set_paper, paper)))
             self.paper_actions[paper] = action
-        self.backup_action = self._action("&Back Up Now", None, do.back_up_now, "backup")
-        self.restore_action = self._action("&Restore from Backup…", None,
+        self.backup_action = self._action(_("&Back Up Now"), None, do.back_up_now, "backup")
+        self.restore_action = self._action(_("&Restore from Backup…"), None,
                                            do.restore_from_backup, "restore")
         self.undo_group = QUndoGroup(window)
-        self.undo_action = self.undo_group.createUndoAction(window, "&Undo")
+        self.undo_action = self.undo_group.createUndoAction(window, _("&Undo"))
         self.undo_action.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_group.createRedoAction(window, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(window, _("&Redo"))
         self.redo_action.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
-        self.new_action = self._action("&New…", QKeySequence.StandardKey.New, do.new_record,
+        self.new_action = self._action(_("&New…"), QKeySequence.StandardKey.New, do.new_record,
                                        "new")
         self.new_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
-        self.edit_action = self._action("&Edit…", "Ctrl+E", do.edit_record, "edit")
+        self.edit_action = self._action(_("&Edit…"), "Ctrl+E", do.edit_record, "edit")
         self.edit_action.setIcon(icon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        self.delete_action = self._action("&Delete…", QKeySequence.StandardKey.Delete,
+        self.delete_action = self._action(_("&Delete…"), QKeySequence.StandardKey.Delete,
                                           do.delete_record, "delete")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.section_actions = [
             self._action(section.title, f"Ctrl+{number}", partial(do.show_section, section.key),
                          f"section_{section.key}")
             for number, section in enumerate(SECTIONS, start=1)]
-        self.about_action = QAction("&About Liaison", window)
+        self.language_actions: dict[str, QAction] = {}
+        languages = QActionGroup(window)
+        for code, label in (("", _("System Language")), *((code, i18n.native_name(code))
+                                                         for code in i18n.LANGUAGES)):
+            action = QAction(label, languages)
+            action.setCheckable(True)
+            action.setChecked(settings.value(registry.LANGUAGE) == code)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.triggered.connect(partial(_ignore_checked, partial(self.choose_language, code)))
+            self.language_actions[code] = action
+        self.about_action = QAction(_("&About Liaison"), window)
         self.about_action.setObjectName("about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(do.show_about)
@@ -134,12 +146,12 @@ class Menus:
 
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(_("&File"))
         self.file_menu.addAction(self.open_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.pack_action)
-        paper_menu = self.file_menu.addMenu("Paper &Size")
+        paper_menu = self.file_menu.addMenu(_("Paper &Size"))
         for action in self.paper_actions.values():
             paper_menu.addAction(action)
         self.file_menu.addAction(self.classification_action)
@@ -148,7 +160,7 @@ class Menus:
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = bar.addMenu(_("&Edit"))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -158,18 +170,23 @@ class Menus:
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.search_action)
         self.edit_menu.addAction(self.find_action)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(_("&View"))
         for action in self.section_actions:
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.forward_action)
         self.view_menu.addAction(self.refresh_action)
-        self.help_menu = bar.addMenu("&Help")
+        self.view_menu.addSeparator()
+        language_menu = self.view_menu.addMenu(_("&Language"))
+        language_menu.setObjectName("languageMenu")
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+        self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.about_action)
 
     def build_toolbar(self, search_box: QWidget) -> QToolBar:
-        toolbar = QToolBar("Navigation", self._window)
+        toolbar = QToolBar(_("Navigation"), self._window)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
         toolbar.addAction(self.back_action)
@@ -185,6 +202,16 @@ class Menus:
         toolbar.addWidget(spacer)
         self._window.addToolBar(toolbar)
         return toolbar
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; the window is built in one language, so the
+        choice applies from the next start, and the user is told so."""
+        self._settings.set_value(registry.LANGUAGE, code)
+        chosen = i18n.parse_language(code) or i18n.system_language()
+        with i18n.using(chosen):  # said in the language chosen, so its reader understands
+            text = _("Liaison will be in {language} the next time it starts.").format(
+                language=i18n.native_name(chosen))
+        QMessageBox.information(self._window, _("Language"), text)
 
     def set_paper_checked(self, paper: str) -> None:
         for name, action in self.paper_actions.items():

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _
 from gui.forms.fields import FieldWidget
 from gui.forms.fieldset import message_label
 
@@ -201,9 +202,9 @@ class PhotoField(FieldWidget):
         self.picture.setFrameShape(QFrame.Shape.StyledPanel)
         self.picture.setTextFormat(Qt.TextFormat.PlainText)
         self.picture.setWordWrap(True)
-        self.choose_button = QPushButton("Choose…", self)
+        self.choose_button = QPushButton(_("Choose…"), self)
         self.choose_button.setObjectName("choosePhoto")
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.setObjectName("removePhoto")
         self.choose_button.clicked.connect(self.choose)
         self.remove_button.clicked.connect(lambda: self._set_rows(()))
@@ -250,8 +251,8 @@ class PhotoField(FieldWidget):
         pixmap = thumbnail(self.current_data())
         if pixmap.isNull():
             self.picture.setPixmap(QPixmap())
-            self.picture.setText("No photo\n\nDrop an image here" if not self._rows
-                                 else "Photo cannot be shown")
+            self.picture.setText(_("No photo\n\nDrop an image here") if not self._rows
+                                 else _("Photo cannot be shown"))
         else:
             self.picture.setPixmap(pixmap)
         self.remove_button.setEnabled(bool(self._rows))

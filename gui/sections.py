@@ -12,23 +12,29 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from db.i18n import N_, _
 from db.kinds import RecordKind
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    english_title: str  # marked for translation; shown through :attr:`title`
     kinds: tuple[RecordKind, ...]
+
+    @property
+    def title(self) -> str:
+        """The section's name in the interface's language (``&&`` for a menu's ``&``)."""
+        return _(self.english_title)
 
 
 SECTIONS = (
-    Section("people", "People", (RecordKind.PERSON,)),
-    Section("organisations", "Organisations", (RecordKind.ORGANISATION,)),
-    Section("places", "Cities && Pairings",
+    Section("people", N_("People"), (RecordKind.PERSON,)),
+    Section("organisations", N_("Organisations"), (RecordKind.ORGANISATION,)),
+    Section("places", N_("Cities && Pairings"),
             (RecordKind.PAIRING, RecordKind.CITY, RecordKind.PROGRAMME)),
-    Section("delegations", "Delegations", (RecordKind.DELEGATION,)),
-    Section("events", "Events", (RecordKind.EVENT,)),
+    Section("delegations", N_("Delegations"), (RecordKind.DELEGATION,)),
+    Section("events", N_("Events"), (RecordKind.EVENT,)),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 _SECTION_OF = {kind.value: s.key for s in SECTIONS for kind in s.kinds}

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from db.i18n import _
 from db.names_parse import NameSplit, split_name
 from gui.forms.fields import LineField
 
@@ -36,21 +37,24 @@ def describe(split: NameSplit) -> str:
     """The offer in words, with the splitter's doubts first when it is unsure."""
     parts = []
     if split.honorific:
-        parts.append(f"honorific “{split.honorific}”")
+        parts.append(_("honorific “{text}”").format(text=split.honorific))
     if split.title:
-        parts.append(f"title “{split.title}” (form of address “{split.form_of_address()}”)")
+        parts.append(_("title “{title}” (form of address “{address}”)").format(
+            title=split.title, address=split.form_of_address()))
     if split.given_names:
-        parts.append(f"given names “{split.given_names}”")
-    parts.append(f"family name “{split.family_name}”")
+        parts.append(_("given names “{text}”").format(text=split.given_names))
+    parts.append(_("family name “{text}”").format(text=split.family_name))
     if split.aliases:
-        parts.append("also known as " + ", ".join(f"“{a}”" for a in split.aliases))
+        parts.append(_("also known as {names}").format(
+            names=", ".join(f"“{a}”" for a in split.aliases)))
     if split.suffix:
-        parts.append(f"degrees “{split.suffix}” (not kept)")
-    order = {"family_first": "family name first", "given_first": "given name first",
-             "mononym": "one name"}.get(split.name_order, split.name_order)
-    offer = "Split into " + ", ".join(parts) + f", written {order}?"
+        parts.append(_("degrees “{text}” (not kept)").format(text=split.suffix))
+    order = {"family_first": _("family name first"), "given_first": _("given name first"),
+             "mononym": _("one name")}.get(split.name_order, split.name_order)
+    offer = _("Split into {parts}, written {order}?").format(parts=", ".join(parts), order=order)
     if not split.sure:
-        return "Not sure: " + " ".join(split.doubts) + " Please check. " + offer
+        return _("Not sure: {doubts} Please check. {offer}").format(
+            doubts=" ".join(split.doubts), offer=offer)
     return offer
 
 
@@ -67,9 +71,9 @@ class NameSplitOffer(QFrame):
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
-        self.split_button = QPushButton("Split", self)
+        self.split_button = QPushButton(_("Split"), self)
         self.split_button.setObjectName("splitName")
-        self.keep_button = QPushButton("Keep as typed", self)
+        self.keep_button = QPushButton(_("Keep as typed"), self)
         self.keep_button.setObjectName("keepName")
         self.split_button.clicked.connect(self._accept)
         self.keep_button.clicked.connect(self.hide)

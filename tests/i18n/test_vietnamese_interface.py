@@ -1,0 +1,84 @@
+"""The interface in Vietnamese: no English left in the window's menus or in any form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from db.catalog import Catalog
+from db.kinds import RecordKind
+from gui import language
+from gui.forms import form_for
+from gui.forms.context import FormContext
+from gui.settings import LANGUAGE
+from tests.gui.helpers import close_window, open_window, settings_in
+from tests.i18n.walker import english_in
+
+FORM_KINDS = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY,
+              RecordKind.PROGRAMME, RecordKind.PAIRING, RecordKind.DELEGATION,
+              RecordKind.ENGAGEMENT, RecordKind.EVENT, RecordKind.SOURCE,
+              RecordKind.COOPERATION_AREA, RecordKind.COUNTRY)
+
+
+@pytest.fixture
+def vietnamese(qapp: QApplication) -> Iterator[None]:
+    translator = language.apply(qapp, "vi")
+    yield
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+    language.apply(qapp, "en")
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_window_menus_are_vietnamese(qtbot: QtBot, sample_path: Path) -> None:
+    window = open_window(qtbot, sample_path)
+    try:
+        assert window.menus.file_menu.title() == "&Tệp"
+        sections = window.findChild(type(window.sections), "sections")
+        assert sections is not None
+        titles = [sections.item(i).text() for i in range(sections.count())]
+        assert "Đoàn ra – Đoàn vào" in titles
+        qtbot.waitUntil(lambda: window.totals_label.text() != "")
+        assert window.totals_label.text() == "18 người · 43 cơ quan, tổ chức · 4 đoàn · 10 sự kiện"
+        leftovers = [(where, text) for where, text in english_in(window)
+                     if where in ("menu", "action")]
+        assert leftovers == []
+    finally:
+        close_window(window)
+
+
+@pytest.mark.usefixtures("vietnamese")
+@pytest.mark.parametrize("kind", FORM_KINDS, ids=lambda k: k.value)
+def test_every_form_is_vietnamese(qtbot: QtBot, sample_catalog: Catalog,
+                                  kind: RecordKind) -> None:
+    form = form_for(kind, FormContext.for_catalog(sample_catalog))
+    qtbot.addWidget(form)
+    assert english_in(form) == []
+
+
+def test_choosing_a_language_says_when_it_applies(qtbot: QtBot, sample_path: Path) -> None:
+    settings = settings_in(sample_path.parent)
+    window = open_window(qtbot, sample_path, settings)
+    told: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            told.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(10, answer)
+
+    try:
+        QTimer.singleShot(0, answer)
+        window.menus.language_actions["vi"].trigger()
+        assert settings.value(LANGUAGE) == "vi"
+        assert told == ["Liaison sẽ dùng Tiếng Việt từ lần khởi động sau."]
+        assert window.menus.language_actions["vi"].isChecked()
+    finally:
+        close_window(window)
