@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from db import listing
+from db.i18n import _
 from db.kinds import DelegationStatus, Direction, OrganisationKind, PairingStatus, RecordKind
 from db.models import City, Country, Programme
 from db.registry import labels_in_order as labels
@@ -52,7 +53,7 @@ def _areas(session: Session) -> Choices:
 
 
 def _tenses(_session: Session) -> Choices:
-    return [("any", "Any time"), ("current", "Current"), ("former", "Former")]
+    return [("any", _("Any time")), ("current", _("Current")), ("former", _("Former"))]
 
 
 #: (kind, filter name) -> its choices. The names match ``db.listing`` filters.

@@ -37,7 +37,11 @@ TRANSLATIONS_DIR: Final = Path(__file__).resolve().parent.parent / "assets" / "t
 _LOCALES: Final[Mapping[Language, str]] = {"en": "en_GB", "vi": "vi_VN"}
 _NATIVE_NAMES: Final[Mapping[Language, str]] = {"en": "English", "vi": "Tiếng Việt"}
 
-_current: ContextVar[Language] = ContextVar("liaison_language", default=DEFAULT_LANGUAGE)
+# The process's language (set_language) is a plain global so that every thread writes in it:
+# a context variable starts at its default in each new thread, and the app reads its lists
+# on a worker thread. ``using`` overrides it for one block of one thread (a printout).
+_process_language: Language = DEFAULT_LANGUAGE
+_current: ContextVar[Language | None] = ContextVar("liaison_language", default=None)
 
 
 def parse_language(text: str | None) -> Language | None:
@@ -75,14 +79,16 @@ def system_language(environ: Mapping[str, str] | None = None) -> Language:
 
 def language() -> Language:
     """The language words are written in right now."""
-    return _current.get()
+    return _current.get() or _process_language
 
 
 def set_language(code: str | None) -> Language:
     """Make ``code`` (or the system's language when None/empty) the current language."""
     chosen = parse_language(code) if code else system_language()
-    _current.set(chosen or DEFAULT_LANGUAGE)
-    return _current.get()
+    global _process_language
+    _process_language = chosen or DEFAULT_LANGUAGE
+    _current.set(None)
+    return _process_language
 
 
 @contextlib.contextmanager
@@ -90,7 +96,7 @@ def using(code: str | None) -> Iterator[Language]:
     """Write in ``code`` inside the block (a printout in another language than the UI)."""
     token = _current.set(parse_language(code) or language())
     try:
-        yield _current.get()
+        yield language()
     finally:
         _current.reset(token)
 

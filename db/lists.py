@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_
 from sqlmodel import Session, col, select
 
 from db.documents import held_on
+from db.i18n import N_
 from db.kinds import RecordKind
 from db.models import (
     City,
@@ -116,10 +117,10 @@ PEOPLE = ListSpec(
     kind=RecordKind.PERSON,
     model=Person,
     columns=(
-        ColumnSpec("name", "Name", lambda: col(Person.sort_key)),
-        ColumnSpec("title", "Current title"),
-        ColumnSpec("organisation", "Organisation"),
-        ColumnSpec("nationality", "Nationality", lambda: select(Country.name).where(
+        ColumnSpec("name", N_("Name"), lambda: col(Person.sort_key)),
+        ColumnSpec("title", N_("Current title")),
+        ColumnSpec("organisation", N_("Organisation")),
+        ColumnSpec("nationality", N_("Nationality"), lambda: select(Country.name).where(
             col(Country.id) == col(Person.nationality_id)).scalar_subquery()),
     ),
     cells=_people_cells,
@@ -147,12 +148,12 @@ ORGANISATIONS = ListSpec(
     kind=RecordKind.ORGANISATION,
     model=Organisation,
     columns=(
-        ColumnSpec("name", "Name", lambda: func.lower(col(Organisation.name))),
-        ColumnSpec("acronym", "Acronym", lambda: col(Organisation.acronym)),
-        ColumnSpec("kind", "Kind", lambda: col(Organisation.org_kind)),
-        ColumnSpec("city", "City", lambda: select(City.name).where(
+        ColumnSpec("name", N_("Name"), lambda: func.lower(col(Organisation.name))),
+        ColumnSpec("acronym", N_("Acronym"), lambda: col(Organisation.acronym)),
+        ColumnSpec("kind", N_("Kind"), lambda: col(Organisation.org_kind)),
+        ColumnSpec("city", N_("City"), lambda: select(City.name).where(
             col(City.id) == col(Organisation.city_id)).scalar_subquery()),
-        ColumnSpec("country", "Country", lambda: select(Country.name).where(
+        ColumnSpec("country", N_("Country"), lambda: select(Country.name).where(
             col(Country.id) == col(Organisation.country_id)).scalar_subquery()),
     ),
     cells=_organisation_cells,
@@ -175,11 +176,11 @@ CITIES = ListSpec(
     kind=RecordKind.CITY,
     model=City,
     columns=(
-        ColumnSpec("name", "City", lambda: func.lower(col(City.name))),
-        ColumnSpec("local_name", "Local name", lambda: col(City.local_name)),
-        ColumnSpec("country", "Country", lambda: select(Country.name).where(
+        ColumnSpec("name", N_("City"), lambda: func.lower(col(City.name))),
+        ColumnSpec("local_name", N_("Local name"), lambda: col(City.local_name)),
+        ColumnSpec("country", N_("Country"), lambda: select(Country.name).where(
             col(Country.id) == col(City.country_id)).scalar_subquery()),
-        ColumnSpec("region", "Region", lambda: col(City.region)),
+        ColumnSpec("region", N_("Region"), lambda: col(City.region)),
     ),
     cells=_city_cells,
     default_sort=lambda: (func.lower(col(City.name)), col(City.id)),
@@ -199,10 +200,10 @@ PROGRAMMES = ListSpec(
     kind=RecordKind.PROGRAMME,
     model=Programme,
     columns=(
-        ColumnSpec("name", "Programme", lambda: func.lower(col(Programme.name))),
-        ColumnSpec("funder", "Funder"),
-        ColumnSpec("managed_by", "Managed by"),
-        ColumnSpec("dates", "Dates", lambda: col(Programme.start_date)),
+        ColumnSpec("name", N_("Programme"), lambda: func.lower(col(Programme.name))),
+        ColumnSpec("funder", N_("Funder")),
+        ColumnSpec("managed_by", N_("Managed by")),
+        ColumnSpec("dates", N_("Dates"), lambda: col(Programme.start_date)),
     ),
     cells=_programme_cells,
     default_sort=lambda: (func.lower(col(Programme.name)), col(Programme.id)),
@@ -228,12 +229,12 @@ PAIRINGS = ListSpec(
     kind=RecordKind.PAIRING,
     model=Pairing,
     columns=(
-        ColumnSpec("cities", "Cities", _city_a_name),
-        ColumnSpec("programme", "Programme", lambda: select(Programme.name).where(
+        ColumnSpec("cities", N_("Cities"), _city_a_name),
+        ColumnSpec("programme", N_("Programme"), lambda: select(Programme.name).where(
             col(Programme.id) == col(Pairing.programme_id)).scalar_subquery()),
-        ColumnSpec("kind", "Kind", lambda: col(Pairing.pairing_kind)),
-        ColumnSpec("status", "Status", lambda: col(Pairing.status)),
-        ColumnSpec("since", "Since", lambda: col(Pairing.since)),
+        ColumnSpec("kind", N_("Kind"), lambda: col(Pairing.pairing_kind)),
+        ColumnSpec("status", N_("Status"), lambda: col(Pairing.status)),
+        ColumnSpec("since", N_("Since"), lambda: col(Pairing.since)),
     ),
     cells=_pairing_cells,
     default_sort=lambda: (_city_a_name(), col(Pairing.id)),
@@ -267,12 +268,12 @@ DELEGATIONS = ListSpec(
     kind=RecordKind.DELEGATION,
     model=Delegation,
     columns=(
-        ColumnSpec("title", "Delegation", lambda: func.lower(col(Delegation.title))),
-        ColumnSpec("dates", "Dates", lambda: col(Delegation.start_date)),
-        ColumnSpec("direction", "Direction", lambda: col(Delegation.direction)),
-        ColumnSpec("status", "Status", lambda: col(Delegation.status)),
-        ColumnSpec("from", "From"),
-        ColumnSpec("host", "Host city", lambda: select(City.name).where(
+        ColumnSpec("title", N_("Delegation"), lambda: func.lower(col(Delegation.title))),
+        ColumnSpec("dates", N_("Dates"), lambda: col(Delegation.start_date)),
+        ColumnSpec("direction", N_("Direction"), lambda: col(Delegation.direction)),
+        ColumnSpec("status", N_("Status"), lambda: col(Delegation.status)),
+        ColumnSpec("from", N_("From")),
+        ColumnSpec("host", N_("Host city"), lambda: select(City.name).where(
             col(City.id) == col(Delegation.host_city_id)).scalar_subquery()),
     ),
     cells=_delegation_cells,
@@ -298,11 +299,11 @@ EVENTS = ListSpec(
     kind=RecordKind.EVENT,
     model=Event,
     columns=(
-        ColumnSpec("name", "Event", lambda: func.lower(col(Event.name))),
-        ColumnSpec("dates", "Dates", lambda: col(Event.start_date)),
-        ColumnSpec("city", "City", lambda: select(City.name).where(
+        ColumnSpec("name", N_("Event"), lambda: func.lower(col(Event.name))),
+        ColumnSpec("dates", N_("Dates"), lambda: col(Event.start_date)),
+        ColumnSpec("city", N_("City"), lambda: select(City.name).where(
             col(City.id) == col(Event.city_id)).scalar_subquery()),
-        ColumnSpec("theme", "Theme", lambda: col(Event.theme)),
+        ColumnSpec("theme", N_("Theme"), lambda: col(Event.theme)),
     ),
     cells=_event_cells,
     default_sort=lambda: (col(Event.start_date).desc(), col(Event.id).desc()),

@@ -13,6 +13,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
+from db.i18n import N_, _
+
 if TYPE_CHECKING:
     from db import search
     from db.catalog import Catalog
@@ -22,9 +24,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_LIMIT = 40
 GROUP_TITLES = {
-    "person": "People", "organisation": "Organisations", "city": "Cities",
-    "programme": "Programmes", "pairing": "Pairings", "delegation": "Delegations",
-    "engagement": "Meetings and visits", "event": "Events",
+    "person": N_("People"), "organisation": N_("Organisations"), "city": N_("Cities"),
+    "programme": N_("Programmes"), "pairing": N_("Pairings"), "delegation": N_("Delegations"),
+    "engagement": N_("Meetings and visits"), "event": N_("Events"),
 }
 
 
@@ -37,7 +39,7 @@ class SearchResultsModel(QStandardItemModel):
         for hit in hits:
             groups.setdefault(hit.kind, []).append(hit)
         for kind, members in groups.items():
-            heading = QStandardItem(GROUP_TITLES.get(kind, kind))
+            heading = QStandardItem(_(GROUP_TITLES[kind]) if kind in GROUP_TITLES else kind)
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             font = QFont()
             font.setBold(True)
@@ -78,7 +80,7 @@ class SearchBox(QLineEdit):
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("globalSearch")
-        self.setPlaceholderText("Search everything — names, places, events…  (Ctrl+K)")
+        self.setPlaceholderText(_("Search everything — names, places, events…  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(420)
         self._worker = worker

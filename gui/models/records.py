@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from db import list_rows, listing
+from db.i18n import _
 from db.kinds import RecordKind
 from db.listing import ListPage, ListQuery, ListRow
 
@@ -234,7 +235,7 @@ class RecordListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.spec.columns)
                 and role == Qt.ItemDataRole.DisplayRole):
-            return self.spec.columns[section].header
+            return _(self.spec.columns[section].header)
         return None
 
     def is_sortable(self, column: int) -> bool:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import filters
+from db import filters, vocabulary
+from db.i18n import _, format_number
 from db.kinds import RecordKind
 from db.list_rows import NAMES_SHOWN
 from gui import settings as registry
@@ -35,23 +36,12 @@ if TYPE_CHECKING:
     from gui.changes import ChangeRouter, KindChanges
     from gui.worker import Worker
 
-NOUNS = {
-    RecordKind.PERSON: ("person", "people"),
-    RecordKind.ORGANISATION: ("organisation", "organisations"),
-    RecordKind.CITY: ("city", "cities"),
-    RecordKind.PROGRAMME: ("programme", "programmes"),
-    RecordKind.PAIRING: ("pairing", "pairings"),
-    RecordKind.DELEGATION: ("delegation", "delegations"),
-    RecordKind.EVENT: ("event", "events"),
-}
-
-
 def count_text(kind: RecordKind, shown: int, total: int) -> str:
-    one, many = NOUNS[kind]
-    noun = one if total == 1 else many
+    """``18 people`` or ``Showing 5 of 18 people`` (``Đang hiện 5 / 18 người``)."""
     if shown < total:
-        return f"Showing {shown:,} of {total:,} {noun}"
-    return f"{total:,} {noun}"
+        return _("Showing {shown} of {total}").format(shown=format_number(shown),
+                                                      total=vocabulary.count(kind, total))
+    return vocabulary.count(kind, total)
 
 
 class FilterBox(QWidget):
@@ -74,7 +64,7 @@ class FilterBox(QWidget):
         if spec.post:
             self.title_box = QLineEdit(self)
             self.title_box.setObjectName("filter_post_title")
-            self.title_box.setPlaceholderText("Post held, e.g. Chairman")
+            self.title_box.setPlaceholderText(_("Post held, e.g. Chairman"))
             self.title_box.setMinimumWidth(150)
             self.title_box.setClearButtonEnabled(True)
             self.title_box.textChanged.connect(self._emit)
@@ -94,7 +84,7 @@ class FilterBox(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         if not self.spec.post:
-            self.combo.addItem(f"Any {self.spec.label.lower()}", None)
+            self.combo.addItem(_(self.spec.any_text), None)
         for value, label in choices:
             self.combo.addItem(label, value)
         self.combo.setCurrentIndex(0)
@@ -136,7 +126,8 @@ class ListPanel(QWidget):
         bar.setSpacing(6)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName(f"filter_text_{kind.value}")
-        self.filter_edit.setPlaceholderText(f"Filter {NOUNS[kind][1]}…  (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(
+            _("Filter {records}…  (Ctrl+F)").format(records=vocabulary.noun(kind, 2)))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance(
             self.filter_edit.placeholderText()) // 2 + 40)
@@ -274,16 +265,18 @@ class ListPanel(QWidget):
 
     def _choices_failed(self, box: FilterBox, error: Exception) -> None:
         box.setEnabled(False)
-        box.setToolTip(f"The choices could not be read: {error}")
-        self.problem.emit(f"The {box.spec.label.lower()} filter could not be filled: {error}")
+        box.setToolTip(_("The choices could not be read: {error}").format(error=error))
+        self.problem.emit(_("The filter “{filter}” could not be filled: {error}").format(
+            filter=_(box.spec.label), error=error))
 
     def _failed(self, message: str) -> None:
-        self.count_label.setText(f"Could not load the list: {message}")
-        self.problem.emit(f"The list of {NOUNS[self.kind][1]} could not be read: {message}")
+        self.count_label.setText(_("Could not load the list: {error}").format(error=message))
+        self.problem.emit(_("The list of {records} could not be read: {error}").format(
+            records=vocabulary.noun(self.kind, 2), error=message))
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            "Loading…" if self.model.loading and not self.model.rowCount()
+            _("Loading…") if self.model.loading and not self.model.rowCount()
             else count_text(self.kind, self.model.rowCount(), self.model.total))
         self.counts_changed.emit()
 
@@ -350,7 +343,8 @@ class SectionPage(QWidget):
         else:
             self.tabs = QTabWidget(self)
             for panel in panels:
-                self.tabs.addTab(panel, NOUNS[panel.kind][1].capitalize())
+                plural = vocabulary.noun(panel.kind, 2)
+                self.tabs.addTab(panel, plural[:1].upper() + plural[1:])
             self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.catalog import Catalog
@@ -16,9 +16,11 @@ from gui import language
 from gui.forms import form_for
 from gui.forms.context import FormContext
 from gui.main_window import MainWindow
+from gui.pages.section import ListPanel
+from gui.search_box import KIND_ROLE
 from gui.settings import LANGUAGE
-from tests.gui.helpers import close_window, open_window, settings_in
-from tests.i18n.walker import english_in, english_in_detail
+from tests.gui.helpers import close_window, open_window, settings_in, type_text
+from tests.i18n.walker import chrome_texts, english_in, english_in_detail, looks_english
 
 FORM_KINDS = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY,
               RecordKind.PROGRAMME, RecordKind.PAIRING, RecordKind.DELEGATION,
@@ -122,5 +124,57 @@ def test_the_detail_pane_of_a_delegation_is_vietnamese(qtbot: QtBot,
         assert any(text.startswith("Thành phần đoàn (") for text in texts)
         assert "Trưởng đoàn" in " ".join(texts)  # the head's role, from the vocabulary
         assert english_in_detail(pane) == []
+    finally:
+        close_window(window)
+
+
+def _placeholders(root: QWidget) -> list[str]:
+    return [edit.placeholderText() for edit in root.findChildren(QLineEdit)
+            if edit.placeholderText()]
+
+
+def _combo_texts(root: QWidget) -> list[str]:
+    return [combo.itemText(i) for combo in root.findChildren(QComboBox)
+            if combo.objectName().startswith("filter_") for i in range(min(combo.count(), 1))]
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_every_section_page_is_vietnamese(qtbot: QtBot, sample_path: Path) -> None:
+    """Column headers, filters ("Mọi năm"), placeholders, counts ("18 người") and tabs."""
+    window = open_window(qtbot, sample_path)
+    try:
+        for key, page in window.pages.items():
+            window.show_section(key)
+            tabs = page.findChild(QTabWidget)
+            for index in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(index)
+                for panel in page.findChildren(ListPanel):
+                    if panel.isVisible():
+                        qtbot.waitUntil(lambda panel=panel: panel.model.rowCount() > 0,
+                                        timeout=10_000)
+            words = [text for _, text in chrome_texts(page)]
+            words += _placeholders(page) + _combo_texts(page)
+            words += [panel.count_label.text() for panel in page.findChildren(ListPanel)]
+            assert [text for text in words if looks_english(text)] == [], key
+        assert window.panels[RecordKind.PERSON].count_label.text() == "18 người"
+    finally:
+        close_window(window)
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_search_popup_is_vietnamese(qtbot: QtBot, sample_path: Path) -> None:
+    window = open_window(qtbot, sample_path)
+    try:
+        assert not looks_english(window.search_box.placeholderText())
+        with qtbot.waitSignal(window.search_box.searched, timeout=5_000,
+                              check_params_cb=lambda q, n: n > 0):
+            type_text(window.search_box, "ha")
+        results = window.search_box.results
+        headings = [results.index(r, 0).data() for r in range(results.rowCount())
+                    if not results.index(r, 0).data(KIND_ROLE)]
+        assert len(headings) > 1
+        assert "Nhân vật" in headings
+        assert [text for text in headings if looks_english(text)] == []
     finally:
         close_window(window)
