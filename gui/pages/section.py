@@ -266,8 +266,8 @@ class ListPanel(QWidget):
     def _choices_failed(self, box: FilterBox, error: Exception) -> None:
         box.setEnabled(False)
         box.setToolTip(_("The choices could not be read: {error}").format(error=error))
-        self.problem.emit(_("The filter “{filter}” could not be filled: {error}").format(
-            filter=_(box.spec.label), error=error))
+        self.problem.emit(_("The {filter} filter could not be filled: {error}").format(
+            filter=_(box.spec.label).lower(), error=error))
 
     def _failed(self, message: str) -> None:
         self.count_label.setText(_("Could not load the list: {error}").format(error=message))
