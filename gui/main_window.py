@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from db.kinds import RecordKind
 from gui import opening, printing
 from gui import settings as registry
+from gui.banner import SampleBanner
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
 from gui.menus import Menus
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.read_only_banner = ReadOnlyBanner(central)
         column.addWidget(self.read_only_banner)
+        self.sample_banner = SampleBanner(central)
+        column.addWidget(self.sample_banner)
         row = QHBoxLayout()
         row.setContentsMargins(6, 6, 6, 0)
         row.setSpacing(6)
@@ -166,6 +169,12 @@ class MainWindow(QMainWindow):
         """Switch to another catalog; on refusal the current one stays open."""
         return opening.open_catalog_file(self, self, path)
 
+    def new_empty_catalog(self) -> None:
+        opening.new_empty_catalog(self, self)
+
+    def recent_catalogs(self) -> list[str]:
+        return opening.recent_catalogs(self._settings)
+
     def back_up_now(self) -> None:
         opening.back_up_now(self)
 
@@ -184,6 +193,9 @@ class MainWindow(QMainWindow):
         self.menus.undo_group.addStack(self.forms.editing.stack)
         self.menus.undo_group.setActiveStack(self.forms.editing.stack)
         self.read_only_banner.show_for(catalog)
+        self._show_sample_banner(catalog)
+        if catalog.path is not None:
+            opening.remember_recent(self._settings, catalog.path)
         self.menus.enable_for(writable=not catalog.read_only,
                               file_backed=catalog.path is not None)
         self._seen_version = catalog.data_version()
@@ -202,6 +214,18 @@ class MainWindow(QMainWindow):
             panel.set_catalog(catalog)
         self.status_label.setText("")
         self.totals_label.load(catalog)
+
+    def _show_sample_banner(self, catalog: Catalog) -> None:
+        """The sample banner, once the worker has read whether this catalog is the sample."""
+        from db.sample import is_sample
+
+        self.sample_banner.set_sample(False)
+
+        def shown(sample: bool) -> None:
+            if self.catalog is catalog:  # not a catalog since replaced
+                self.sample_banner.set_sample(sample)
+
+        self.worker.submit(lambda: is_sample(catalog), shown)
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)

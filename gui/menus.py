@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,9 @@ class Commands(Protocol):
     def refresh(self) -> None: ...
     def close(self) -> bool: ...
     def choose_catalog(self) -> None: ...
+    def new_empty_catalog(self) -> None: ...
+    def recent_catalogs(self) -> list[str]: ...
+    def open_catalog_file(self, path: str) -> bool: ...
     def print_briefing(self, *, pack: bool = False) -> None: ...
     def choose_classification(self) -> None: ...
     def set_paper(self, paper: str) -> None: ...
@@ -67,6 +71,7 @@ class Menus:
                  settings: registry.Settings) -> None:
         self._window = window
         self._settings = settings
+        self._commands = commands
         do = commands
         icon = window.style().standardIcon
         self.back_action = self._action(_("&Back"), None, do.go_back, "back")
@@ -85,6 +90,8 @@ class Menus:
         self.quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, do.close, "quit")
         self.open_action = self._action(_("&Open Catalog…"), QKeySequence.StandardKey.Open,
                                         do.choose_catalog, "open")
+        self.new_catalog_action = self._action(_("New &Empty Catalog…"), None,
+                                               do.new_empty_catalog, "new_catalog")
         self.print_action = self._action(_("&Print Briefing…"), QKeySequence.StandardKey.Print,
                                          do.print_briefing, "print")
         self.pack_action = self._action(_("Print Briefing &Pack…"), "Ctrl+Shift+P",
@@ -147,7 +154,11 @@ class Menus:
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
+        self.file_menu.addAction(self.new_catalog_action)
         self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu(_("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.pack_action)
@@ -212,6 +223,19 @@ class Menus:
             text = _("Liaison will be in {language} the next time it starts.").format(
                 language=i18n.native_name(chosen))
         QMessageBox.information(self._window, _("Language"), text)
+
+    def fill_recent(self) -> None:
+        """File > Open Recent, read from the settings each time it opens."""
+        self.recent_menu.clear()
+        paths = self._commands.recent_catalogs()
+        for path in paths:
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(
+                partial(_ignore_checked, partial(self._commands.open_catalog_file, path)))
+        if not paths:
+            self.recent_menu.addAction(_("No recent catalogs")).setEnabled(False)
 
     def set_paper_checked(self, paper: str) -> None:
         for name, action in self.paper_actions.items():
