@@ -15,8 +15,8 @@ What the most trusted desktop apps do, for the office's memory:
   restore replaces the catalog.
 * **Rotated**: the newest backup of each of the last 7 days that have one, of
   the last 4 weeks and of the last 6 months is kept (restic's ``--keep-daily
-  7 --keep-weekly 4 --keep-monthly 6``), plus everything younger than a day,
-  so several risky operations on one day each keep their backup.
+  7 --keep-weekly 4 --keep-monthly 6``), plus the newest ten younger than a
+  day, so several risky operations on one day each keep their backup.
 
 Backups live in ``backups/`` beside the catalog, named
 ``<catalog name>-<YYYYmmdd-HHMMSS>-<reason>.liaison``: plain catalogs (rollback
@@ -55,6 +55,8 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 6
 KEEP_YOUNGER_THAN = dt.timedelta(days=1)
+# ... but not without bound: a script backing up in a loop must not fill the disk.
+KEEP_YOUNGER_AT_MOST = 10
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 DAILY = "daily"
 # The record kinds a backup listing shows, most telling first (the registry's counted kinds).
@@ -357,7 +359,7 @@ def _kept(entries: list[tuple[Path, dt.datetime, str]], now: dt.datetime) -> set
                                    (months, (when.year, when.month), KEEP_MONTHLY)):
             if key not in bucket and len(bucket) < limit:
                 bucket[key] = path  # type: ignore[index]
-        if now - when < KEEP_YOUNGER_THAN:
+        if now - when < KEEP_YOUNGER_THAN and len(keep) < KEEP_YOUNGER_AT_MOST:
             keep.add(path)
     return keep | set(days.values()) | set(weeks.values()) | set(months.values())
 

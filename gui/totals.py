@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from db import vocabulary
 from db.kinds import ChangeAction, RecordKind
 
 if TYPE_CHECKING:
@@ -41,6 +42,4 @@ class TotalsLabel(QLabel):
             self.load(catalog)
 
     def _show(self, counts: dict[str, int]) -> None:
-        self.setText(
-            f"{counts['person']:,} people · {counts['organisation']:,} organisations · "
-            f"{counts['delegation']:,} delegations · {counts['event']:,} events")
+        self.setText(" · ".join(vocabulary.count(kind, counts[kind.value]) for kind in COUNTED))

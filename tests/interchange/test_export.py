@@ -84,7 +84,8 @@ def test_csv_headers_by_language_and_formula_injection(sample_catalog: Catalog,
     assert rows[0][:3] == ["Danh xưng", "Tên", "Họ"]
     evil = next(r for r in rows if "HYPERLINK" in "".join(r))
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in evil)
-    assert "'=HYPERLINK(\"http://evil\",\"x\")" in evil and "'+842438253536" in evil  # stored E.164, neutralised
+    # The phone is stored as E.164 (+84...): neutralised like any formula.
+    assert "'=HYPERLINK(\"http://evil\",\"x\")" in evil and "'+842438253536" in evil
     english = tmp_path / "people-en.csv"
     export(sample_catalog, "csv", english)
     assert next(csv.reader(english.open(encoding="utf-8-sig")))[:3] == [

@@ -398,3 +398,13 @@ def test_a_backup_is_verified_before_it_counts(sample_path: Path) -> None:
     folder = sample_path.parent / "backups"
     assert backup.list_backups(sample_path) == []
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_backups_of_one_day_are_bounded_too(sample_path: Path) -> None:
+    """A script backing up in a loop keeps the newest ten of today, not hundreds."""
+    start = dt.datetime(2030, 5, 1, 8)
+    for minute in range(14):
+        backup.backup_now(sample_path, "manual", now=start + dt.timedelta(minutes=minute))
+    kept = backup.list_backups(sample_path)
+    assert len(kept) == backup.KEEP_YOUNGER_AT_MOST
+    assert kept[0].taken_at == start + dt.timedelta(minutes=13)
