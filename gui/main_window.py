@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.forms: FormContext | None = None
         self.preview: QWidget | None = None
+        self.help_dialog: QDialog | None = None
         self.problems = Problems(self)
         self.worker = worker if worker is not None else Worker(self)
         self.worker.problem.connect(self.problems.background)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             for kind in section.kinds:
                 panel = ListPanel(kind, self.worker, self._settings, self)
                 panel.record_selected.connect(self.open_record)
+                panel.edit_requested.connect(self.edit_from_list)
                 panel.counts_changed.connect(self._update_status)
                 panel.problem.connect(self.problems.background)
                 panel.follow(self.router)
@@ -375,6 +378,15 @@ class MainWindow(QMainWindow):
         if open_editor(self.forms, kind, record_id, self) is None:
             self.show_problem("This record no longer exists.", keep_catalog=True)
 
+    def edit_from_list(self, kind: str, record_id: int) -> None:
+        """Enter or a double-click on a row: edit that record (as Edit… does)."""
+        if self.forms is None or not self.menus.edit_action.isEnabled():
+            return
+        from gui.forms.dialog import open_editor
+
+        if open_editor(self.forms, RecordKind(kind), record_id, self) is None:
+            self.show_problem("This record no longer exists.", keep_catalog=True)
+
     def delete_record(self) -> None:
         shown = self._shown_record()
         if self.forms is None or shown is None:
@@ -410,6 +422,18 @@ class MainWindow(QMainWindow):
         from gui.about import show_about
 
         show_about(self)
+
+    def show_shortcuts(self) -> None:
+        from gui.help import ShortcutsDialog
+
+        self.help_dialog = ShortcutsDialog(self.menus.top_menus(), self)
+        self.help_dialog.open()
+
+    def show_getting_started(self) -> None:
+        from gui.help import GettingStartedDialog
+
+        self.help_dialog = GettingStartedDialog(self)
+        self.help_dialog.open()
 
     # ------------------------------------------------------------ closing
 

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStyle, QToolBar, QWidget
 
 from db import i18n
 from db.i18n import _
@@ -48,6 +48,8 @@ class Commands(Protocol):
     def delete_record(self) -> None: ...
     def show_section(self, key: str) -> None: ...
     def show_about(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_getting_started(self) -> None: ...
 
 
 def _ignore_checked(slot: Callable[[], object], _checked: bool = False) -> None:
@@ -62,6 +64,16 @@ def unique_keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
                      else [QKeySequence(key)])
         found.extend(s for s in sequences if not s.isEmpty() and s not in found)
     return found
+
+
+def tooltip_with_keys(action: QAction) -> str:
+    """"Back (Alt+Left)": the action's name and its first shortcut, as the platform writes it."""
+    name = action.iconText()
+    keys = action.shortcuts()
+    if not keys:
+        return name
+    return _("{command} ({keys})").format(
+        command=name, keys=keys[0].toString(QKeySequence.SequenceFormat.NativeText))
 
 
 class Menus:
@@ -135,6 +147,11 @@ class Menus:
             action.setObjectName(f"language_{code or 'system'}")
             action.triggered.connect(partial(_ignore_checked, partial(self.choose_language, code)))
             self.language_actions[code] = action
+        self.getting_started_action = self._action(
+            _("&Getting Started"), QKeySequence.StandardKey.HelpContents,
+            do.show_getting_started, "getting_started")
+        self.shortcuts_action = self._action(_("&Keyboard Shortcuts"), None,
+                                             do.show_shortcuts, "shortcuts")
         self.about_action = QAction(_("&About Liaison"), window)
         self.about_action.setObjectName("about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -194,12 +211,21 @@ class Menus:
         for action in self.language_actions.values():
             language_menu.addAction(action)
         self.help_menu = bar.addMenu(_("&Help"))
+        self.help_menu.addAction(self.getting_started_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+
+    def top_menus(self) -> list[QMenu]:
+        """The menu bar's menus, in order (what Help > Keyboard Shortcuts reads)."""
+        return [self.file_menu, self.edit_menu, self.view_menu, self.help_menu]
 
     def build_toolbar(self, search_box: QWidget) -> QToolBar:
         toolbar = QToolBar(_("Navigation"), self._window)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
+        # Words beside the icons: a new user does not guess what an arrow or a page does.
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
         toolbar.addSeparator()
@@ -212,6 +238,9 @@ class Menus:
                              spacer.sizePolicy().verticalPolicy())
         toolbar.addWidget(spacer)
         self._window.addToolBar(toolbar)
+        for action in (self.back_action, self.forward_action, self.new_action,
+                       self.edit_action):
+            action.setToolTip(tooltip_with_keys(action))
         return toolbar
 
     def choose_language(self, code: str) -> None:
