@@ -16,6 +16,7 @@ RUN_DEBS  := libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
              libxcb-xkb1 libxcb-sync1 libxcb-shm0 libx11-xcb1 fonts-dejavu-core libcups2
 # Tests validate the desktop entry and AppStream metadata with the distribution's tools.
 TEST_DEBS := $(RUN_DEBS) desktop-file-utils appstream
+TEST_DEBS += postgresql
 # The bundle: PyInstaller reads binaries with objdump (binutils) and bundles libcups2 (in
 # RUN_DEBS) for the print plugin; the smoke test reads the briefing back with pdftotext
 # (poppler-utils). Debian's own python3 also needs its shared library, libpython3.X

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, column, func, text
+from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
-from db import search
+from db import dialect, search
 from db.lists import when
 from db.models import CooperationArea, RecordKind
 from db.registry import REGISTRY
@@ -58,16 +58,14 @@ class ListPage:
 # ---------------------------------------------------------------- the query
 
 
-def _filtered(spec_: ListSpec, query: ListQuery, statement: Select[Any]) -> Select[Any]:
+def _filtered(session: Session, spec_: ListSpec, query: ListQuery,
+              statement: Select[Any]) -> Select[Any]:
     for name, value in query.filters:
         if value is not None and name in spec_.filters:
             statement = statement.where(spec_.filters[name](value))
     words = search.tokens(query.text)
     if words:
-        matching = text(
-            "SELECT record_id FROM search_index WHERE search_index MATCH :match AND kind = :kind"
-        ).bindparams(match=search.match_expression(words), kind=spec_.kind.value)
-        ids = matching.columns(column("record_id", Integer)).scalar_subquery()
+        ids = dialect.of(session).matching_ids(words, spec_.kind.value).scalar_subquery()
         statement = statement.where(col(spec_.model.id).in_(ids))
     return statement
 
@@ -82,7 +80,8 @@ def spec(kind: RecordKind) -> ListSpec:
 
 def count(session: Session, kind: RecordKind, query: ListQuery = ListQuery()) -> int:
     spec_ = spec(kind)
-    statement = _filtered(spec_, query, select(func.count()).select_from(spec_.model))
+    statement = _filtered(session, spec_, query,
+                          select(func.count()).select_from(spec_.model))
     return int(session.execute(statement).scalar_one())
 
 
@@ -90,14 +89,14 @@ def page(session: Session, kind: RecordKind, query: ListQuery = ListQuery(),
          *, offset: int = 0, limit: int = 200, total: int | None = None) -> ListPage:
     """Rows ``offset`` to ``offset + limit`` of the list, with the list's total."""
     spec_ = spec(kind)
-    statement = _filtered(spec_, query, select(spec_.model))
+    statement = _filtered(session, spec_, query, select(spec_.model))
     sort = spec_.column(query.sort).sort if query.sort else None
     if sort is not None:
         key = sort()
-        statement = statement.order_by(key.desc() if query.descending else key,
-                                       col(spec_.model.id))
+        statement = statement.order_by(*dialect.of(session).ordered(
+            key.desc() if query.descending else key, col(spec_.model.id)))
     else:
-        statement = statement.order_by(*spec_.default_sort())
+        statement = statement.order_by(*dialect.of(session).ordered(*spec_.default_sort()))
     records = session.execute(statement.offset(offset).limit(limit)).scalars().all()
     cells = spec_.cells(session, records)
     found = tuple(ListRow(r.id, c) for r, c in zip(records, cells, strict=True))
@@ -125,7 +124,7 @@ def years(session: Session, kind: RecordKind) -> list[int]:
     if spec_.year_column is None:
         return []
     column = getattr(spec_.model, spec_.year_column)
-    values = session.exec(select(func.distinct(func.strftime("%Y", col(column))))
+    values = session.exec(select(func.distinct(dialect.of(session).year(col(column))))
                           .where(col(column).is_not(None))).all()
     return sorted((int(v) for v in values if v), reverse=True)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from db.kinds import (
@@ -40,6 +40,10 @@ from db.kinds import (
     SessionKind,
 )
 
+# Timestamps keep their zone: a server whose session time zone is not UTC would
+# otherwise read a 16:34 UTC change back as 23:34 (migration 0002).
+_STAMP = DateTime(timezone=True)
+
 
 def utcnow() -> dt.datetime:
     """An aware UTC timestamp: SQLModel stores UTC and refuses naive datetimes."""
@@ -56,8 +60,8 @@ class Record(SQLModel):
     """Columns every table shares."""
 
     id: int | None = Field(default=None, primary_key=True)
-    created_at: dt.datetime = Field(default_factory=utcnow, nullable=False)
-    updated_at: dt.datetime = Field(default_factory=utcnow, nullable=False)
+    created_at: dt.datetime = Field(default_factory=utcnow, nullable=False, sa_type=_STAMP)
+    updated_at: dt.datetime = Field(default_factory=utcnow, nullable=False, sa_type=_STAMP)
     version: int = Field(default=1, nullable=False)
 
     kind: ClassVar[RecordKind]
@@ -398,7 +402,7 @@ class ChangeLogEntry(Record, table=True):
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_record", "record_kind", "record_id"),)
 
-    changed_at: dt.datetime = Field(default_factory=utcnow, nullable=False)
+    changed_at: dt.datetime = Field(default_factory=utcnow, nullable=False, sa_type=_STAMP)
     actor: str
     operation_id: str = Field(index=True)
     record_kind: str

@@ -26,13 +26,14 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from db import dialect
 from db.documents import in_batches
 from db.folding import APOSTROPHES, fold
 from db.models import (
     RecordKind,
 )
 from db.registry import REGISTRY
-from db.search_query import DETAIL_MARK, marked_words, search_sqlite, tokens
+from db.search_query import DETAIL_MARK, marked_words, tokens
 
 # Hit, tokens and match_expression are re-exported: callers know them as db.search's.
 from db.search_query import Hit as Hit
@@ -73,18 +74,15 @@ def index_text(value: str) -> str:
 # ---------------------------------------------------------------- writing the index
 
 
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+_INDEX_COLUMNS = ("rowid", "kind", "record_id", "title", "subtitle", "names", "body", "exact",
+                  "whole")
 
 
 def _write(session: Session, docs: Sequence[Document]) -> None:
     if not docs:
         return
     session.execute(
-        text("INSERT INTO search_index "
-             "(rowid, kind, record_id, title, subtitle, names, body, exact, whole) "
-             "VALUES (:rowid, :kind, :record_id, :title, :subtitle, :names, :body, :exact, "
-             ":whole)"),
+        text(dialect.of(session).index_insert(_INDEX_COLUMNS)),
         [
             {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
              "title": d.title, "subtitle": f"{d.subtitle}{DETAIL_MARK}{d.detail}" if d.detail
@@ -142,34 +140,12 @@ def search(session: Session, query: str, *, kinds: Sequence[str] = (),
     words = tokens(query)
     if not words or limit <= 0:
         return []
-    if _is_sqlite(session):
-        codes = [found.search_code for found in REGISTRY.searchable()
-                 if found.kind.value in kinds and found.search_code]
-        if kinds and not codes:
-            return []
-        return search_sqlite(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
-                             limit=limit)
-    params: dict[str, object] = {"limit": limit}
-    kind_clause = ""
-    if kinds:
-        names = [f":k{i}" for i in range(len(kinds))]
-        kind_clause = f" AND kind IN ({', '.join(names)})"
-        params.update({f"k{i}": kind for i, kind in enumerate(kinds)})
-    # Without FTS5 (PostgreSQL until its own search lands): substring match, whole names first.
-    clauses = []
-    for i, word in enumerate(words):
-        params[f"w{i}"] = f"%{word}%"
-        clauses.append(f"(names LIKE :w{i} OR body LIKE :w{i})")
-    params["whole"] = f"% {''.join(words)} %"
-    sql = (
-        "SELECT kind, record_id, title, subtitle, "
-        "CASE WHEN ' ' || whole || ' ' LIKE :whole THEN 0.0 ELSE 1.0 END AS score "
-        f"FROM search_index WHERE {' AND '.join(clauses)}{kind_clause} "
-        "ORDER BY score, title LIMIT :limit"
-    )
-    rows = session.execute(text(sql), params).all()
-    return [Hit(kind, int(rid), title, (subtitle or "").split(DETAIL_MARK)[0], float(score))
-            for kind, rid, title, subtitle, score in rows]
+    codes = [found.search_code for found in REGISTRY.searchable()
+             if found.kind.value in kinds and found.search_code]
+    if kinds and not codes:
+        return []
+    return dialect.of(session).search(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
+                                      limit=limit)
 
 
 # ---------------------------------------------------------------- keeping in step

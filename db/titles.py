@@ -30,6 +30,7 @@ from typing import Protocol, TypeVar
 from sqlmodel import Session, col, select
 
 from db.folding import fold
+from db.i18n import _, format_date, format_month
 from db.models import Person, Position
 from db.names import address_name, display_name
 from db.names import form_of_address as names_form_of_address
@@ -63,9 +64,9 @@ class Attestation:
     def phrase(self) -> str:
         """``13 June 2017``, ``November 2016``, ``2017``."""
         if self.first == self.last:
-            return f"{self.first.day} {calendar.month_name[self.first.month]} {self.first.year}"
+            return format_date(self.first)
         if self.first.month == self.last.month:
-            return f"{calendar.month_name[self.first.month]} {self.first.year}"
+            return format_month(self.first)
         return str(self.first.year)
 
     def distance(self, day: dt.date) -> int:
@@ -147,8 +148,8 @@ class Standing:
         if self.confirmed:
             return ""
         if self.evidence is None:
-            return "dates not confirmed"
-        return f"as of {self.evidence.phrase}"
+            return _("dates not confirmed")
+        return _("as of {date}").format(date=self.evidence.phrase)
 
 
 def standing(position: Dated, day: dt.date,

@@ -396,6 +396,51 @@ class MainWindow(QMainWindow):
         kind, record_id, version, label = shown
         delete_record(self.forms, self, kind, record_id, version, label)
 
+    # ------------------------------------------------------------ import, export, duplicates
+
+    def import_file(self, path: str | None = None) -> None:
+        """File > Import: choose a file, then the import dialog shows it before writing."""
+        if self.catalog is None or self.forms is None:
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from gui.interchange.import_dialog import ImportDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, "Import", "", "Records (*.csv *.tsv *.txt *.xlsx *.json *.vcf *.ics);;"
+                "All files (*)")
+        if not path:
+            return
+        chosen = Path(path)
+        dialog = ImportDialog(chosen, self.catalog, self.worker, self.forms.editing, self)
+        dialog.imported.connect(lambda report: self.show_status(
+            f"Imported {chosen.name}: {sum(report.created.values())} records added"))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def export_file(self) -> None:
+        if self.catalog is None:
+            return
+        from gui.interchange.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.worker, self)
+        dialog.exported.connect(self.show_status)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def find_duplicates(self) -> None:
+        if self.catalog is None or self.forms is None:
+            return
+        from gui.interchange.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.catalog, self.worker, self.forms.editing,
+                                  RecordKind.PERSON, self)
+        self.duplicates_dialog = dialog
+        dialog.open()
+
     # ------------------------------------------------------------ briefings
 
     def print_briefing(self, *, pack: bool = False) -> None:

@@ -43,6 +43,9 @@ class Commands(Protocol):
     def set_paper(self, paper: str) -> None: ...
     def back_up_now(self) -> None: ...
     def restore_from_backup(self) -> None: ...
+    def import_file(self) -> None: ...
+    def export_file(self) -> None: ...
+    def find_duplicates(self) -> None: ...
     def new_record(self) -> None: ...
     def edit_record(self) -> None: ...
     def delete_record(self) -> None: ...
@@ -120,6 +123,10 @@ class Menus:
         self.backup_action = self._action(_("&Back Up Now"), None, do.back_up_now, "backup")
         self.restore_action = self._action(_("&Restore from Backup…"), None,
                                            do.restore_from_backup, "restore")
+        self.import_action = self._action(_("&Import…"), None, do.import_file, "import")
+        self.export_action = self._action(_("E&xport…"), None, do.export_file, "export")
+        self.duplicates_action = self._action(_("Find &Duplicates…"), None, do.find_duplicates,
+                                              "duplicates")
         self.undo_group = QUndoGroup(window)
         self.undo_action = self.undo_group.createUndoAction(window, _("&Undo"))
         self.undo_action.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
@@ -187,6 +194,9 @@ class Menus:
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(_("&Edit"))
         self.edit_menu.addAction(self.undo_action)
@@ -210,6 +220,8 @@ class Menus:
         language_menu.setObjectName("languageMenu")
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        self.tools_menu = bar.addMenu(_("&Tools"))
+        self.tools_menu.addAction(self.duplicates_action)
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.getting_started_action)
         self.help_menu.addAction(self.shortcuts_action)
@@ -272,7 +284,8 @@ class Menus:
 
     def enable_for(self, *, writable: bool, file_backed: bool) -> None:
         """Editing and backups follow the catalog: read-only and server catalogs lack them."""
-        for action in (self.new_action, self.edit_action, self.delete_action):
+        for action in (self.new_action, self.edit_action, self.delete_action,
+                       self.import_action, self.duplicates_action):
             action.setEnabled(writable)
         self.backup_action.setEnabled(file_backed and writable)
         self.restore_action.setEnabled(file_backed)

@@ -15,6 +15,7 @@ import pytest
 
 from db import i18n
 from db.catalog import Catalog
+from tests.office.pgserver import PgServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -49,16 +50,94 @@ def sample_path(sample_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def sample_catalog(sample_path: Path) -> Iterator[Catalog]:
+def sample_catalog(engine: str, request: pytest.FixtureRequest) -> Iterator[Catalog]:
+    """The sample catalog: a fresh copy of the file, or of the server database."""
     from db.catalog import open_catalog
 
-    with open_catalog(sample_path) as catalog:
+    place = request.getfixturevalue("pg_sample_url" if engine == "postgresql" else "sample_path")
+    with open_catalog(place) as catalog:
         yield catalog
 
 
 @pytest.fixture
-def empty_catalog(tmp_path: Path) -> Iterator[Catalog]:
-    from db.catalog import create_catalog
+def empty_catalog(engine: str, request: pytest.FixtureRequest,
+                  tmp_path: Path) -> Iterator[Catalog]:
+    from db.catalog import create_catalog, open_catalog
 
+    if engine == "postgresql":  # opening an empty database makes the catalog's tables
+        with open_catalog(request.getfixturevalue("pg_empty_url")) as catalog:
+            yield catalog
+        return
     with create_catalog(tmp_path / "empty.liaison", sample=False) as catalog:
         yield catalog
+
+
+# ---------------------------------------------------------------- the office server
+# A throwaway PostgreSQL for the session (tests/office/pgserver.py). Tests that
+# should hold on both engines mark themselves ``@pytest.mark.both_engines`` (or
+# a module's ``pytestmark``): their ``sample_catalog`` and ``empty_catalog`` then
+# come once from a file and once from the server.
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_engines: run with sample_catalog/empty_catalog on SQLite and PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if ("engine" in metafunc.fixturenames
+            and metafunc.definition.get_closest_marker("both_engines") is not None):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine this test's catalogs use: "sqlite" unless the test runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server for the whole session; skipped only where none is installed
+    and this is not CI (under CI=true a missing server fails the run)."""
+    from tests.office import pgserver
+
+    try:
+        server = pgserver.start()
+    except pgserver.ServerUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs PostgreSQL: {exc}")
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_sample_template(pg_server: PgServer) -> str:
+    """A database holding the sample catalog, copied (CREATE DATABASE ... TEMPLATE) per test."""
+    from db import sample
+    from db.catalog import open_catalog
+
+    name = pg_server.create_database("sample")
+    with open_catalog(pg_server.url(name)) as catalog:
+        sample.load(catalog)
+    return name
+
+
+@pytest.fixture
+def pg_sample_url(pg_server: PgServer, pg_sample_template: str) -> Iterator[str]:
+    name = pg_server.create_database("s", template=pg_sample_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_empty_url(pg_server: PgServer) -> Iterator[str]:
+    """A new empty database (no catalog in it yet)."""
+    name = pg_server.create_database("e")
+    yield pg_server.url(name)
+    pg_server.drop_database(name)

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from db import dialect
 from db.catalog.errors import SQLITE_BUSY, SQLITE_LOCKED, primary_code
 from db.catalog.files import BUSY_TIMEOUT_MS, catalog_uri
 
@@ -33,8 +34,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        immediate = conn.get_execution_options().get("liaison_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        write = bool(conn.get_execution_options().get("liaison_write", False))
+        dialect.of(conn).begin(conn, write=write)
 
 
 def outside_transaction(engine: Engine, *statements: str) -> None:

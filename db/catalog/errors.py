@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from db import dialect
+
 # SQLite primary result codes (the low byte of an extended code).
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL = 10, 11, 13
@@ -90,11 +92,25 @@ def _root_causes(exc: BaseException) -> Iterator[BaseException]:
         pending.extend([getattr(current, "orig", None), current.__cause__, current.__context__])
 
 
+# What each kind of refusal by a database server (db.dialect) is, in our terms.
+_SERVER_ERRORS: dict[dialect.Refusal, type[CatalogError]] = {
+    dialect.Refusal.BUSY: CatalogBusyError,
+    dialect.Refusal.TIMEOUT: CatalogBusyError,
+    dialect.Refusal.DISK_FULL: DiskFullError,
+    dialect.Refusal.READ_ONLY: ReadOnlyCatalogError,
+    dialect.Refusal.NOT_ALLOWED: ReadOnlyCatalogError,
+    dialect.Refusal.UNREACHABLE: WriteFailedError,
+}
+
+
 def storage_error(exc: BaseException, name: str) -> CatalogError | None:
     """The user-facing error for a write the disk or the lock refused, else None."""
     for cause in _root_causes(exc):
         if isinstance(cause, CatalogError):
             return None
+        problem = dialect.server_refusal(cause, name)
+        if problem is not None:
+            return _SERVER_ERRORS[problem.refusal](problem.message)
         if isinstance(cause, sqlite3.Error):
             code = primary_code(cause)
             if code == SQLITE_FULL:

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from db import dialect
 from db.catalog.errors import CatalogLostError, ReadOnlyCatalogError, storage_error
 from db.catalog.files import connect_read_only, hold, release
 from db.catalog.guard import FileGuard
@@ -42,6 +43,8 @@ class Catalog:
                                               compare=False)
     _watch_lock: threading.Lock = field(default_factory=threading.Lock, init=False,
                                         repr=False, compare=False)
+    _listener: dialect.ChangeListener | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
     _held: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
     _guard: FileGuard | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -86,6 +89,9 @@ class Catalog:
             todo = "To edit, free some space on the disk, then open the catalog again."
         elif self.read_only_reason == "opened read-only on request":
             todo = "To edit, open it again normally."
+        elif self.path is None:
+            todo = ("To edit, ask whoever runs the database server for a login that may "
+                    "edit, or for the server to accept changes again.")
         elif self._guard is not None and self._guard.lost is not None:
             todo = "Close this window and open the catalog again."
         else:
@@ -113,6 +119,7 @@ class Catalog:
                     session.connection()  # BEGIN IMMEDIATE: hold the write lock, then look
                     self._check(guard)
                 yield session
+                dialect.of(session).announce_write(session)
                 if guard is not None:
                     session.flush()
                     self._check(guard)
@@ -144,13 +151,17 @@ class Catalog:
         after this catalog's own commits, so a refresh may repeat one that
         already happened; it never misses a change. On SQLite it is
         ``PRAGMA data_version`` read on one long-lived connection (the pragma
-        only means something per connection); on a database server it is the
-        newest change log entry (every operation writes one).
+        only means something per connection); on a database server it counts
+        the notifications every write transaction sends when it commits
+        (:class:`db.dialect.ChangeListener`), so a transaction that commits after
+        a later one is not missed, as the newest change-log id would miss it.
         """
-        if not self.is_sqlite or self.path is None:
-            with self.engine.connect() as conn:
-                newest = conn.execute(text("SELECT max(id) FROM change_log")).scalar()
-            return int(newest or 0)
+        if self.path is None:
+            with self._watch_lock:
+                if self._listener is None:
+                    self._listener = dialect.ChangeListener(self.engine)
+                listener = self._listener
+            return listener.poll()
         with self._watch_lock:
             if self._watch is None:
                 self._watch = connect_read_only(self.path)
@@ -161,6 +172,9 @@ class Catalog:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None
         self.engine.dispose()
         release(self._held)
         self._held = None

@@ -49,7 +49,7 @@ from db.catalog.files import (
 )
 from db.catalog.handle import Catalog
 from db.catalog.network import network_filesystem
-from db.catalog.server import open_url
+from db.catalog.server import create_on_server, open_url
 
 
 def backup_sqlite(path: Path, reason: str) -> Path:
@@ -249,7 +249,9 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
     The file is built under a temporary name and renamed when complete, so an
     interrupted ``init`` never leaves a half-made catalog behind.
     """
-    target = Path(path).expanduser()
+    if "://" in os.fspath(path) and not os.fspath(path).startswith("sqlite:///"):
+        return create_on_server(os.fspath(path), fill=sample_data.load if sample else None)
+    target = Path(os.fspath(path).removeprefix("sqlite:///")).expanduser()
     if target.exists():
         raise CatalogError(f"{target} already exists; choose another name.")
     if not target.parent.is_dir():

@@ -138,7 +138,7 @@ def run(catalog: Catalog, batches: list[Batch], *, dry_run: bool = False,
                 apply: Applier = (people.apply if batch.kind == RecordKind.PERSON
                                   else Records(tx, resolver, batch.kind).apply)
                 for row in batch.rows:
-                    _one_row(tx, resolver, batch.kind, row, apply, report)
+                    _one_row(tx, resolver, people, batch.kind, row, apply, report)
             count_changes(report, tx.changes)
             if dry_run or (report.errors and not skip_bad_rows):
                 raise _Discard
@@ -150,8 +150,8 @@ def run(catalog: Catalog, batches: list[Batch], *, dry_run: bool = False,
     return report
 
 
-def _one_row(tx: ops.Transaction, resolver: Resolver, kind: RecordKind, row: Incoming,
-             apply: Applier, report: Report) -> None:
+def _one_row(tx: ops.Transaction, resolver: Resolver, people: People, kind: RecordKind,
+             row: Incoming, apply: Applier, report: Report) -> None:
     problems = _type_row(kind, row)
     if problems:
         report.errors.extend(problems)
@@ -162,24 +162,24 @@ def _one_row(tx: ops.Transaction, resolver: Resolver, kind: RecordKind, row: Inc
         outcome = apply(row)
     except NeedsReview as exc:
         savepoint.rollback()
-        _forget(tx, resolver, mark)
+        _forget(tx, resolver, people, mark)
         report.review.append(Issue(row.number, None, str(exc)))
         return
     except RowError as exc:
         savepoint.rollback()
-        _forget(tx, resolver, mark)
+        _forget(tx, resolver, people, mark)
         column = row.column(exc.field) if exc.field else None
         report.errors.append(Issue(row.number, column, str(exc)))
         return
     except ops.ValidationError as exc:
         savepoint.rollback()
-        _forget(tx, resolver, mark)
+        _forget(tx, resolver, people, mark)
         for name, message in exc.errors.items():
             report.errors.append(Issue(row.number, _column_of(row, exc.kind, name), message))
         return
     except ops.OperationError as exc:
         savepoint.rollback()
-        _forget(tx, resolver, mark)
+        _forget(tx, resolver, people, mark)
         report.errors.append(Issue(row.number, None, str(exc)))
         return
     savepoint.commit()
@@ -195,7 +195,7 @@ def count_changes(report: Report, changes: list[ops.Change]) -> None:
     report.updated = Counter(kind.value for kind, _id in updated)
 
 
-def _forget(tx: ops.Transaction, resolver: Resolver, mark: int) -> None:
+def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int) -> None:
     """Take a rolled-back row's changes out of the transaction's account and the caches."""
     created: dict[RecordKind, set[int]] = {}
     for change in tx.changes[mark:]:
@@ -204,6 +204,7 @@ def _forget(tx: ops.Transaction, resolver: Resolver, mark: int) -> None:
     del tx.changes[mark:]
     for kind, ids in created.items():
         resolver.forget(kind, ids)
+    people.forget(created.get(RecordKind.PERSON, set()))
 
 
 def _backup(catalog: Catalog) -> Path | None:

@@ -80,6 +80,26 @@ class People:
         self.tx = tx
         self.resolver = resolver
         self.seen: dict[int, Identity] = {}  # what this import said about each person
+        self._keys: dict[str, list[int]] | None = None  # sort key -> people, loaded once
+        self.created: set[int] = set()  # people this import created
+        self.added: dict[int, list[tuple[str, int | None]]] = {}  # their positions
+
+    def _by_key(self, key: str) -> list[int]:
+        if self._keys is None:
+            self._keys = {}
+            for person_id, found in self.tx.session.execute(
+                    select(col(Person.id), col(Person.sort_key))):
+                self._keys.setdefault(found, []).append(person_id)
+        return self._keys.get(key, [])
+
+    def forget(self, person_ids: set[int]) -> None:
+        """Drop people a rolled-back row had created."""
+        if self._keys is not None:
+            for key, ids in list(self._keys.items()):
+                self._keys[key] = [i for i in ids if i not in person_ids]
+        self.created -= person_ids
+        for person_id in person_ids:
+            self.added.pop(person_id, None)
 
     # ------------------------------------------------------------ names
 
@@ -148,9 +168,9 @@ class People:
     def match(self, row: Incoming, values: dict[str, Any]) -> tuple[str, list[Person]]:
         """(``new`` | ``same`` | ``review``, candidates) for a row."""
         key = sort_key(values.get("given_names"), values["family_name"])
-        candidates = list(self.tx.session.execute(
-            select(Person).where(col(Person.sort_key) == key).order_by(col(Person.id))
-        ).scalars())
+        ids = self._by_key(key)
+        candidates = [p for p in (self.tx.session.get(Person, i) for i in sorted(ids))
+                      if p is not None]
         if not candidates:
             return "new", []
         mine = self.identity(row)
@@ -172,6 +192,7 @@ class People:
         if "nationality" in row.values:
             values["nationality_id"] = self.resolver.id_for(
                 RecordKind.COUNTRY, str(row.values["nationality"]), "nationality")
+        key = sort_key(values.get("given_names"), values["family_name"])
         verdict, candidates = self.match(row, values)
         if verdict == "review":
             names = ", ".join(f"#{p.id}" for p in candidates)
@@ -181,6 +202,10 @@ class People:
                               "nothing tells them apart, so the row was left for review")
         if verdict == "new":
             person_id = self.tx.create(RecordKind.PERSON, values)
+            self._by_key(key)  # loaded before adding, so the new id is not read twice
+            assert self._keys is not None
+            self._keys.setdefault(key, []).append(person_id)
+            self.created.add(person_id)
             outcome = "created"
         else:
             person = candidates[0]
@@ -223,11 +248,14 @@ class People:
                                                         "city")
             org_id = self.resolver.id_for(RecordKind.ORGANISATION, str(organisation),
                                           "organisation", extra)
-        for held_title, held_org in self.tx.session.execute(
+        if person_id in self.created:  # nothing but what this import gave them
+            held = list(self.added.get(person_id, ()))
+        else:
+            held = list(self.tx.session.execute(
                 select(col(Position.title), col(Position.organisation_id))
-                .where(col(Position.person_id) == person_id)):
-            if fold(held_title) == fold(str(title)) and held_org == org_id:
-                return False
+                .where(col(Position.person_id) == person_id)).all())
+        if any(fold(t) == fold(str(title)) and o == org_id for t, o in held):
+            return False
         values: dict[str, Any] = {"person_id": person_id, "title": title,
                                   "organisation_id": org_id}
         for name in ("start_date", "end_date"):
@@ -237,6 +265,7 @@ class People:
             self.tx.create(RecordKind.POSITION, values)
         except ops.ValidationError as exc:
             raise RowError("title", " ".join(exc.errors.values())) from exc
+        self.added.setdefault(person_id, []).append((str(title), org_id))
         return True
 
     def _photo(self, row: Incoming, person_id: int) -> bool:

@@ -11,6 +11,7 @@ rolled back takes the records it created out of the cache with it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -96,7 +97,29 @@ class Resolver:
                 del index[key]
 
     def find(self, kind: RecordKind, name: str) -> list[int]:
+        if kind == RecordKind.PAIRING:
+            return self._pairings(name)
+        if kind not in _NAME_COLUMNS:
+            return []
         return list(dict.fromkeys(self._index(kind).get(fold(name.strip()), [])))
+
+    def _pairings(self, label: str) -> list[int]:
+        """A pairing named as exports and pickers show it: ``Hanoi – Milan``."""
+        from sqlalchemy import and_, or_
+
+        from db.models import Pairing
+
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", label.strip(), maxsplit=1)]
+        if len(parts) != 2:
+            return []
+        firsts, seconds = self.find(RecordKind.CITY, parts[0]), self.find(RecordKind.CITY,
+                                                                            parts[1])
+        if not firsts or not seconds:
+            return []
+        a, b = col(Pairing.city_a_id), col(Pairing.city_b_id)
+        query = select(col(Pairing.id)).where(or_(
+            and_(a.in_(firsts), b.in_(seconds)), and_(a.in_(seconds), b.in_(firsts))))
+        return list(self.tx.session.execute(query.order_by(col(Pairing.id))).scalars())
 
     def id_for(self, kind: RecordKind, name: str, field_name: str,
                extra: dict[str, Any] | None = None) -> int:

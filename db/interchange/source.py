@@ -79,9 +79,10 @@ def _guess_kind(headers: tuple[str, ...]) -> RecordKind:
 
 def prepare(path: str | Path, *, kind: str | RecordKind | None = None,
             mapping: Mapping[str, str] | None = None, encoding: str | None = None,
-            sheet: str | None = None) -> Prepared:
+            sheet: str | None = None, require_mapping: bool = True) -> Prepared:
     """Read *path* (see the module docstring); raises :class:`FileProblem` for a file
-    that cannot be read at all."""
+    that cannot be read at all, or (unless *require_mapping* is false, as in the app,
+    where the user maps columns by hand) whose columns name no field."""
     path = Path(path)
     if not path.is_file():
         raise FileProblem(f"there is no file {path}")
@@ -117,7 +118,7 @@ def prepare(path: str | Path, *, kind: str | RecordKind | None = None,
     if unknown:
         raise FileProblem(f"--map names a column the file does not have: {unknown[0]!r} "
                           f"(columns: {', '.join(h for h in table.headers if h)})")
-    if not columns.used:
+    if not columns.used and require_mapping:
         raise FileProblem(f"no column of {path.name} names a {chosen.value} field; name them "
                           f"with --map COLUMN=FIELD (fields: {', '.join(fields(chosen))})")
     prepared = Prepared(path, fmt, chosen, [Batch(chosen, table_rows(chosen, table, columns))],

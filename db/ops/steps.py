@@ -14,9 +14,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import UniqueConstraint, select
+from sqlalchemy import update as sql_update
 from sqlmodel import Session, col
 
 from db import search
@@ -33,6 +35,19 @@ from db.ops.graph import by_table, owned_rows, references
 from db.ops.result import Change, Result
 from db.registry import REGISTRY
 from db.validation import UNIQUE_MESSAGES, validate
+
+
+@cache
+def _blank_values(kind: RecordKind) -> tuple[tuple[str, Any], ...]:
+    model = REGISTRY.model(kind)
+    blank = model()  # building a record costs ~1 ms (pydantic): once per kind, not per create
+    return tuple((name, getattr(blank, name)) for name in columns(model) if name != "id")
+
+
+def _defaults(kind: RecordKind) -> dict[str, Any]:
+    """A new record's column values, for validating a create (lists copied, never shared)."""
+    return {name: list(value) if isinstance(value, list) else value
+            for name, value in _blank_values(kind)}
 
 
 @dataclass
@@ -54,17 +69,41 @@ class Steps:
         return REGISTRY.model(kind)
 
     def _get(self, kind: RecordKind, record_id: int) -> Record:
-        record = self.session.get(self._model(kind), record_id)
+        """The record as it is now, locked until this transaction ends.
+
+        On a server the row lock (``SELECT ... FOR UPDATE``) makes a colleague's
+        write to the same record wait for ours instead of interleaving with it;
+        SQLite's write transaction already holds the whole file.
+        """
+        record = self.session.get(self._model(kind), record_id, with_for_update=True,
+                                  populate_existing=True)
         if record is None:
             raise NotFoundError(f"There is no {kind.value.replace('_', ' ')} with id {record_id}.")
         return record
 
-    @staticmethod
-    def expect_version(kind: RecordKind, record: Record, expected_version: int | None) -> None:
-        """Refuse a write made against another version of *record* (None: any version)."""
+    def expect_version(self, kind: RecordKind, record: Record,
+                       expected_version: int | None) -> None:
+        """Refuse a write made against another version of *record* (None: any version).
+
+        The check is the database's: ``UPDATE ... WHERE id = :id AND version =
+        :expected`` and its row count, never only a comparison of what Python read
+        (on a server a colleague's save could commit between that read and our
+        write, and one of the two edits would be lost).
+        """
         assert record.id is not None
-        if expected_version is not None and record.version != expected_version:
-            raise StaleVersionError(kind, record.id, expected_version, record.version)
+        if expected_version is None:
+            return
+        table = self._model(kind).__table__  # type: ignore[attr-defined]
+        claimed = self.session.execute(
+            sql_update(table).where(table.c.id == record.id, table.c.version == expected_version)
+            .values(version=table.c.version)).rowcount  # type: ignore[attr-defined]
+        if claimed != 1:
+            actual = self.session.execute(
+                select(table.c.version).where(table.c.id == record.id)).scalar_one_or_none()
+            if actual is None:
+                raise NotFoundError(
+                    f"There is no {kind.value.replace('_', ' ')} with id {record.id}.")
+            raise StaleVersionError(kind, record.id, expected_version, int(actual))
 
     def _prepare(self, kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any],
                                                                                dict[str, str]]:
@@ -129,8 +168,7 @@ class Steps:
     def create(self, kind: RecordKind, values: Mapping[str, Any]) -> int:
         model = self._model(kind)
         clean, errors = self._prepare(kind, values)
-        blank = model()  # one blank record, not one per column: bulk imports create many
-        defaults = {name: getattr(blank, name) for name in columns(model) if name != "id"}
+        defaults = _defaults(kind)
         self._check(kind, {**defaults, **clean}, errors)
         record = model(**clean, **derive(kind, {**defaults, **clean}))
         self.session.add(record)

@@ -9,13 +9,13 @@ a deleted record.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from sqlmodel import col, select
 
+from db import dialect
 from db.catalog.handle import Catalog
 from db.models import ChangeAction, RecordKind
 from db.ops.coerce import CountryCode, columns, snapshot_json
@@ -26,13 +26,6 @@ from db.ops.result import Change, Result
 from db.ops.steps import Steps
 from db.registry import REGISTRY
 from db.validation import country_name
-
-
-def _actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
 
 
 class Transaction(Steps):
@@ -237,7 +230,8 @@ class Transaction(Steps):
 def transaction(catalog: Catalog, *, actor: str | None = None) -> Iterator[Transaction]:
     """One operation of several steps, in one write transaction."""
     with catalog.write_session() as session:
-        tx = Transaction(session=session, actor=actor or _actor())
+        # The change log names the database login on a server, the OS user on a file.
+        tx = Transaction(session=session, actor=actor or dialect.of(session).actor(session))
         yield tx
         tx.finish()
 

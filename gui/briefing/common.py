@@ -25,6 +25,7 @@ from gui.briefing.flowables import (
     TextLines,
     table_style,
 )
+from gui.briefing.overflow import SECTION_TITLE, Overflow, short
 from gui.briefing.styles import Styles
 from gui.briefing.text import clean, day, esc, has, initials, join, label, sentence
 
@@ -38,10 +39,22 @@ class Sheet:
     keys: Keys = field(default_factory=Keys)
     level: int = 0
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
+    overflow: Overflow = field(default_factory=Overflow)
+
+    def nested(self) -> Sheet:
+        """The same sheet one bookmark level down (the parts of a briefing pack)."""
+        return Sheet(self.st, self.width, self.keys, self.level + 1, self.policy,
+                     self.overflow)
+
+    def cell(self, text: str | None, what: str) -> str:
+        """Markup for user text in a table cell, continued at the end when too long."""
+        return self.overflow.markup(text, what)
 
     def heading(self, text: str, *, outline: bool = True, space_before: float = 12) -> Heading:
-        return Heading(esc(text), self.st.heading, outline=clean(text) if outline else None,
-                       level=self.level, key=self.keys.next(), space_before=space_before)
+        text = short(text)  # a heading cannot split: long user text in it is cut
+        return Heading(esc(text), self.st.heading, outline=text if outline else None,
+                       level=self.level, key=self.keys.next(), space_before=space_before,
+                       continued=text)
 
     def section(self, title: str, *body: Flowable, outline: bool = True) -> list[Flowable]:
         """A heading with its body; the heading stays with the start of the body."""
@@ -56,8 +69,8 @@ class Sheet:
 
 def title_block(sheet: Sheet, kicker: str, title: str, subtitle_markup: str) -> list[Flowable]:
     st = sheet.st
-    story: list[Flowable] = [Paragraph(esc(kicker.upper()), st.kicker),
-                             Paragraph(esc(title), st.title)]
+    story: list[Flowable] = [Paragraph(esc(short(kicker).upper()), st.kicker),
+                             Paragraph(sheet.overflow.markup(title, "Title", 400), st.title)]
     if subtitle_markup:
         story.append(Paragraph(subtitle_markup, st.subtitle))
     story.append(Spacer(0, 6))
@@ -90,19 +103,20 @@ def when_cell(start: dt.date | None, end: dt.date | None, note: str | None,
         if extra:
             markup += f"<br/>{esc(extra)}"
         if has(note):
-            markup += f"<br/><i>{muted(esc(note))}</i>"
+            markup += f"<br/><i>{muted(esc(short(note, 400)))}</i>"
         return Paragraph(markup, st.cell)
     if has(note):
-        return Paragraph(f"<i>{esc(sentence(clean(note)))}</i>", st.cell_small)
+        return Paragraph(f"<i>{esc(sentence(short(note, 400)))}</i>", st.cell_small)
     return Paragraph(f"<i>{muted('Date not recorded')}</i>", st.cell_small)
 
 
 def local_name(name: str, local: str | None) -> str:
-    """``Hanoi (Hà Nội)``: the local name when it differs and the font can print it."""
-    loc = clean(local)
-    if loc and loc.casefold() != clean(name).casefold() and fonts.covers(loc):
-        return f"{clean(name)} ({loc})"
-    return clean(name)
+    """``Hanoi (Hà Nội)``: the local name when it differs and the font can print it
+    (each cut short: a place name sits in titles and cells that cannot split)."""
+    loc = short(local)
+    if loc and loc.casefold() != short(name).casefold() and fonts.covers(loc):
+        return f"{short(name)} ({loc})"
+    return short(name)
 
 
 def original_script(text: str | None) -> str:
@@ -136,8 +150,11 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
     on = day or dt.date.today()
     found = person.title_standing(on, sheet.policy)
     title, org = position_text(found[0] if found else None)
-    name = clean(person.display_name) or "(name not recorded)"
-    script = original_script(person.original_script)
+    cut = sheet.overflow.plain
+    full_name = clean(person.display_name) or "(name not recorded)"
+    name = cut(full_name, "Name")
+    title, org = cut(title, f"Title of {short(full_name, 60)}"), cut(org, "Organisation")
+    script = cut(original_script(person.original_script), "Name in original script")
     lines = [[Run(f"{name}  {script}" if script else name, fonts.BOLD, 10.5, styles.INK)]]
     if title:
         line = [Run(title, fonts.REGULAR, 9, styles.INK)]
@@ -147,9 +164,10 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
     if org:
         lines.append([Run(org, fonts.REGULAR, 9, styles.MUTED)])
     for other in shared:
-        lines.append([Run(shared_office_text(other), fonts.ITALIC, 8.5, styles.CAUTION)])
+        lines.append([Run(cut(shared_office_text(other), "Shared office"), fonts.ITALIC, 8.5,
+                          styles.CAUTION)])
     address = person.address_on(on, sheet.policy)
-    text = clean(address.text)
+    text = cut(address.text, f"Form of address of {short(full_name, 60)}")
     if text and (text != name or address.fallback):
         line = [Run("Address as ", fonts.REGULAR, 9, styles.MUTED),
                 Run(text, fonts.BOLD, 9, styles.INK)]
@@ -158,7 +176,8 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
         lines.append(line)
     block: list[Flowable] = [TextLines(lines)]
     if has(note):
-        block.append(Paragraph(esc(note), sheet.st.cell_note))
+        block.append(Paragraph(sheet.cell(note, f"Note on {short(full_name, 60)}"),
+                               sheet.st.cell_note))
     return block
 
 
@@ -228,11 +247,11 @@ def sources_section(sheet: Sheet, sources: Sequence[reads.SourceView]) -> list[F
     for number, source in enumerate(sources, start=1):
         details = join([clean(source.publisher),
                         history_day(source.published_on)], ", ")
-        markup = f"<b>{esc(source.title)}</b>"
+        markup = f"<b>{sheet.cell(source.title, f'Source {number}')}</b>"
         if details:
-            markup += f" — {esc(details)}"
+            markup += f" — {sheet.cell(details, f'Source {number}, publisher')}"
         if has(source.url):
-            markup += f"<br/>{muted(esc(source.url))}"
+            markup += f"<br/>{muted(sheet.cell(source.url, f'Source {number}, link'))}"
         rows.append([Paragraph(f"{number}.", st.cell_small), Paragraph(markup, st.cell_small)])
     table = SheetTable(rows, colWidths=[8 * mm, sheet.width - 8 * mm], hAlign="LEFT",
                   splitInRow=MIN_ROW_SPLIT)
@@ -276,3 +295,30 @@ def titles_day_phrase(start: dt.date | None, first_dated: dt.date | None, dated_
         return (f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, "
                 "as the date note says")
     return f"Titles as held today: the {what}'s date is not recorded"
+
+
+def continued_section(sheet: Sheet) -> list[Flowable]:
+    """The texts cut short on the sheet, in full: ordinary paragraphs that flow across
+    as many pages as they need (see overflow.Overflow)."""
+    if not sheet.overflow.items:
+        return []
+    out: list[Flowable] = []
+    for number, (what, text) in enumerate(sheet.overflow.items, start=1):
+        out.append(Paragraph(f"{number}. {esc(short(what, 120))}", sheet.st.subheading))
+        out.extend(Paragraph(esc(part), sheet.st.body) for part in _paragraphs(text))
+    return sheet.section(SECTION_TITLE, *out)
+
+
+def _paragraphs(text: str, size: int = 4_000) -> list[str]:
+    """*text* in paragraphs of at most about *size* characters: a 50,000-character
+    paragraph is laid out again on every page it crosses, which is slow."""
+    parts: list[str] = []
+    for block in text.split("\n\n"):
+        while len(block) > size:
+            cut = block.rfind(" ", size // 2, size)
+            cut = cut if cut > 0 else size
+            parts.append(block[:cut])
+            block = block[cut:].lstrip()
+        if block.strip():
+            parts.append(block)
+    return parts

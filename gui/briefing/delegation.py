@@ -29,6 +29,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.flowables import facts_table, list_table
+from gui.briefing.overflow import short
 from gui.briefing.text import (
     clean,
     date_range,
@@ -244,7 +245,7 @@ def _counterparts(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         return []
     rows = []
     for c in brief.counterparts:
-        roles = "<br/>".join(muted(esc(r)) for r in c.roles)
+        roles = "<br/>".join(muted(sheet.cell(r, "Role")) for r in c.roles)
         rows.append((portrait(c.person, brief.photos.get(c.person.id), 11 * mm),
                      person_block(sheet, c.person, brief.day,
                                   shared=brief.shared.get(c.person.id, ())), roles))
@@ -259,18 +260,19 @@ def _programme(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     rows = []
     for e in v.engagements:
-        what = f"<b>{esc(e.title)}</b>"
+        what = f"<b>{sheet.cell(e.title, 'Engagement')}</b>"
         if has(e.topics):
-            what += f"<br/>{esc(e.topics)}"
+            what += f"<br/>{sheet.cell(e.topics, 'Engagement topics')}"
         if e.participants:
             people = ", ".join(f"{esc(ref.label)} ({esc(label(role).lower())})"
                                for ref, role in e.participants)
             what += f"<br/>{muted('With')} {people}"
         if has(e.notes):
-            what += f"<br/><i>{muted(esc(e.notes))}</i>"
-        where = join([esc(e.place), esc(e.city.label) if e.city else ""], "<br/>")
+            what += f"<br/><i>{muted(sheet.cell(e.notes, 'Engagement notes'))}</i>"
+        where = join([sheet.cell(e.place, "Place"), esc(short(e.city.label)) if e.city else ""],
+                     "<br/>")
         if e.host:
-            where = join([where, f"{muted('Host')} {esc(e.host.label)}"], "<br/>")
+            where = join([where, f"{muted('Host')} {esc(short(e.host.label))}"], "<br/>")
         rows.append([when_cell(e.date, None, None, st, extra=time_range(e.start_time, e.end_time))
                      if e.date else Paragraph(muted("<i>Date not given</i>"), st.cell_small),
                      Paragraph(what, st.cell), Paragraph(where or "", st.cell)])

@@ -26,9 +26,11 @@ from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from db import titles
-from gui.briefing import fonts, styles
+from gui.briefing import fonts, scripts, styles
+from gui.briefing.flowables import HeadedBlock, SheetTable
 from gui.briefing.styles import Paper
 from gui.briefing.text import clean
 from gui.briefing.text import day as day_text
@@ -113,41 +115,66 @@ class SheetDocument(BaseDocTemplate):
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([PageTemplate("sheet", [frame], onPageEnd=self._decorate)])
+        self.addPageTemplates([PageTemplate("sheet", [frame], onPage=self._page_begins,
+                                            onPageEnd=self._decorate)])
+        self.heading: str | None = None  # the section the page being laid out is in
+        self._fresh_page = False
 
     def beforeDocument(self) -> None:
         if self.meta.show_outline:
             self.canv.showOutline()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Section markers name the part the running header shows."""
+        """Section markers name the part the running header shows; a page that goes on
+        with a section started on an earlier page repeats its heading, "(continued)"."""
         section = getattr(flowable, "liaison_section", None)
         if section:
             self.section = section
+            self.heading = None
+        heading = getattr(flowable, "liaison_heading", None)
+        if self._fresh_page and _drawn_height(flowable) > 0:
+            self._fresh_page = False
+            if heading is None and self.heading and not section:
+                self._draw_continued(self.heading)
+        if heading:
+            self.heading = heading
+
+    def _page_begins(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._fresh_page = True
+
+    def _draw_continued(self, heading: str) -> None:
+        """``Biography (continued)`` in the band between the running header and the
+        frame, so the page makes sense on its own (a sheet is often read loose)."""
+        canvas = self.canv
+        width, height = self.pagesize
+        room = width - 2 * styles.MARGIN_X
+        canvas.saveState()
+        canvas.setFillColor(styles.ACCENT)
+        text = _fit(f"{_plain(heading)} (continued)", fonts.BOLD, 9, room)
+        scripts.draw(canvas, styles.MARGIN_X, height - styles.MARGIN_TOP + 6, text, fonts.BOLD, 9)
+        canvas.restoreState()
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
         left, right = styles.MARGIN_X, width - styles.MARGIN_X
         canvas.saveState()
         size = 7.5
-        classification = clean(self.options.classification).replace("\n", " ")
+        classification = _plain(self.options.classification)
         if classification:
-            canvas.setFont(fonts.BOLD, 8)
             canvas.setFillColor(styles.CLASSIFIED)
             text = _fit(classification.upper(), fonts.BOLD, 8, right - left)
-            canvas.drawCentredString(width / 2, height - 7 * 2.8346, text)
-            canvas.drawCentredString(width / 2, 4.5 * 2.8346, text)
+            scripts.draw(canvas, width / 2, height - 7 * 2.8346, text, fonts.BOLD, 8,
+                         anchor="centre")
+            scripts.draw(canvas, width / 2, 4.5 * 2.8346, text, fonts.BOLD, 8, anchor="centre")
         header_y = height - styles.HEADER_Y - 2.5 * 2.8346
-        catalog = clean(self.options.catalog_name).replace("\n", " ")
-        canvas.setFont(fonts.REGULAR, size)
+        catalog = _plain(self.options.catalog_name)
         canvas.setFillColor(styles.FAINT)
         catalog_text = _fit(catalog, fonts.REGULAR, size, (right - left) * 0.38)
-        canvas.drawRightString(right, header_y, catalog_text)
-        room = right - left - stringWidth(catalog_text, fonts.REGULAR, size) - 12
-        canvas.setFont(fonts.BOLD, size)
+        scripts.draw(canvas, right, header_y, catalog_text, fonts.REGULAR, size, anchor="right")
+        room = right - left - scripts.width(catalog_text, fonts.REGULAR, size) - 12
         canvas.setFillColor(styles.MUTED)
-        canvas.drawString(left, header_y,
-                          _fit(clean(self.section).replace("\n", " "), fonts.BOLD, size, room))
+        scripts.draw(canvas, left, header_y, _fit(_plain(self.section), fonts.BOLD, size, room),
+                     fonts.BOLD, size)
         canvas.setStrokeColor(styles.RULE)
         canvas.setLineWidth(0.6)
         canvas.line(left, header_y - 4, right, header_y - 4)
@@ -166,6 +193,19 @@ class SheetDocument(BaseDocTemplate):
         canvas.restoreState()
 
 
+def _plain(text: str | None) -> str:
+    """One line of user text in drawing order (see scripts.visual)."""
+    return scripts.visual(clean(text).replace("\n", " "))
+
+
+def _drawn_height(flowable: Flowable) -> float:
+    """The height a flowable took (tables keep it as ``_height``); 0 for markers."""
+    height = getattr(flowable, "height", None)
+    if height is None:
+        height = getattr(flowable, "_height", 0)
+    return float(height or 0)
+
+
 def _author(options: SheetOptions) -> str:
     name = clean(options.catalog_name).replace("\n", " ")
     return f"{name} ({PRODUCT})" if name else PRODUCT
@@ -173,19 +213,44 @@ def _author(options: SheetOptions) -> str:
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
     """*text*, cut with an ellipsis to fit *room* points: running heads never overlap."""
-    if stringWidth(text, font, size) <= room:
+    text = text[:400]  # no running head holds more; measuring all of a long one is slow
+    if scripts.width(text, font, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if scripts.width(text[:middle] + "…", font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…" if low else ""
 
 
 def build_pdf(story: Sequence[Flowable], options: SheetOptions, meta: Metadata) -> bytes:
     """Lay *story* out on pages and return the PDF's bytes."""
     buffer = io.BytesIO()
     doc = SheetDocument(buffer, options, meta)
-    doc.build(list(story), canvasmaker=_Canvas)
+    try:
+        doc.build(list(story), canvasmaker=_Canvas)
+    except LayoutError:
+        # Last resort: every table as its cells one after another (SheetTable.linear).
+        # The grid is lost on this sheet, never the text; a sheet always comes out.
+        buffer = io.BytesIO()
+        doc = SheetDocument(buffer, options, meta)
+        doc.build(_linear(story), canvasmaker=_Canvas)
     return buffer.getvalue()
+
+
+def _linear(story: Sequence[Flowable]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, HeadedBlock):
+            out += _linear([flowable.heading, flowable.body])
+        elif isinstance(flowable, SheetTable):
+            out += _linear(flowable.linear()[1:])
+        else:
+            out.append(flowable)
+    return out
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -84,7 +84,7 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
         ("Dates", dates),
         ("City", esc(city)),
         ("Venue", venue_markup),
-        ("Theme", f"<b>{esc(v.theme)}</b>" if has(v.theme) else ""),
+        ("Theme", f"<b>{sheet.cell(v.theme, 'Theme')}</b>" if has(v.theme) else ""),
         ("Organisers", organisers),
         ("Attendance", esc(f"{v.attendance:,}") if v.attendance is not None else ""),
         ("Speakers and guests", esc(plural(len(v.participants), "person", "people"))
@@ -116,10 +116,10 @@ def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
     rows = []
     previous_notes = ""
     for title, kind, day_, notes in sessions:
-        markup = f"<b>{esc(title)}</b>"
+        markup = f"<b>{sheet.cell(title, 'Session')}</b>"
         # Consecutive sessions often share one note ("titles not given"): print it once.
         if has(notes) and clean(notes) != previous_notes:
-            markup += f"<br/>{esc(notes)}"
+            markup += f"<br/>{sheet.cell(notes, 'Session notes')}"
         previous_notes = clean(notes)
         rows.append([when_cell(day_, None, None, st) if day_
                      else Paragraph(muted("<i>Date not given</i>"), st.cell_small),

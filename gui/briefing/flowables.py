@@ -13,19 +13,25 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from gui.briefing import fonts, styles
+from gui.briefing import fonts, scripts, styles
 from gui.briefing.styles import Styles
 
 # A table row may split across pages (so one huge cell never stops a sheet from printing),
 # but never leaving less than this many points of it on either page.
 MIN_ROW_SPLIT = 30
+# A row taller than this can never fit a page's frame (A4 or Letter): if ReportLab
+# cannot cut it, its cells are laid out one after another instead (SheetTable.linear).
+NEVER_FITS = 600.0
+_LINEAR_STYLE = ParagraphStyle("linear", fontName=fonts.BOLD, fontSize=8, leading=10)
 
 
 def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
@@ -52,9 +58,11 @@ class Heading(Flowable):
 
     def __init__(self, markup: str, style: Any, *, outline: str | None = None,
                  level: int = 0, key: str | None = None, space_before: float = 10,
-                 closed: bool = False) -> None:
+                 closed: bool = False, continued: str | None = None) -> None:
         super().__init__()
         self.paragraph = Paragraph(markup, style)
+        # Plain text the page frame repeats, "… (continued)", atop the pages it runs onto.
+        self.liaison_heading = continued
         self.outline = outline
         self.level = level
         self.key = key
@@ -98,6 +106,7 @@ class HeadedBlock(Flowable):
         self.heading = heading
         self.body = body
         self.min_body = min_body
+        self.liaison_heading = getattr(heading, "liaison_heading", None)
         self._heading_h = self._body_h = self._gap = 0.0
 
     def _measure_heading(self, avail_width: float, avail_height: float) -> float:
@@ -188,8 +197,8 @@ class Portrait(Flowable):
             canvas.circle(r, r, r, stroke=0, fill=1)
             size = self.diameter * 0.36
             canvas.setFillColor(colors.white)
-            canvas.setFont(fonts.BOLD, size)
-            canvas.drawCentredString(r, r - size * 0.36, self.initials)
+            scripts.draw(canvas, r, r - size * 0.36, scripts.visual(self.initials), fonts.BOLD,
+                         size, anchor="centre")
         canvas.restoreState()
 
 
@@ -215,7 +224,11 @@ class TextLines(Flowable):
 
     def __init__(self, lines: Sequence[Sequence[Run]], *, leading: float = 1.3) -> None:
         super().__init__()
-        self.lines = [[r for r in line if r.text] for line in lines]
+        # Each run in the order it is drawn, cut where another bundled font must draw it.
+        self.lines = [[Run(piece, font, r.size, r.colour)
+                       for r in line if r.text
+                       for piece, font in scripts.runs(scripts.visual(r.text), r.font)]
+                      for line in lines]
         self.lines = [line for line in self.lines if line]
         self.leading = leading
         self._laid: list[tuple[float, float, list[tuple[float, Run]]]] = []
@@ -325,7 +338,34 @@ class SheetTable(Table):
         if parts or not in_row or max(self._rowHeights, default=0) < self.tall_row:
             return parts
         parts = super().split(avail_width, avail_height)
-        return parts
+        if parts and parts[0].wrap(avail_width, avail_height)[1] <= avail_height + 1:
+            return parts
+        # ReportLab could not cut the row, or cut it so its first part is still too tall
+        # (it happens with long paragraphs in several cells): if the row cannot fit any
+        # page, lay its cells out one after another instead.
+        if max(self._rowHeights, default=0) <= NEVER_FITS:
+            return []
+        return self.linear()
+
+    def linear(self) -> list[Flowable]:
+        """The cells one after another, row by row: the last resort for a row taller
+        than any page that ReportLab cannot cut (a cell that does not split). The grid
+        is lost, never the text.
+
+        ReportLab places the first part of a split without splitting it again, so the
+        list starts with an empty spacer; the cells after it flow and split as usual.
+        """
+        out: list[Flowable] = [Spacer(0, 0)]
+        for row in self._cellvalues:
+            for value in row:
+                if isinstance(value, list | tuple):
+                    out.extend(v for v in value if isinstance(v, Flowable))
+                elif isinstance(value, Flowable):
+                    out.append(value)
+                elif value not in (None, ""):
+                    out.append(Paragraph(escape(str(value)), _LINEAR_STYLE))
+            out.append(Spacer(0, 4))
+        return out
 
 
 class CompactTable(SheetTable):

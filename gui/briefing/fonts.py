@@ -5,7 +5,8 @@ Chung`` would print with holes, and a PDF that relies on fonts the reader's
 machine may lack is not what a protocol office hands over. Sheets therefore use
 Noto Sans from ``assets/fonts`` (SIL OFL, see its README), embedded as subsets,
 registered as one family so ``<b>`` and ``<i>`` in paragraphs pick the right
-face.
+face; fallback fonts for Chinese, Japanese, Korean, Arabic and Hebrew are
+registered on first use (see gui.briefing.scripts).
 """
 
 from __future__ import annotations
@@ -30,8 +31,33 @@ _FILES = {
     BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
 }
 
+# Fallbacks for what Noto Sans lacks, tried in this order (see gui.briefing.scripts):
+# WenQuanYi Micro Hei (Chinese, Japanese kana, Korean Hangul; one 5 MB TrueType
+# collection), Noto Sans Arabic and Noto Sans Hebrew. Registered on first use.
+CJK = "LiaisonCJK"
+ARABIC = "LiaisonArabic"
+ARABIC_BOLD = "LiaisonArabic-Bold"
+HEBREW = "LiaisonHebrew"
+HEBREW_BOLD = "LiaisonHebrew-Bold"
+_FALLBACK_FILES = {
+    CJK: ("WenQuanYiMicroHei.ttc", 0),
+    ARABIC: ("NotoSansArabic-Regular.ttf", 0),
+    ARABIC_BOLD: ("NotoSansArabic-Bold.ttf", 0),
+    HEBREW: ("NotoSansHebrew-Regular.ttf", 0),
+    HEBREW_BOLD: ("NotoSansHebrew-Bold.ttf", 0),
+}
+_FAMILIES = {  # family -> (normal, bold): the fallbacks have no italics
+    CJK: (CJK, CJK),
+    ARABIC: (ARABIC, ARABIC_BOLD),
+    HEBREW: (HEBREW, HEBREW_BOLD),
+}
+_FAMILY_OF = {REGULAR: FAMILY, BOLD: FAMILY, ITALIC: FAMILY, BOLD_ITALIC: FAMILY,
+              CJK: CJK, ARABIC: ARABIC, ARABIC_BOLD: ARABIC, HEBREW: HEBREW,
+              HEBREW_BOLD: HEBREW}
+
 _lock = threading.Lock()
 _registered = False
+_fallbacks_registered = False
 
 
 class FontMissingError(RuntimeError):
@@ -64,9 +90,45 @@ def register() -> str:
     return FAMILY
 
 
-def covers(text: str) -> bool:
-    """Whether the family has a glyph for every printable character of *text*."""
+def _register_fallbacks() -> None:
+    global _fallbacks_registered
     register()
-    font = pdfmetrics.getFont(REGULAR)
-    glyphs = font.face.charToGlyph
-    return all(ord(ch) in glyphs for ch in text if ch.isprintable() and not ch.isspace())
+    if _fallbacks_registered:
+        return
+    with _lock:
+        if _fallbacks_registered:
+            return
+        for name, (filename, index) in _FALLBACK_FILES.items():
+            path = FONT_DIR / filename
+            if not path.is_file():
+                raise FontMissingError(
+                    f"The briefing font {path} is missing; reinstall Liaison.")
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        for family, (normal, bold) in _FAMILIES.items():
+            pdfmetrics.registerFontFamily(family, normal=normal, bold=bold, italic=normal,
+                                          boldItalic=bold)
+            for is_bold, is_italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+                addMapping(family, is_bold, is_italic, bold if is_bold else normal)
+        _fallbacks_registered = True
+
+
+def fallbacks(font: str) -> tuple[str, ...]:
+    """The fonts tried, in order, for a character *font* lacks (bold stays bold)."""
+    _register_fallbacks()
+    if font in (BOLD, BOLD_ITALIC):
+        return CJK, ARABIC_BOLD, HEBREW_BOLD
+    return CJK, ARABIC, HEBREW
+
+
+def family_of(font: str) -> str:
+    """The family a registered face belongs to (paragraph markup names families)."""
+    return _FAMILY_OF.get(font, font)
+
+
+def covers(text: str) -> bool:
+    """Whether the bundled fonts together have a glyph for every printable character."""
+    register()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph
+             for name in (REGULAR, *fallbacks(REGULAR))]
+    return all(any(ord(ch) in glyphs for glyphs in faces)
+               for ch in text if ch.isprintable() and not ch.isspace())

@@ -42,7 +42,7 @@ def load(session: Session, delegation_id: int, *,
 def story(pack: PackBrief, sheet: Sheet) -> list[Flowable]:
     """Each part starts on a new page under its own level-0 bookmark; its sections are
     bookmarked one level down."""
-    inner = Sheet(sheet.st, sheet.width, sheet.keys, level=sheet.level + 1)
+    inner = sheet.nested()
     title = pack.delegation.title
     out: list[Flowable] = [Part(f"Delegation briefing · {title}",
                                 outline=f"Delegation briefing: {title}", key=sheet.keys.next(),

@@ -21,7 +21,15 @@ from gui.briefing.common import (
     title_block,
 )
 from gui.briefing.delegation import timeline_table
-from gui.briefing.flowables import HeadedBlock, facts_table, list_table, table_style
+from gui.briefing.flowables import (
+    MIN_ROW_SPLIT,
+    HeadedBlock,
+    SheetTable,
+    facts_table,
+    list_table,
+    table_style,
+)
+from gui.briefing.overflow import short
 from gui.briefing.text import clean, esc, has, join, label, when
 
 KICKER = "Pairing profile"
@@ -97,18 +105,18 @@ def _cities(brief: PairingBrief, sheet: Sheet) -> Table:
     st = sheet.st
     cells = []
     for c in (brief.city_a, brief.city_b):
-        lines = [f'<font name="{fonts.BOLD}" size="14">{esc(c.name)}</font>']
+        lines = [f'<font name="{fonts.BOLD}" size="14">{esc(short(c.name))}</font>']
         local = local_name(c.name, c.local_name)
-        if local != clean(c.name):
-            lines.append(esc(clean(c.local_name)))
-        place = join([esc(c.region), esc(c.country)], ", ")
+        if local != short(c.name):
+            lines.append(esc(short(c.local_name)))
+        place = join([esc(short(c.region)), esc(short(c.country))], ", ")
         if place:
             lines.append(muted(place))
         cells.append(Paragraph("<br/>".join(lines), st.cell))
     gap = 6 * mm
     half = (sheet.width - gap) / 2
-    table = Table([[cells[0], Paragraph("", st.cell), cells[1]]],
-                  colWidths=[half, gap, half], hAlign="LEFT")
+    table = SheetTable([[cells[0], Paragraph("", st.cell), cells[1]]],
+                       colWidths=[half, gap, half], hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, 0), styles.ACCENT_LIGHT),

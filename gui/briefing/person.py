@@ -106,15 +106,16 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         ("Name", name_order_text(v)),
         ("Original script", _script_markup(v.original_script)),
         ("Form of address", address_markup),
-        ("Honorific", esc(v.honorific)),
+        ("Honorific", sheet.cell(v.honorific, "Honorific")),
         ("Nationality", esc(v.nationality.label) if v.nationality else ""),
         ("Languages", esc(", ".join(language_name(c) for c in v.languages))),
-        ("Email", esc(v.email)),
-        ("Phone", esc(v.phone)),
+        ("Email", sheet.cell(v.email, "Email")),
+        ("Phone", sheet.cell(v.phone, "Phone")),
     ], sheet.width, st))
     out += _to_confirm(brief, sheet)
     if has(v.protocol_notes):
-        out += sheet.section("Protocol notes", _boxed(sheet, esc(v.protocol_notes)))
+        out += sheet.section("Protocol notes",
+                             _boxed(sheet, sheet.cell(v.protocol_notes, "Protocol notes")))
     if has(v.biography):
         out += sheet.section("Biography", sheet.para(v.biography))
     out += _positions(brief, sheet)
@@ -130,21 +131,24 @@ def _header(brief: PersonBrief, sheet: Sheet) -> Table:
     v = brief.view
     current = v.title_standing(brief.today, brief.policy)
     title, org = position_text(current[0] if current else None)
-    lines = [Paragraph(esc(KICKER.upper()), st.kicker), Paragraph(esc(v.display_name), st.title)]
+    cut = sheet.overflow.markup
+    lines = [Paragraph(esc(KICKER.upper()), st.kicker),
+             Paragraph(cut(v.display_name, "Name", 300), st.title)]
     script = original_script(v.original_script)
     if script:
-        lines.append(Paragraph(esc(script), st.subtitle))
+        lines.append(Paragraph(cut(script, "Name in original script", 300), st.subtitle))
     if title and current:
         as_of = current[1].as_of()
-        lines.append(Paragraph(f'<font name="{fonts.BOLD}">{esc(title)}</font>'
+        lines.append(Paragraph(f'<font name="{fonts.BOLD}">{cut(title, "Title", 300)}</font>'
                                + (f" {caution(f'<i>({esc(as_of)})</i>')}" if as_of else "")
-                               + (f"<br/>{esc(org)}" if org else ""), st.subtitle))
+                               + (f"<br/>{cut(org, 'Organisation', 300)}" if org else ""),
+                               st.subtitle))
     else:
         lines.append(Paragraph(f"<i>{esc('No current title recorded')}</i>", st.subtitle))
     diameter = 30 * mm
     table = SheetTable([[portrait(v, brief.photo, diameter), lines]],
-                  colWidths=[diameter + 8 * mm, sheet.width - diameter - 8 * mm],
-                  hAlign="LEFT")
+                       colWidths=[diameter + 8 * mm, sheet.width - diameter - 8 * mm],
+                       hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -207,7 +211,7 @@ def _positions(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         if has(p.date_note):
             when += f"<br/><i>{muted(esc(p.date_note))}</i>"
         rows.append([Paragraph(when or muted("<i>Dates not recorded</i>"), st.cell_small),
-                     Paragraph(f"<b>{esc(p.title)}</b>", st.cell),
+                     Paragraph(f"<b>{sheet.cell(p.title, 'Position')}</b>", st.cell),
                      Paragraph(_organisation_markup(brief, p.organisation), st.cell)])
     rest = sheet.width - 40 * mm
     return sheet.section("Positions", list_table(["Period", "Title", "Organisation"], rows,
@@ -263,7 +267,8 @@ def _participation(sheet: Sheet, title: str,
     st = sheet.st
     ordered = sorted(items, key=lambda i: (dates.approximate_date(i.date, i.date_note)
                                            or dt.date.max, i.ref.label))
-    rows = [[when_cell(i.date, None, i.date_note, st), Paragraph(esc(i.ref.label), st.cell),
+    rows = [[when_cell(i.date, None, i.date_note, st),
+             Paragraph(sheet.cell(i.ref.label, title[:-1]), st.cell),
              Paragraph(esc(label(i.role)), st.cell)] for i in ordered]
     widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
     return sheet.section(title, list_table(["When", title[:-1], "Role"], rows, widths, st))
@@ -274,7 +279,8 @@ def _meetings(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         return []
     st = sheet.st
     rows = [[when_cell(m.date, None, None if m.date else m.delegation_date_note, st),
-             Paragraph(f"<b>{esc(m.title)}</b><br/>{muted(esc(m.delegation.label))}", st.cell),
+             Paragraph(f"<b>{sheet.cell(m.title, 'Meeting')}</b><br/>"
+                       f"{muted(sheet.cell(m.delegation.label, 'Delegation'))}", st.cell),
              Paragraph(esc(label(m.role)), st.cell)] for m in brief.meetings]
     widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
     return sheet.section("Meetings", list_table(["When", "Meeting", "Role"], rows, widths, st))

@@ -20,7 +20,7 @@ from db.catalog import Catalog
 from db.folding import fold
 from db.models import RecordKind
 from gui.briefing import delegation, event, pack, pairing, person
-from gui.briefing.common import Sheet
+from gui.briefing.common import Sheet, continued_section
 from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
 from gui.briefing.styles import MARGIN_X, make_styles
 from gui.briefing.text import clean
@@ -93,7 +93,9 @@ def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions)
                          today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
-    return Built(how.story(brief, new_sheet(options)),
+    sheet = new_sheet(options)
+    story = how.story(brief, sheet)
+    return Built(story + continued_section(sheet),
                  Metadata(f"{how.title}: {brief.title}", how.subject, how.keywords,
                           show_outline=how.show_outline))
 
@@ -138,10 +140,20 @@ def titles(catalog: Catalog, kind: Kind) -> dict[int, str]:
         return REGISTRY.labels(session, kind.record_kind)
 
 
+class SheetError(RuntimeError):
+    """A sheet could not be laid out; the message names the record, for the user."""
+
+
 def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions | None = None,
               *, ids: Iterable[int] | None = None,
-              progress: Callable[[Path], None] | None = None) -> list[Path]:
-    """One PDF per record of *kind* into *folder*; returns the files written."""
+              progress: Callable[[Path], None] | None = None,
+              failed: Callable[[int, Exception], None] | None = None) -> list[Path]:
+    """One PDF per record of *kind* into *folder*; returns the files written.
+
+    With *failed*, a record whose sheet cannot be made is reported to it and the
+    others are still written (a batch of forty is not lost to one bad record);
+    without it, the first failure is raised.
+    """
     opts = _with_catalog_name(catalog, options or SheetOptions())
     names = titles(catalog, kind)
     if ids is None:
@@ -150,7 +162,15 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     written = []
     for record_id in ids:
         target = folder / file_name(kind, record_id, names.get(record_id, ""))
-        write(catalog, kind, record_id, target, opts)
+        try:
+            write(catalog, kind, record_id, target, opts)
+        except (OSError, NotFoundError):
+            raise
+        except Exception as exc:  # any layout failure of one record
+            if failed is None:
+                raise
+            failed(record_id, exc)
+            continue
         written.append(target)
         if progress:
             progress(target)

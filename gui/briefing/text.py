@@ -15,6 +15,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from db.wording import words
+from gui.briefing import scripts
 
 # C0/C1 control characters other than tab and newline, and lone surrogates: ReportLab's
 # parser chokes on some, and none of them print.
@@ -34,8 +35,12 @@ def clean(text: str | None) -> str:
 
 
 def esc(text: str | None) -> str:
-    """Paragraph-safe markup for user text: escaped, NFC, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    """Paragraph-safe markup for user text: escaped, NFC, line breaks kept, in the order
+    it is drawn, each run of a script in a bundled font that has it (see scripts)."""
+    value = clean(text)
+    if value.isascii():
+        return escape(value).replace("\n", "<br/>")
+    return scripts.markup(scripts.visual(value)).replace("\n", "<br/>")
 
 
 def has(text: str | None) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from gui.cli.common import (
     EXIT_OK,
+    EXIT_USER_ERROR,
     UserError,
     add_target_arguments,
     catalog_target,
@@ -118,8 +119,21 @@ def cmd_brief(args: argparse.Namespace) -> int:
                 print(output)
                 return EXIT_OK
             output.mkdir(exist_ok=True)
+            failures: list[int] = []
+
+            def failed(record_id: int, exc: Exception) -> None:
+                failures.append(record_id)
+                reason = clean(str(exc)).splitlines()[0][:200] if str(exc) else ""
+                print(f"liaison: {kind.record_kind.value} {record_id} could not be printed "
+                      f"({type(exc).__name__}{': ' + reason if reason else ''}); "
+                      "going on with the others.", file=sys.stderr, flush=True)
+
             written = write_all(catalog, kind, output, options,
-                                progress=lambda path: print(path, flush=True))
+                                progress=lambda path: print(path, flush=True), failed=failed)
+            if failures:
+                print(f"liaison: {len(failures)} of {len(failures) + len(written)} sheets "
+                      "failed: " + ", ".join(map(str, failures)), file=sys.stderr)
+                return EXIT_USER_ERROR
             if not written:
                 print(f"liaison: there is no {kind.record_kind.value} in the catalog; "
                       "nothing was written.", file=sys.stderr)

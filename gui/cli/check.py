@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 def add_parser(commands: Subparsers) -> None:
     check = commands.add_parser("check", help="integrity report (never modifies the file)")
-    check.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
+    where = check.add_mutually_exclusive_group()
+    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
+    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
     check.add_argument("--repair", action="store_true", help="rebuild the search index")
     check.set_defaults(handler=cmd_check)
 
@@ -24,8 +26,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from db.health import check_file, repair
 
     target = catalog_target(args)
-    if "://" in target:
-        raise UserError("check works on catalog files; name one with --catalog PATH")
+    if "://" in target and not target.startswith("sqlite:///"):
+        return _check_server(args, target)
+    target = target.removeprefix("sqlite:///")
     path = Path(target)
     report = check_file(path)
     if args.repair and report.ok is False and all(p.startswith("search index")
@@ -38,4 +41,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not report.ok:
         raise UserError(f"{path}: " + "; ".join(report.problems))
     print(f"{path.name}: clean")
+    return EXIT_OK
+
+
+def _check_server(args: argparse.Namespace, url: str) -> int:
+    from db.server_health import check_server, repair_server
+
+    report = check_server(url)
+    if args.repair and not report.ok and all(p.startswith("search index")
+                                             for p in report.problems):
+        print(f"Rebuilt the search index ({repair_server(url)} records).")
+        report = check_server(url)
+    for fact in report.facts:
+        print(f"{report.target}: {fact}")
+    if not report.ok:
+        raise UserError(f"{report.target}: " + "; ".join(report.problems))
+    print(f"{report.target}: clean")
     return EXIT_OK

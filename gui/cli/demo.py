@@ -1,4 +1,5 @@
-"""``liaison demo PATH --people N``: a large generated catalog (benchmarks, load tests)."""
+"""``liaison demo (PATH | --database-url URL) --people N``: a large generated catalog
+(benchmarks, load tests); on a server, in an empty database."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 
 def add_parser(commands: Subparsers) -> None:
     demo = commands.add_parser("demo", help="make a large generated catalog")
-    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("path", metavar="PATH", nargs="?")
+    demo.add_argument("--database-url", metavar="URL", dest="sub_database_url",
+                      help="generate it in this (empty) database on a server")
     demo.add_argument("--people", type=positive_int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=2017)
     demo.set_defaults(handler=cmd_demo)
@@ -27,6 +30,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from db import synthetic
     from db.catalog import create_catalog, remove_stale_side_files
 
+    url = args.sub_database_url or (None if args.path else args.database_url)
+    if url:
+        return _demo_on_server(args, url)
+    if not args.path:
+        raise UserError("name the new catalog: liaison demo PATH --people N, or "
+                        "--database-url URL")
     path = Path(args.path)
     if path.exists():
         raise UserError(f"{path} already exists; choose another name")
@@ -46,6 +55,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
             leftover.unlink(missing_ok=True)
     elapsed = time.perf_counter() - started
     print(f"Created {path}: {figures['people']} people, {figures['organisations']} "
+          f"organisations, {figures['delegations']} delegations, {figures['events']} events "
+          f"in {elapsed:.1f} s")
+    return EXIT_OK
+
+
+def _demo_on_server(args: argparse.Namespace, url: str) -> int:
+    from db import synthetic
+    from db.catalog import create_catalog
+
+    started = time.perf_counter()
+    with create_catalog(url, sample=False) as catalog:
+        figures = synthetic.generate(
+            catalog, people=args.people, seed=args.seed,
+            progress=lambda message: print(f"  {message}", file=sys.stderr))
+        name = catalog.name
+    elapsed = time.perf_counter() - started
+    print(f"Created {name}: {figures['people']} people, {figures['organisations']} "
           f"organisations, {figures['delegations']} delegations, {figures['events']} events "
           f"in {elapsed:.1f} s")
     return EXIT_OK

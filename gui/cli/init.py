@@ -1,4 +1,5 @@
-"""``liaison init PATH [--empty]``: a new catalog, with the sample data unless --empty."""
+"""``liaison init (PATH | --database-url URL) [--empty]``: a new catalog, with the sample data
+unless --empty; on a server, in an empty database the server's owner has made."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui.cli.common import EXIT_OK
+from gui.cli.common import EXIT_OK, UserError
 
 if TYPE_CHECKING:
     from gui.cli.common import Subparsers
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
 
 def add_parser(commands: Subparsers) -> None:
     init = commands.add_parser("init", help="make a new catalog (with the sample data)")
-    init.add_argument("path", metavar="PATH")
+    init.add_argument("path", metavar="PATH", nargs="?")
+    init.add_argument("--database-url", metavar="URL", dest="sub_database_url",
+                      help="make it in this (empty) database on the office server")
     init.add_argument("--empty", action="store_true", help="without the sample data")
     init.set_defaults(handler=cmd_init)
 
@@ -23,10 +26,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     from db import registry
     from db.catalog import create_catalog
 
-    path = Path(args.path)
-    with create_catalog(path, sample=not args.empty) as catalog, \
+    target = args.path or args.sub_database_url or args.database_url
+    if not target:
+        raise UserError("name the new catalog: liaison init PATH, or liaison init "
+                        "--database-url URL for the office server")
+    if args.path and (args.sub_database_url or args.database_url):
+        raise UserError("give a PATH or a --database-url, not both")
+    with create_catalog(target, sample=not args.empty) as catalog, \
             catalog.read_session() as session:
         counts = registry.counts(session)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
-    print(f"Created {path}" + (f" with {summary}" if summary else " (empty)"))
+    where = catalog.name if catalog.path is None else str(Path(target))
+    print(f"Created {where}" + (f" with {summary}" if summary else " (empty)"))
     return EXIT_OK

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.changes import touches
 
@@ -80,7 +81,7 @@ class DetailLoader(QObject):
             return
         if loaded is None:
             self.shown = None
-            pane.placeholder("This record no longer exists.")
+            pane.placeholder(_("This record no longer exists."))
             self.vanished.emit(kind, record_id)
             return
         from gui.detail import render
@@ -93,4 +94,4 @@ class DetailLoader(QObject):
 
     def _failed(self, ticket: int, pane: DetailPane, error: Exception) -> None:
         if ticket == self._ticket:
-            pane.placeholder(f"Could not load: {error}")
+            pane.placeholder(_("Could not load: {error}").format(error=error))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _
 from gui.widgets import LinkLabel, mute, plain_label, wrapping_policy
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class DetailPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(360)
         self.shown: tuple[str, int] | None = None
-        self.placeholder("Select a record to see it here.")
+        self.placeholder(_("Select a record to see it here."))
 
     def placeholder(self, message: str) -> None:
         self.shown = None

@@ -11,6 +11,9 @@ from db.catalog import Catalog
 from db.models import RecordKind
 from tests.briefing.conftest import create, delegation_id
 
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.mark.parametrize(("note", "day", "phrase"), [
     ("June 2017: meeting with Chairman Chung on 2017-06-13; dates not given",

@@ -44,8 +44,8 @@ def test_hanoi_chairman_before_vinasa_at_the_2023_summit(sample_catalog: Catalog
     names = [p.display_name for p, _, _ in view.participants]
     assert names.index("Trần Sỹ Thanh") < names.index("Trương Gia Bình")
     text = flat(text_of(render(sample_catalog, Kind.EVENT, event, options)))
-    thanh, binh = _order(text[text.rindex("Speakers and guests"):], "Trần Sỹ Thanh",
-                         "Trương Gia Bình")
+    listed = text[text.index("Speakers and guests", text.index("Speakers and guests") + 1):]
+    thanh, binh = _order(listed, "Trần Sỹ Thanh", "Trương Gia Bình")
     assert thanh < binh
 
 

@@ -27,6 +27,9 @@ from tests.briefing.pdfcheck import (
     text_of,
 )
 
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 HANOI_2017 = "EU World Cities delegation to Hanoi"
 
 
@@ -150,7 +153,7 @@ def test_pages_are_numbered_page_x_of_y(sample_catalog: Catalog, options: SheetO
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert "Printed 2 January 2025" in text
-        assert "Sample catalog" in text
+        assert sample_catalog.name in text  # "Sample catalog", or the server database's name
 
 
 def test_pack_has_a_bookmark_for_each_part_pointing_at_its_first_page(
@@ -179,7 +182,7 @@ def test_single_sheets_have_section_bookmarks_and_metadata(sample_catalog: Catal
     assert [m.title for m in bookmarks(data)][:2] == ["About the event", "Figures"]
     meta = metadata(data)
     assert meta["Title"] == "Event briefing: Vietnam-Asia Smart City Summit 2024"
-    assert meta["Author"] == "Sample catalog (Liaison)"
+    assert meta["Author"] == f"{sample_catalog.name} (Liaison)"
     assert meta["Subject"] == "Event briefing"
 
 
@@ -247,15 +250,15 @@ def test_long_names_and_texts_wrap_inside_the_page(sample_catalog: Catalog,
 
     long_name = "Wolfeschlegelsteinhausenbergerdorff" * 6
     someone = create(sample_catalog, K.PERSON, family_name=long_name, given_names="Hubert Blaine",
-                     biography=("Served on many committees. " * 900).strip())
+                     biography=("Served on many committees. " * 360).strip())
     create(sample_catalog, K.POSITION, person_id=someone,
            title="Special Envoy " + "for Sustainable Urban Development " * 12)
     visit = create(sample_catalog, K.DELEGATION, title="Visit " + "X" * 400,
-                   date_note="sometime " * 60)
+                   date_note="sometime " * 50)
     create(sample_catalog, K.DELEGATION_MEMBER, delegation_id=visit, person_id=someone,
            role="head", notes="note " * 300)
     create(sample_catalog, K.ENGAGEMENT, delegation_id=visit, title="Talks",
-           topics=("Topic with many words. " * 1500).strip(), place="Z" * 200)
+           topics=("Topic with many words. " * 430).strip(), place="Z" * 200)
     for kind, record in ((Kind.PERSON, someone), (Kind.DELEGATION, visit)):
         data = render(sample_catalog, kind, record, options)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -324,5 +327,5 @@ def test_original_script_prints_when_the_font_can(sample_catalog: Catalog,
                     original_script="권영걸")
     assert "Анна Иванова" in text_of(render(sample_catalog, Kind.PERSON, russian, options))
     text = flat(text_of(render(sample_catalog, Kind.PERSON, korean, options)))
-    assert "the sheet's font cannot print this script" in text
-    assert "권" not in text
+    assert "Original script 권영걸" in text  # printed with the bundled CJK fallback font
+    assert "cannot print" not in text

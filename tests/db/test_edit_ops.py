@@ -20,6 +20,9 @@ from db.models import TABLES, ChangeLogEntry, Person, Position, RecordKind
 from db.names_parse import split_name
 from db.validation import duplicate_rows
 
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 K = RecordKind
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from db import listing
 from db.catalog import Catalog
 from db.kinds import RecordKind
 from db.listing import ListQuery
+
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def _first_cells(catalog: Catalog, kind: RecordKind,

@@ -12,6 +12,9 @@ from db import ops, reads
 from db.catalog import Catalog
 from db.models import TABLES, ChangeLogEntry, RecordKind
 
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 K = RecordKind
 
 

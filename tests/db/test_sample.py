@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import unicodedata
 
+import pytest
 from sqlmodel import select
 
 from db import reads, registry
@@ -13,6 +14,9 @@ from db.catalog import Catalog
 from db.models import Citation, Person, RecordKind
 from db.sample import SAMPLE_FILE
 from tests import sample_expectations as expected
+
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def _labels(catalog: Catalog, kind: RecordKind) -> set[str]:

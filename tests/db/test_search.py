@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,9 @@ from db import ops, search
 from db.catalog import Catalog
 from db.folding import fold
 from db.models import RecordKind
+
+# The same behaviour on a catalog file and on the office server (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def test_fold_handles_vietnamese_d_and_tones() -> None:

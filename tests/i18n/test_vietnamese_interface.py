@@ -15,9 +15,10 @@ from db.kinds import RecordKind
 from gui import language
 from gui.forms import form_for
 from gui.forms.context import FormContext
+from gui.main_window import MainWindow
 from gui.settings import LANGUAGE
 from tests.gui.helpers import close_window, open_window, settings_in
-from tests.i18n.walker import english_in
+from tests.i18n.walker import english_in, english_in_detail
 
 FORM_KINDS = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY,
               RecordKind.PROGRAMME, RecordKind.PAIRING, RecordKind.DELEGATION,
@@ -80,5 +81,46 @@ def test_choosing_a_language_says_when_it_applies(qtbot: QtBot, sample_path: Pat
         assert settings.value(LANGUAGE) == "vi"
         assert told == ["Liaison sẽ dùng Tiếng Việt từ lần khởi động sau."]
         assert window.menus.language_actions["vi"].isChecked()
+    finally:
+        close_window(window)
+
+
+def _open_and_wait(qtbot: QtBot, window: MainWindow, kind: RecordKind, heading: str) -> None:
+    model = window.panels[kind].model
+    row = next(r for r in range(model.rowCount())
+               if heading in (model.index(r, 0).data() or ""))
+    window.open_record(kind.value, model.row_at(row).id)
+    qtbot.waitUntil(lambda: heading in window.current_page().detail.title(), timeout=5_000)
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_detail_pane_of_a_person_is_vietnamese(qtbot: QtBot, sample_path: Path) -> None:
+    window = open_window(qtbot, sample_path)
+    try:
+        _open_and_wait(qtbot, window, RecordKind.PERSON, "Nguyễn Đức Chung")
+        pane = window.current_page().detail
+        texts = pane.texts()
+        assert "NGƯỜI" in texts
+        assert "Cách xưng hô" in texts or "Xưng hô" in " ".join(texts)
+        assert any(text.startswith("Chức vụ (") for text in texts)
+        # the title's state reads in Vietnamese too: "tính đến ngày 13 tháng 6 năm 2017"
+        assert any("tính đến ngày 13 tháng 6 năm 2017" in text for text in texts), texts
+        assert english_in_detail(pane) == []
+    finally:
+        close_window(window)
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_detail_pane_of_a_delegation_is_vietnamese(qtbot: QtBot,
+                                                        sample_path: Path) -> None:
+    window = open_window(qtbot, sample_path)
+    try:
+        _open_and_wait(qtbot, window, RecordKind.DELEGATION, "Hanoi (Milan")
+        pane = window.current_page().detail
+        qtbot.waitUntil(lambda: "Bruno Angelet" in pane.texts(), timeout=5_000)
+        texts = pane.texts()
+        assert any(text.startswith("Thành phần đoàn (") for text in texts)
+        assert "Trưởng đoàn" in " ".join(texts)  # the head's role, from the vocabulary
+        assert english_in_detail(pane) == []
     finally:
         close_window(window)

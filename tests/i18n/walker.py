@@ -94,3 +94,26 @@ def looks_english(text: str) -> bool:
 
 def english_in(root: QWidget) -> list[tuple[str, str]]:
     return sorted({(where, text) for where, text in chrome_texts(root) if looks_english(text)})
+
+
+def detail_captions(root: QWidget) -> Iterator[tuple[str, str]]:
+    """The detail pane's own words: kind, fact captions and section titles are the labels a
+    reader cannot select; what the record holds (user data) is selectable text or a link."""
+    from gui.widgets import LinkLabel
+
+    for label in root.findChildren(QLabel):
+        if isinstance(label, LinkLabel):
+            continue
+        selectable = label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+        if label.text() and not selectable and not label.pixmap().width():
+            yield "detail", label.text()
+
+
+def english_in_detail(root: QWidget) -> list[tuple[str, str]]:
+    """English among the detail pane's captions, its own words only (counts stripped)."""
+    found = set()
+    for where, text in detail_captions(root):
+        caption = re.sub(r" \(\d+\)$", "", text)
+        if looks_english(caption) and looks_english(caption.capitalize()):
+            found.add((where, text))
+    return sorted(found)

@@ -121,3 +121,16 @@ def test_an_import_is_one_operation_and_undoes_as_one(sample_catalog: Catalog,
         bruno = session.execute(select(Person).where(
             col(Person.family_name) == "Angelet")).scalars().one()
     assert bruno.email != "bruno.angelet@eeas.europa.eu"
+
+
+def test_a_person_twice_in_one_file_is_one_person_with_one_position(
+        empty_catalog: Catalog, tmp_path: Path) -> None:
+    row = ["Trần Sỹ Thanh", "Chủ tịch", "UBND Thành phố Hà Nội", "Hà Nội", "thanh@hanoi.gov.vn"]
+    path = write_csv(tmp_path / "twice.csv", [HEADERS, row, row,
+                                             [*row[:1], "Bí thư", *row[2:]]])
+    report = load(empty_catalog, path)
+    assert report.created["person"] == 1 and report.created["position"] == 2
+    assert report.unchanged == 1
+    from db.models import Position
+
+    assert count(empty_catalog, Position) == 2

@@ -7,7 +7,7 @@ ISO days already written in such a position's date note are copied over (nothing
 else is guessed: "November 2016" stays in the note until someone enters 2016-11).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 """
 
 import json
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -23,9 +23,14 @@ from tests.gui.forms.conftest import ScriptedPrompts, commit_text, person_id
 K = RecordKind
 
 
+# Two windows on one file, and two office members on one server.
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def theirs(sample_path: Path) -> Iterator[Catalog]:
-    with open_catalog(sample_path) as catalog:
+def theirs(sample_catalog: Catalog, sample_path: Path) -> Iterator[Catalog]:
+    """Another window's own connection to the same catalog (file or server)."""
+    with open_catalog(sample_path if sample_catalog.path else sample_catalog.url) as catalog:
         yield catalog
 
 

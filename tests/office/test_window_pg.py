@@ -1,0 +1,111 @@
+"""The main window on the office server: lists, filters, an edit, a conflict, live refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from db import ops
+from db.catalog import open_catalog
+from db.kinds import RecordKind
+from db.models import Person
+from gui.conflict import ConflictDialog
+from gui.main_window import MainWindow
+from tests.gui.helpers import close_window, open_window, settings_in, type_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, pg_sample_url: str, tmp_path: Path) -> Iterator[MainWindow]:
+    win = open_window(qtbot, pg_sample_url, settings_in(tmp_path))  # type: ignore[arg-type]
+    yield win
+    close_window(win)
+
+
+def _names(window: MainWindow) -> list[str]:
+    model = window.panels[RecordKind.PERSON].model
+    return [model.index(r, model.column("name")).data() for r in range(model.rowCount())]
+
+
+def _chung(url: str) -> tuple[int, int]:
+    with open_catalog(url) as catalog, catalog.read_session() as session:
+        person = session.exec(select(Person).where(Person.family_name == "Nguyễn",
+                                                   Person.given_names == "Đức Chung")).one()
+        assert person.id is not None
+        return person.id, person.version
+
+
+def test_lists_and_filters_on_the_server(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.catalog is not None and not window.catalog.is_sqlite
+    assert window.panels[RecordKind.PERSON].count_label.text() == "18 people"
+    assert "Nguyễn Đức Chung" in _names(window)
+    people = window.panels[RecordKind.PERSON]
+    type_text(people.filter_edit, "tran")
+    qtbot.waitUntil(lambda: not people.model.loading
+                    and sorted(_names(window)) == ["Trần Sỹ Thanh", "Trần Đại Quang"])
+    events = window.panels[RecordKind.EVENT]
+    year = events.filters["year"]
+    qtbot.waitUntil(lambda: year.combo.findText("2023") > 0)
+    year.combo.setCurrentIndex(year.combo.findText("2023"))
+    model = events.model
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0 and all(
+        "2023" in model.index(r, model.column("dates")).data() for r in range(model.rowCount())))
+
+
+def test_edit_shows_in_the_window_and_a_stale_save_is_a_conflict(
+        qtbot: QtBot, window: MainWindow, pg_sample_url: str, tmp_path: Path) -> None:
+    from gui.forms.dialog import EditorDialog
+
+    window.watch.setInterval(50)
+    chung, version = _chung(pg_sample_url)
+    window.open_record("person", chung)
+    qtbot.waitUntil(lambda: window.current_page().detail.title() == "Nguyễn Đức Chung")
+    # A colleague's save on another connection shows here without any action.
+    with open_catalog(pg_sample_url) as colleague:
+        ops.update(colleague, RecordKind.PERSON, chung, {"honorific": "H.E."},
+                   expected_version=version)
+    qtbot.waitUntil(lambda: "H.E." in window.current_page().detail.texts(), timeout=5_000)
+    # I start editing; the colleague saves again first; my save meets the conflict dialog.
+    window.menus.edit_action.trigger()
+    dialog = next(d for d in window.findChildren(EditorDialog) if d.isVisible())
+    _id, version = _chung(pg_sample_url)
+    with open_catalog(pg_sample_url) as colleague:
+        ops.update(colleague, RecordKind.PERSON, chung, {"email": "office@hanoi.gov.vn"},
+                   expected_version=version)
+    shown: list[str] = []
+
+    def answer() -> None:  # the real conflict dialog, answered "cancel" once it shows
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, ConflictDialog) and modal.isVisible():
+            shown.append(" ".join(label.text() for label in modal.findChildren(QLabel)))
+            modal.grab().save(str(tmp_path / "conflict.png"))
+            modal.reject()
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    email = dialog.form.findChild(QLineEdit, "edit_email")
+    assert email is not None
+    email.setText("chung@hanoi.gov.vn")
+    dialog.form.save()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "office@hanoi.gov.vn" in shown[0] and "chung@hanoi.gov.vn" in shown[0]
+    with open_catalog(pg_sample_url) as catalog, catalog.read_session() as session:
+        person = session.get(Person, chung)
+        assert person is not None and person.email == "office@hanoi.gov.vn"
+
+    def discard() -> None:  # closing the editor asks about the unsaved edit: discard it
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and modal.isVisible():
+            modal.button(QMessageBox.StandardButton.Discard).click()
+        else:
+            QTimer.singleShot(10, discard)
+
+    QTimer.singleShot(0, discard)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
