@@ -27,7 +27,7 @@ class SampleBanner(QWidget):
         icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(20, 20))
         self.label = QLabel(_("You are looking at a sample catalog built from five articles — "
-                              "File > New Catalog to start your own"), self)
+                              "File > New Empty Catalog to start your own"), self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.close_button = QToolButton(self)

@@ -30,7 +30,7 @@ def test_the_sample_says_it_is_one_and_closes(qtbot: QtBot, window: MainWindow) 
     banner = window.sample_banner
     qtbot.waitUntil(banner.isVisible, timeout=5_000)
     assert banner.label.text() == ("You are looking at a sample catalog built from five "
-                                   "articles — File > New Catalog to start your own")
+                                   "articles — File > New Empty Catalog to start your own")
     assert banner.geometry().top() < window.stack.mapTo(window.centralWidget(),
                                                         window.stack.rect().topLeft()).y()
     banner.close_button.click()
