@@ -278,6 +278,8 @@ DELEGATIONS = ListSpec(
     ),
     cells=_delegation_cells,
     default_sort=lambda: (col(Delegation.start_date).desc(), col(Delegation.id).desc()),
+    default_column="dates",
+    default_descending=True,
     year_column="start_date",
     filters={
         "direction": lambda value: col(Delegation.direction) == value,
@@ -307,6 +309,8 @@ EVENTS = ListSpec(
     ),
     cells=_event_cells,
     default_sort=lambda: (col(Event.start_date).desc(), col(Event.id).desc()),
+    default_column="dates",
+    default_descending=True,
     year_column="start_date",
     filters={
         "year": _year(col(Event.start_date)),

@@ -14,9 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import col, select
+
 from db import ops
 from db.catalog.handle import Catalog
-from db.models import RecordKind
+from db.models import ChangeLogEntry, RecordKind
 from db.validation import country_name
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "sample" / "catalog.json"
@@ -194,3 +196,15 @@ def load(catalog: Catalog, path: Path = SAMPLE_FILE) -> ops.Result:
         _Loader(tx).load(data)
     assert tx.result is not None
     return tx.result
+
+
+def is_sample(catalog: Catalog) -> bool:
+    """Whether *catalog* began as the sample: its first change was the sample loading.
+
+    Read from the change log (no flag in the schema): one row by primary key, so it
+    costs the same on a catalog of a million changes.
+    """
+    with catalog.read_session() as session:
+        first = session.exec(select(ChangeLogEntry.actor)
+                             .order_by(col(ChangeLogEntry.id)).limit(1)).first()
+    return first == SAMPLE_ACTOR

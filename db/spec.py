@@ -116,6 +116,16 @@ class ListSpec:
     default_sort: Callable[[], Sequence[Any]]
     filters: dict[str, FilterClause] = field(default_factory=dict)
     year_column: str | None = None  # the date column the year filter reads
+    # The column default_sort follows ("" = the first) and its direction: the list's
+    # header shows its sort arrow there before the user sorts.
+    default_column: str = ""
+    default_descending: bool = False
+
+    def default_sort_column(self) -> int:
+        """The index of the column the default sort follows."""
+        if not self.default_column:
+            return 0
+        return next(i for i, c in enumerate(self.columns) if c.key == self.default_column)
 
     def column(self, key: str) -> ColumnSpec:
         return next(c for c in self.columns if c.key == key)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from db.kinds import RecordKind
 from gui import opening, printing
 from gui import settings as registry
+from gui.banner import SampleBanner
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
 from gui.menus import Menus
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.forms: FormContext | None = None
         self.preview: QWidget | None = None
+        self.help_dialog: QDialog | None = None
         self.problems = Problems(self)
         self.worker = worker if worker is not None else Worker(self)
         self.worker.problem.connect(self.problems.background)
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.read_only_banner = ReadOnlyBanner(central)
         column.addWidget(self.read_only_banner)
+        self.sample_banner = SampleBanner(central)
+        column.addWidget(self.sample_banner)
         row = QHBoxLayout()
         row.setContentsMargins(6, 6, 6, 0)
         row.setSpacing(6)
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
             for kind in section.kinds:
                 panel = ListPanel(kind, self.worker, self._settings, self)
                 panel.record_selected.connect(self.open_record)
+                panel.edit_requested.connect(self.edit_from_list)
                 panel.counts_changed.connect(self._update_status)
                 panel.problem.connect(self.problems.background)
                 panel.follow(self.router)
@@ -166,6 +172,12 @@ class MainWindow(QMainWindow):
         """Switch to another catalog; on refusal the current one stays open."""
         return opening.open_catalog_file(self, self, path)
 
+    def new_empty_catalog(self) -> None:
+        opening.new_empty_catalog(self, self)
+
+    def recent_catalogs(self) -> list[str]:
+        return opening.recent_catalogs(self._settings)
+
     def back_up_now(self) -> None:
         opening.back_up_now(self)
 
@@ -184,6 +196,9 @@ class MainWindow(QMainWindow):
         self.menus.undo_group.addStack(self.forms.editing.stack)
         self.menus.undo_group.setActiveStack(self.forms.editing.stack)
         self.read_only_banner.show_for(catalog)
+        self._show_sample_banner(catalog)
+        if catalog.path is not None:
+            opening.remember_recent(self._settings, catalog.path)
         self.menus.enable_for(writable=not catalog.read_only,
                               file_backed=catalog.path is not None)
         self._seen_version = catalog.data_version()
@@ -202,6 +217,18 @@ class MainWindow(QMainWindow):
             panel.set_catalog(catalog)
         self.status_label.setText("")
         self.totals_label.load(catalog)
+
+    def _show_sample_banner(self, catalog: Catalog) -> None:
+        """The sample banner, once the worker has read whether this catalog is the sample."""
+        from db.sample import is_sample
+
+        self.sample_banner.set_sample(False)
+
+        def shown(sample: bool) -> None:
+            if self.catalog is catalog:  # not a catalog since replaced
+                self.sample_banner.set_sample(sample)
+
+        self.worker.submit(lambda: is_sample(catalog), shown)
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -351,6 +378,15 @@ class MainWindow(QMainWindow):
         if open_editor(self.forms, kind, record_id, self) is None:
             self.show_problem("This record no longer exists.", keep_catalog=True)
 
+    def edit_from_list(self, kind: str, record_id: int) -> None:
+        """Enter or a double-click on a row: edit that record (as Edit… does)."""
+        if self.forms is None or not self.menus.edit_action.isEnabled():
+            return
+        from gui.forms.dialog import open_editor
+
+        if open_editor(self.forms, RecordKind(kind), record_id, self) is None:
+            self.show_problem("This record no longer exists.", keep_catalog=True)
+
     def delete_record(self) -> None:
         shown = self._shown_record()
         if self.forms is None or shown is None:
@@ -431,6 +467,18 @@ class MainWindow(QMainWindow):
         from gui.about import show_about
 
         show_about(self)
+
+    def show_shortcuts(self) -> None:
+        from gui.help import ShortcutsDialog
+
+        self.help_dialog = ShortcutsDialog(self.menus.top_menus(), self)
+        self.help_dialog.open()
+
+    def show_getting_started(self) -> None:
+        from gui.help import GettingStartedDialog
+
+        self.help_dialog = GettingStartedDialog(self)
+        self.help_dialog.open()
 
     # ------------------------------------------------------------ closing
 

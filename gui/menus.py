@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStyle, QToolBar, QWidget
 
 from db import i18n
 from db.i18n import _
@@ -34,6 +35,9 @@ class Commands(Protocol):
     def refresh(self) -> None: ...
     def close(self) -> bool: ...
     def choose_catalog(self) -> None: ...
+    def new_empty_catalog(self) -> None: ...
+    def recent_catalogs(self) -> list[str]: ...
+    def open_catalog_file(self, path: str) -> bool: ...
     def print_briefing(self, *, pack: bool = False) -> None: ...
     def choose_classification(self) -> None: ...
     def set_paper(self, paper: str) -> None: ...
@@ -47,6 +51,8 @@ class Commands(Protocol):
     def delete_record(self) -> None: ...
     def show_section(self, key: str) -> None: ...
     def show_about(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_getting_started(self) -> None: ...
 
 
 def _ignore_checked(slot: Callable[[], object], _checked: bool = False) -> None:
@@ -63,6 +69,16 @@ def unique_keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     return found
 
 
+def tooltip_with_keys(action: QAction) -> str:
+    """"Back (Alt+Left)": the action's name and its first shortcut, as the platform writes it."""
+    name = action.iconText()
+    keys = action.shortcuts()
+    if not keys:
+        return name
+    return _("{command} ({keys})").format(
+        command=name, keys=keys[0].toString(QKeySequence.SequenceFormat.NativeText))
+
+
 class Menus:
     """Every action of the window, its menus and its toolbar."""
 
@@ -70,6 +86,7 @@ class Menus:
                  settings: registry.Settings) -> None:
         self._window = window
         self._settings = settings
+        self._commands = commands
         do = commands
         icon = window.style().standardIcon
         self.back_action = self._action(_("&Back"), None, do.go_back, "back")
@@ -88,6 +105,8 @@ class Menus:
         self.quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, do.close, "quit")
         self.open_action = self._action(_("&Open Catalog…"), QKeySequence.StandardKey.Open,
                                         do.choose_catalog, "open")
+        self.new_catalog_action = self._action(_("New &Empty Catalog…"), None,
+                                               do.new_empty_catalog, "new_catalog")
         self.print_action = self._action(_("&Print Briefing…"), QKeySequence.StandardKey.Print,
                                          do.print_briefing, "print")
         self.pack_action = self._action(_("Print Briefing &Pack…"), "Ctrl+Shift+P",
@@ -135,6 +154,11 @@ class Menus:
             action.setObjectName(f"language_{code or 'system'}")
             action.triggered.connect(partial(_ignore_checked, partial(self.choose_language, code)))
             self.language_actions[code] = action
+        self.getting_started_action = self._action(
+            _("&Getting Started"), QKeySequence.StandardKey.HelpContents,
+            do.show_getting_started, "getting_started")
+        self.shortcuts_action = self._action(_("&Keyboard Shortcuts"), None,
+                                             do.show_shortcuts, "shortcuts")
         self.about_action = QAction(_("&About Liaison"), window)
         self.about_action.setObjectName("about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -154,7 +178,11 @@ class Menus:
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
+        self.file_menu.addAction(self.new_catalog_action)
         self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu(_("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.pack_action)
@@ -195,12 +223,21 @@ class Menus:
         self.tools_menu = bar.addMenu(_("&Tools"))
         self.tools_menu.addAction(self.duplicates_action)
         self.help_menu = bar.addMenu(_("&Help"))
+        self.help_menu.addAction(self.getting_started_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+
+    def top_menus(self) -> list[QMenu]:
+        """The menu bar's menus, in order (what Help > Keyboard Shortcuts reads)."""
+        return [self.file_menu, self.edit_menu, self.view_menu, self.help_menu]
 
     def build_toolbar(self, search_box: QWidget) -> QToolBar:
         toolbar = QToolBar(_("Navigation"), self._window)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
+        # Words beside the icons: a new user does not guess what an arrow or a page does.
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
         toolbar.addSeparator()
@@ -213,6 +250,9 @@ class Menus:
                              spacer.sizePolicy().verticalPolicy())
         toolbar.addWidget(spacer)
         self._window.addToolBar(toolbar)
+        for action in (self.back_action, self.forward_action, self.new_action,
+                       self.edit_action):
+            action.setToolTip(tooltip_with_keys(action))
         return toolbar
 
     def choose_language(self, code: str) -> None:
@@ -224,6 +264,19 @@ class Menus:
             text = _("Liaison will be in {language} the next time it starts.").format(
                 language=i18n.native_name(chosen))
         QMessageBox.information(self._window, _("Language"), text)
+
+    def fill_recent(self) -> None:
+        """File > Open Recent, read from the settings each time it opens."""
+        self.recent_menu.clear()
+        paths = self._commands.recent_catalogs()
+        for path in paths:
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(
+                partial(_ignore_checked, partial(self._commands.open_catalog_file, path)))
+        if not paths:
+            self.recent_menu.addAction(_("No recent catalogs")).setEnabled(False)
 
     def set_paper_checked(self, paper: str) -> None:
         for name, action in self.paper_actions.items():

@@ -8,10 +8,14 @@ other.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from db.i18n import _
+from gui import settings as registry
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -82,20 +86,67 @@ def open_catalog_file(window: CatalogHost, parent: QWidget, path: str) -> bool:
     """Switch to another catalog; on refusal the current one stays open."""
     from db.catalog import CatalogError
     from db.catalog import open_catalog as open_file
-    from gui import safety
 
     try:
         catalog = open_file(path)
     except (CatalogError, OSError) as exc:
         window.show_problem(str(exc), keep_catalog=True)
         return False
+    switch_to(window, parent, catalog)
+    return True
+
+
+def new_empty_catalog(window: CatalogHost, parent: QWidget) -> bool:
+    """File > New Empty Catalog…: make an empty catalog where the user says and open it
+    in place of the current one (which stays open if the new one cannot be made)."""
+    from db.catalog import CatalogError, create_catalog
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _("New Empty Catalog"), "", _("Liaison catalogs (*.liaison)"))
+    if not path:
+        return False
+    if not Path(path).suffix:
+        path += ".liaison"
+    try:
+        catalog = create_catalog(path, sample=False)
+    except (CatalogError, OSError) as exc:
+        window.show_problem(str(exc), keep_catalog=True)
+        return False
+    switch_to(window, parent, catalog)
+    return True
+
+
+def switch_to(window: CatalogHost, parent: QWidget, catalog: Catalog) -> None:
+    """Show *catalog* in the window and close the one it replaces."""
+    from gui import safety
+
     previous = window.catalog
     window.show_catalog(catalog)
     if previous is not None:
         previous.close()
     safety.warn_network_filesystem(parent, catalog)
     start_daily_backup(window, parent, catalog)
-    return True
+
+
+RECENT_LIMIT = 6
+
+
+def recent_catalogs(settings: registry.Settings) -> list[str]:
+    """The catalogs opened last, newest first (a damaged setting reads as none)."""
+    try:
+        paths = json.loads(settings.value(registry.RECENT_CATALOGS))
+    except ValueError:
+        return []
+    if not isinstance(paths, list):
+        return []
+    return [path for path in paths if isinstance(path, str)][:RECENT_LIMIT]
+
+
+def remember_recent(settings: registry.Settings, path: Path) -> None:
+    """Put *path* first in File > Open Recent."""
+    wanted = str(path.resolve())
+    paths = [wanted, *(p for p in recent_catalogs(settings) if p != wanted)]
+    settings.set_value(registry.RECENT_CATALOGS, json.dumps(paths[:RECENT_LIMIT]))
 
 
 def back_up_now(window: CatalogHost) -> None:

@@ -30,6 +30,8 @@ PAPER_SIZE = Setting("briefing/paper", str, "a4")
 CLASSIFICATION = Setting("briefing/classification", str, "")
 # "" follows the system; "en" or "vi" is the user's choice in Preferences > Language.
 LANGUAGE = Setting("ui/language", str, "")
+# The catalogs opened last, newest first, as a JSON list of paths (File > Open Recent).
+RECENT_CATALOGS = Setting("catalogs/recent", str, "[]")
 
 
 def header_state(kind: str) -> Setting[QByteArray]:

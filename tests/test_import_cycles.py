@@ -15,15 +15,8 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("db", "gui")
-
-# Cycles other helpers are removing while this test lands (issue #10). Each xfail
-# below goes green (XPASS) as its cycle disappears; the integrator then removes it.
-KNOWN: dict[str, frozenset[str]] = {}
-
 
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -135,16 +128,7 @@ def test_the_graph_sees_function_local_imports() -> None:
             for a in n.names] == ["x"]
 
 
-def test_no_import_cycles_but_the_known_ones() -> None:
+def test_no_import_cycles() -> None:
     graph = import_graph()
-    unexpected = [c for c in cycles(graph)
-                  if not any(c <= known for known in KNOWN.values())]
-    assert not unexpected, "import cycles:\n" + "\n".join(_describe(c, graph) for c in unexpected)
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN))
-@pytest.mark.xfail(strict=False, reason="being removed by another helper of issue #10")
-def test_known_cycle_is_gone(name: str) -> None:
-    graph = import_graph()
-    remaining = [c for c in cycles(graph) if c & KNOWN[name]]
-    assert not remaining, "\n".join(_describe(c, graph) for c in remaining)
+    found = cycles(graph)
+    assert not found, "import cycles:\n" + "\n".join(_describe(c, graph) for c in found)

@@ -105,6 +105,7 @@ class ListPanel(QWidget):
     """A filter bar, a lazy sortable table, and a count."""
 
     record_selected = Signal(str, int)
+    edit_requested = Signal(str, int)  # Enter or a double-click on a row
     counts_changed = Signal()
     problem = Signal(str)  # the list or a filter's choices could not be read
 
@@ -152,16 +153,19 @@ class ListPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(
             self.view.fontMetrics().height() + 10)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list for the next control instead of walking its rows (each
+        # step would change the record shown and fill Back's history).
+        self.view.setTabKeyNavigation(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._show_default_sort()
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_requested)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        self._sorted_column = -1
+        self._sorted_column = self.model.spec.default_sort_column()
         self._default_widths()
         layout.addWidget(self.view, 1)
         self.count_label = QLabel(self)
@@ -187,6 +191,15 @@ class ListPanel(QWidget):
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, width * (first if column == 0 else 14))
 
+    def _show_default_sort(self) -> None:
+        """The sort arrow on the column the list is sorted by before the user sorts
+        (set with the header's signals off: the rows are already in that order)."""
+        spec = self.model.spec
+        self.view.horizontalHeader().setSortIndicator(
+            spec.default_sort_column(),
+            Qt.SortOrder.DescendingOrder if spec.default_descending
+            else Qt.SortOrder.AscendingOrder)
+
     def _header_setting(self) -> registry.Setting[QByteArray]:
         return registry.header_state(self.kind.value)
 
@@ -200,7 +213,7 @@ class ListPanel(QWidget):
             header = self.view.horizontalHeader()
             header.blockSignals(True)
             header.restoreState(state)
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self._show_default_sort()
             header.blockSignals(False)
 
     def _column_menu(self, point: QPoint) -> None:
@@ -295,8 +308,11 @@ class ListPanel(QWidget):
             self._wanted = None  # no reload happened: the selection never moved
 
     def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double-click opens the row for editing, as Edit… does."""
         if index.isValid():
-            self.record_selected.emit(self.kind.value, int(index.data(ID_ROLE)))
+            record_id = int(index.data(ID_ROLE))
+            self.record_selected.emit(self.kind.value, record_id)
+            self.edit_requested.emit(self.kind.value, record_id)
 
     def select_record(self, record_id: int) -> None:
         """Highlight the record once its row is loaded (without emitting a new visit)."""

@@ -69,16 +69,16 @@ def test_backup_taken_while_another_process_writes_opens_clean(sample_path: Path
     assert writer.stdout.readline().strip() == "ready"
     writer.stdin.write("go\n")
     writer.stdin.close()
-    taken = []
-    while writer.poll() is None or not taken:
-        taken.append(backup.backup_now(sample_path, "during-writes"))
-    assert writer.wait(timeout=120) == 0, writer.stderr.read() if writer.stderr else ""
+    taken = 0
     seen = set()
-    for info in taken:
-        if info.path.exists():  # rotation keeps all of today's, but be exact anyway
-            assert backup.verify(info.path) is None
-            seen.add(len(_biography_tags(info.path, person)))
-    assert len(taken) >= 2 and len(seen) >= 2, "no backup was taken mid-stream"
+    while writer.poll() is None or not taken:
+        info = backup.backup_now(sample_path, "during-writes")
+        taken += 1
+        # Looked at at once: rotation keeps only the newest ten of a day.
+        assert backup.verify(info.path) is None
+        seen.add(len(_biography_tags(info.path, person)))
+    assert writer.wait(timeout=120) == 0, writer.stderr.read() if writer.stderr else ""
+    assert taken >= 2 and len(seen) >= 2, "no backup was taken mid-stream"
     assert len(_biography_tags(sample_path, person)) == count
 
 
