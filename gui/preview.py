@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import N_, _
 from gui.worker import Worker
 
 if TYPE_CHECKING:
@@ -49,11 +50,11 @@ if TYPE_CHECKING:
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 PRINT_DPI_CAP = 300
 KIND_TITLES = {
-    "delegation": "Delegation briefing",
-    "pack": "Delegation briefing pack",
-    "person": "Bio sheet",
-    "pairing": "Pairing profile",
-    "event": "Event briefing",
+    "delegation": N_("Delegation briefing"),
+    "pack": N_("Delegation briefing pack"),
+    "person": N_("Bio sheet"),
+    "pairing": N_("Pairing profile"),
+    "event": N_("Event briefing"),
 }
 
 
@@ -75,7 +76,8 @@ def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
     except (NotFoundError, FontMissingError) as exc:
         raise BriefingError(str(exc)) from exc
     except Exception as exc:  # the dialog must say something rather than hang
-        raise BriefingError(f"The briefing could not be prepared: {exc}") from exc
+        raise BriefingError(
+            _("The briefing could not be prepared: {error}").format(error=exc)) from exc
 
 
 class BriefingPreview(QDialog):
@@ -91,7 +93,8 @@ class BriefingPreview(QDialog):
         self.kind = kind
         self.record_id = record_id
         self.data: bytes | None = None
-        self.setWindowTitle(f"{KIND_TITLES.get(kind, 'Briefing')} — Preview")
+        self.setWindowTitle(_("{briefing} — Preview").format(
+            briefing=_(KIND_TITLES[kind]) if kind in KIND_TITLES else _("Briefing")))
         self.resize(900, 1000)
 
         self.document = QPdfDocument(self)
@@ -102,7 +105,7 @@ class BriefingPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
 
-        self.message = QLabel("Preparing the briefing…", self)
+        self.message = QLabel(_("Preparing the briefing…"), self)
         self.message.setObjectName("briefingMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -111,23 +114,23 @@ class BriefingPreview(QDialog):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
 
-        self.previous_button = QPushButton("◀ Previous", self)
-        self.next_button = QPushButton("Next ▶", self)
+        self.previous_button = QPushButton(_("◀ Previous"), self)
+        self.next_button = QPushButton(_("Next ▶"), self)
         self.page_label = QLabel("", self)
         self.page_label.setObjectName("pageLabel")
         self.page_label.setMinimumWidth(110)
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_out_button = QPushButton("−", self)
         self.zoom_in_button = QPushButton("+", self)
-        self.fit_button = QPushButton("Fit page", self)
-        self.fit_width_button = QPushButton("Fit width", self)
-        for button, tip in ((self.zoom_out_button, "Zoom out (Ctrl+-)"),
-                            (self.zoom_in_button, "Zoom in (Ctrl++)")):
+        self.fit_button = QPushButton(_("Fit page"), self)
+        self.fit_width_button = QPushButton(_("Fit width"), self)
+        for button, tip in ((self.zoom_out_button, _("Zoom out (Ctrl+-)")),
+                            (self.zoom_in_button, _("Zoom in (Ctrl++)"))):
             button.setToolTip(tip)
             button.setFixedWidth(36)
-        self.save_button = QPushButton("Save as PDF…", self)
-        self.print_button = QPushButton("Print…", self)
-        close_button = QPushButton("Close", self)
+        self.save_button = QPushButton(_("Save as PDF…"), self)
+        self.print_button = QPushButton(_("Print…"), self)
+        close_button = QPushButton(_("Close"), self)
 
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.page_label, self.next_button):
@@ -210,13 +213,13 @@ class BriefingPreview(QDialog):
         if status == QPdfDocument.Status.Ready:
             title = self.document.metaData(QPdfDocument.MetaDataField.Title)
             if title:
-                self.setWindowTitle(f"{title} — Preview")
+                self.setWindowTitle(_("{briefing} — Preview").format(briefing=title))
             self.stack.setCurrentWidget(self.view)
             self._set_enabled(True)
             self._update_page_label(self.current_page)
             self.ready.emit()
         elif status == QPdfDocument.Status.Error:
-            self._show_failure("The briefing was prepared but cannot be shown.")
+            self._show_failure(_("The briefing was prepared but cannot be shown."))
 
     @Slot(str)
     def _show_failure(self, message: str) -> None:
@@ -227,7 +230,8 @@ class BriefingPreview(QDialog):
 
     def _update_page_label(self, page: int) -> None:
         count = self.page_count
-        self.page_label.setText(f"Page {page + 1} of {count}" if count else "")
+        self.page_label.setText(
+            _("Page {page} of {count}").format(page=page + 1, count=count) if count else "")
         self.previous_button.setEnabled(count > 0 and page > 0)
         self.next_button.setEnabled(count > 0 and page < count - 1)
 
@@ -287,17 +291,17 @@ class BriefingPreview(QDialog):
 
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save briefing as PDF", str(Path(folder) / self.suggested_file_name()),
-            "PDF files (*.pdf)")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save briefing as PDF"), str(Path(folder) / self.suggested_file_name()),
+            _("PDF files (*.pdf)"))
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         try:
             self.save_to(path)
         except OSError as exc:
-            self._problem(f"The briefing could not be saved to {path}: "
-                          f"{exc.strerror or exc}.")
+            self._problem(_("The briefing could not be saved to {path}: {error}.").format(
+                path=path, error=exc.strerror or exc))
 
     @Slot()
     def print_dialog(self) -> None:
@@ -311,7 +315,7 @@ class BriefingPreview(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if not self.print_to(printer):
-            self._problem("The briefing could not be sent to the printer.")
+            self._problem(_("The briefing could not be sent to the printer."))
 
     def _match_paper(self, printer: QPrinter) -> None:
         size = self.document.pagePointSize(0)
@@ -347,7 +351,7 @@ class BriefingPreview(QDialog):
         return True
 
     def _problem(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Briefing", message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Briefing"), message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 

@@ -17,6 +17,7 @@ from gui.forms import form_for
 from gui.forms.context import FormContext
 from gui.main_window import MainWindow
 from gui.pages.section import ListPanel
+from gui.preview import BriefingPreview
 from gui.search_box import KIND_ROLE
 from gui.settings import LANGUAGE
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
@@ -178,3 +179,14 @@ def test_the_search_popup_is_vietnamese(qtbot: QtBot, sample_path: Path) -> None
         assert [text for text in headings if looks_english(text)] == []
     finally:
         close_window(window)
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_briefing_preview_is_vietnamese(qtbot: QtBot, sample_catalog: Catalog) -> None:
+    dialog = BriefingPreview(None, sample_catalog, "person", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.page_count > 0, timeout=30_000)
+    assert dialog.page_label.text().startswith("Trang 1 / ")
+    assert "Xem trước" in dialog.windowTitle()
+    assert english_in(dialog) == []
