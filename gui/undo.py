@@ -28,6 +28,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from db.i18n import N_, _
+from db.vocabulary import noun
+
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from db.models import RecordKind
@@ -44,6 +47,11 @@ def run_here(step: Callable[[], Result]) -> Result:
     return step()
 
 _LABEL_LENGTH = 48
+# The words of a command, whole, so each language orders them its own way.
+_COMMANDS = {"Create": N_("Create {label}"), "Edit": N_("Edit {label}"),
+             "Delete": N_("Delete {label}")}
+_FAILURES = {"undo": N_("Could not undo “{command}”: {error}"),
+             "redo": N_("Could not redo “{command}”: {error}")}
 
 
 def short(label: str, length: int = _LABEL_LENGTH) -> str:
@@ -55,7 +63,8 @@ def short(label: str, length: int = _LABEL_LENGTH) -> str:
 def command_text(verb: str, label: str) -> str:
     """The command's text, then (after a newline, as QUndoCommand reads it) the menu text
     with ``&`` doubled: "Undo Edit AT&T" must not turn the T into a keyboard mnemonic."""
-    text = f"{verb} {short(label)}"
+    template = _COMMANDS.get(verb)
+    text = _(template).format(label=short(label)) if template else f"{verb} {short(label)}"
     return f"{text}\n{text.replace('&', '&&')}"
 
 
@@ -81,7 +90,7 @@ def unchanged_since(catalog: Catalog, state: Draft | None) -> Draft:
         current = ops.load_draft(session, state.kind, state.id)
     if current is None:
         raise ops.NotFoundError(
-            f"This {state.kind.value.replace('_', ' ')} was deleted elsewhere.")
+            _("This {record} was deleted elsewhere.").format(record=noun(state.kind)))
     if not ops.same_content(current, state):
         raise ops.StaleVersionError(state.kind, state.id, state.version,
                                     current.version or 0)
@@ -138,7 +147,8 @@ class OperationCommand(QUndoCommand):
             # and the catalog keeps what the other window saved.
             self.setObsolete(True)
             if self._on_error is not None:
-                self._on_error(f"Could not {verb} “{self.text()}”: {refusal_message(exc)}")
+                self._on_error(_(_FAILURES[verb]).format(command=self.text(),
+                                                          error=refusal_message(exc)))
             return
         self._report(result)
 

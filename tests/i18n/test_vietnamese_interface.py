@@ -20,6 +20,7 @@ from gui.pages.section import ListPanel
 from gui.preview import BriefingPreview
 from gui.search_box import KIND_ROLE
 from gui.settings import LANGUAGE
+from gui.undo import command_text
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
 from tests.i18n.walker import chrome_texts, english_in, english_in_detail, looks_english
 
@@ -190,3 +191,11 @@ def test_the_briefing_preview_is_vietnamese(qtbot: QtBot, sample_catalog: Catalo
     assert dialog.page_label.text().startswith("Trang 1 / ")
     assert "Xem trước" in dialog.windowTitle()
     assert english_in(dialog) == []
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_undo_texts_are_vietnamese() -> None:
+    """The Edit menu reads "Hoàn tác Sửa Nguyễn Đức Chung", not "Edit Nguyễn Đức Chung"."""
+    assert command_text("Edit", "Nguyễn Đức Chung").split("\n")[0] == "Sửa Nguyễn Đức Chung"
+    assert command_text("Create", "AT&T").split("\n") == ["Thêm AT&T", "Thêm AT&&T"]
+    assert command_text("Delete", "Hanoi").startswith("Xóa Hanoi")
