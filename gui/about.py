@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _, ngettext
 from gui.icons import app_icon
 
 DISTRIBUTION = "liaison"
@@ -88,7 +89,7 @@ def font_licences(fonts_dir: Path = FONTS_DIR) -> list[FontLicence]:
             try:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:
-                text = f"Could not read this file: {exc.strerror or exc}"
+                text = _("Could not read this file: {error}").format(error=exc.strerror or exc)
             if len(text) > MAX_LICENCE_CHARS:
                 text = text[:MAX_LICENCE_CHARS] + "\n[…]"
             found.append(FontLicence(path.relative_to(fonts_dir).as_posix(), text))
@@ -112,13 +113,13 @@ def font_families(fonts_dir: Path = FONTS_DIR) -> list[str]:
 def fonts_sentence(families: list[str], licences: list[FontLicence]) -> str:
     """What the fonts section says: which fonts print the briefing sheets, and their licence."""
     if not families:
-        return "Briefing sheets are set in the system's fonts."
+        return _("Briefing sheets are set in the system's fonts.")
     names = ", ".join(families)
-    text = f"Briefing sheets are set in {names}"
     if not licences:
-        return text + "."
-    return text + (", under the licence below." if len(licences) == 1
-                   else ", under the licences below.")
+        return _("Briefing sheets are set in {fonts}.").format(fonts=names)
+    return ngettext("Briefing sheets are set in {fonts}, under the licence below.",
+                    "Briefing sheets are set in {fonts}, under the licences below.",
+                    len(licences)).format(fonts=names)
 
 
 def runtime_line() -> str:
@@ -139,7 +140,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, fonts_dir: Path = FONTS_DIR) -> None:
         super().__init__(parent)
         info = project_info()
-        self.setWindowTitle("About Liaison")
+        self.setWindowTitle(_("About Liaison"))
         self.setWindowIcon(app_icon())
 
         icon = QLabel(self)
@@ -152,15 +153,16 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        self.version_label = _plain_label(f"Version {info.version}", self)
+        self.version_label = _plain_label(_("Version {version}").format(version=info.version), self)
         self.version_label.setObjectName("aboutVersion")
         summary = _plain_label(
-            "The catalog of your city's international relations: delegations, officials, "
-            "organisations, city pairings and events, with printable briefing sheets.", self)
+            _("The catalog of your city's international relations: delegations, officials, "
+              "organisations, city pairings and events, with printable briefing sheets."), self)
         self.licence_label = _plain_label(
-            f"Copyright © the Liaison developers. Free software under the GNU General Public "
-            f"License, version 3 or any later version ({info.licence}); it comes with "
-            f"absolutely no warranty.\nThe licence: {GPL_URL}", self)
+            _("Copyright © the Liaison developers. Free software under the GNU General Public "
+              "License, version 3 or any later version ({licence}); it comes with "
+              "absolutely no warranty.\nThe licence: {url}").format(licence=info.licence,
+                                                                  url=GPL_URL), self)
         self.licence_label.setObjectName("aboutLicence")
 
         heading = QVBoxLayout()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from db.catalog import Catalog
 from db.kinds import RecordKind
 from gui import language
+from gui.about import AboutDialog
 from gui.forms import form_for
 from gui.forms.context import FormContext
 from gui.main_window import MainWindow
@@ -199,3 +200,14 @@ def test_undo_texts_are_vietnamese() -> None:
     assert command_text("Edit", "Nguyễn Đức Chung").split("\n")[0] == "Sửa Nguyễn Đức Chung"
     assert command_text("Create", "AT&T").split("\n") == ["Thêm AT&T", "Thêm AT&&T"]
     assert command_text("Delete", "Hanoi").startswith("Xóa Hanoi")
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_the_about_box_is_vietnamese(qtbot: QtBot) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Giới thiệu Liaison"
+    assert dialog.version_label.text().startswith("Phiên bản ")
+    assert dialog.fonts_label.text().startswith("Tài liệu phục vụ được in")
+    # the licence tabs are named by their files (OFL.txt), as shipped
+    assert [(where, text) for where, text in english_in(dialog) if where != "tab"] == []
