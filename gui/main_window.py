@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui import opening, printing
 from gui import settings as registry
@@ -447,11 +448,11 @@ class MainWindow(QMainWindow):
         """Preview the briefing sheet of the record shown (a pack for a delegation)."""
         shown = self._shown_record()
         if self.catalog is None or shown is None:
-            self.status_label.setText(printing.NOTHING_TO_PRINT)
+            self.status_label.setText(_(printing.NOTHING_TO_PRINT))
             return
         kind, record_id, _version, _label = shown
         if kind not in printing.BRIEFED:
-            self.status_label.setText(printing.NOT_BRIEFED)
+            self.status_label.setText(_(printing.NOT_BRIEFED))
             return
         self.preview = printing.print_briefing(self, self.catalog, kind, record_id,
                                                self._settings, self.worker, pack=pack)

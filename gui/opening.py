@@ -69,7 +69,7 @@ def start_daily_backup(window: CatalogHost, parent: QWidget, catalog: Catalog) -
     from gui import safety
 
     def failed(error: Exception) -> None:
-        catalog.backup_problem = f"The automatic backup failed: {error}"
+        catalog.backup_problem = _("The automatic backup failed: {error}").format(error=error)
         safety.warn_backup_failed(parent, catalog)
 
     window.worker.submit(lambda: backup.backup_if_due(catalog), lambda _info: None, failed)
@@ -77,7 +77,7 @@ def start_daily_backup(window: CatalogHost, parent: QWidget, catalog: Catalog) -
 
 def choose_catalog(window: CatalogHost, parent: QWidget) -> None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, "Open Catalog", "", "Liaison catalogs (*.liaison);;All files (*)")
+        parent, _("Open Catalog"), "", _("Liaison catalogs (*.liaison);;All files (*)"))
     if path:
         open_catalog_file(window, parent, path)
 
@@ -155,11 +155,12 @@ def back_up_now(window: CatalogHost) -> None:
         return
     from db import backup
 
-    window.show_status("Backing up…")
+    window.show_status(_("Backing up…"))
     window.worker.submit(
         lambda: backup.backup_now(catalog, "manual"),
-        lambda info: window.show_status(f"Backed up to {info.path.name}"),
-        lambda error: window.show_problem(f"The backup failed: {error}", keep_catalog=True))
+        lambda info: window.show_status(_("Backed up to {file}").format(file=info.path.name)),
+        lambda error: window.show_problem(_("The backup failed: {error}").format(error=error),
+                                          keep_catalog=True))
 
 
 def restore_from_backup(window: CatalogHost, parent: QWidget) -> None:
@@ -177,4 +178,5 @@ def restore_from_backup(window: CatalogHost, parent: QWidget) -> None:
     restored = safety.restore_backup(parent, path, chosen)
     window.catalog = None
     if not open_catalog_file(window, parent, str(path)) and restored:
-        window.show_problem(f"The restored catalog {path.name} could not be opened.")
+        window.show_problem(
+            _("The restored catalog {file} could not be opened.").format(file=path.name))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from db.i18n import N_, _
 from db.kinds import RecordKind
 from gui import settings as registry
 
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
     from gui.worker import Worker
 
 BRIEFED = (RecordKind.PERSON, RecordKind.DELEGATION, RecordKind.PAIRING, RecordKind.EVENT)
-NOTHING_TO_PRINT = "Open a person, delegation, pairing or event to print its briefing."
-NOT_BRIEFED = "Briefings are printed for people, delegations, pairings and events."
+NOTHING_TO_PRINT = N_("Open a person, delegation, pairing or event to print its briefing.")
+NOT_BRIEFED = N_("Briefings are printed for people, delegations, pairings and events.")
 
 
 def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_id: int,
@@ -38,8 +39,8 @@ def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_i
 
 def choose_classification(parent: QWidget, settings: registry.Settings) -> None:
     text, accepted = QInputDialog.getText(
-        parent, "Classification line",
-        "Printed at the top and bottom of every briefing page (leave empty for none):",
+        parent, _("Classification line"),
+        _("Printed at the top and bottom of every briefing page (leave empty for none):"),
         text=settings.value(registry.CLASSIFICATION))
     if accepted:
         settings.set_value(registry.CLASSIFICATION, text.strip())
