@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets import Banner
+
 if TYPE_CHECKING:
     from db.backup import BackupInfo
     from db.catalog import Catalog, DamagedCatalogError
@@ -350,7 +352,7 @@ def warn_backup_failed(parent: QWidget | None, catalog: Catalog) -> QMessageBox 
                     "again next time.", modal=False)
 
 
-class ReadOnlyBanner(QWidget):
+class ReadOnlyBanner(Banner):
     """A strip above the content while the catalog is read-only (hidden otherwise).
 
     Place it in the main window's layout and call :meth:`show_for` with each
@@ -358,23 +360,7 @@ class ReadOnlyBanner(QWidget):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readOnlyBanner")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#readOnlyBanner { background: #fff4ce; "
-                           "border-bottom: 1px solid #e3c65f; }"
-                           "#readOnlyBanner QLabel { color: #3d3000; }")
-        icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(20, 20))
-        self.label = _label("", self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(10)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.label, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.hide()
+        super().__init__("readOnlyBanner", ("#fff4ce", "#e3c65f", "#3d3000"), parent)
 
     def show_for(self, catalog: Catalog | None) -> None:
         """Show the banner, with the reason, for a read-only catalog; hide it otherwise."""

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
 
 
 def plain_label(text: str, parent: QWidget | None = None, *, wrap: bool = True,
@@ -130,3 +130,30 @@ def avatar(name: str, size: int = 72, photo: bytes | None = None) -> QPixmap:
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
     painter.end()
     return pixmap
+
+
+class Banner(QWidget):
+    """A coloured strip above the content with an information icon and a plain-text line
+    (the sample catalog, a read-only catalog); hidden until a subclass shows it."""
+
+    def __init__(self, name: str, colours: tuple[str, str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        background, border, text = colours
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"#{name} {{ background: {background}; "
+                           f"border-bottom: 1px solid {border}; }}"
+                           f"#{name} QLabel {{ color: {text}; }}")
+        icon = QLabel(self)
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(20, 20))
+        self.label = plain_label("", self, selectable=False)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(12, 6, 12, 6)
+        self.row.setSpacing(10)
+        self.row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.row.addWidget(self.label, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.hide()
