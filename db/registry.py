@@ -11,7 +11,7 @@ has no description or a description misses a part.
 
 Adding a kind of record (say a gift):
 
-1. the table in ``db/models.py`` (a ``RecordKind`` member in ``db/kinds.py``) and
+1. the table in ``db/models/`` (one module per family of records) (a ``RecordKind`` member in ``db/kinds.py``) and
    an Alembic migration;
 2. a ``KindSpec`` below: nouns, ``label`` (``named_by("description")`` or a
    :class:`db.spec.LabelRule`), ``parts`` it owns, and if it is browsed and
