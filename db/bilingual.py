@@ -20,6 +20,11 @@ from db.i18n import Language, language, locale_name, parse_language
 SUFFIX: Final = "_vi"
 """A column holding the Vietnamese form of the column named without it."""
 
+NAMED_IN_TWO_LANGUAGES: Final = frozenset({"organisation", "city", "event"})
+"""The tables (and kinds) whose ``name`` has a ``name_vi`` beside it, for code that reads
+the catalog without the table classes (``liaison search``'s thin path); a test checks
+it against the tables."""
+
 
 def vietnamese_field(field: str) -> str:
     """The column holding the Vietnamese form of *field* (``title`` → ``title_vi``)."""

@@ -156,3 +156,12 @@ def test_a_0004_catalog_upgrades_with_empty_vietnamese_forms(tmp_path: Path) -> 
             found = [h.id for h in search.search(session, "ubnd")]
             still = [h.id for h in search.search(session, "hanoi people")]
     assert found == [1] and still == [1]
+
+
+def test_the_thin_search_path_knows_the_same_tables() -> None:
+    from db.bilingual import NAMED_IN_TWO_LANGUAGES, bilingual_fields
+    from db.models import TABLES
+
+    assert {
+        kind.value for kind, model in TABLES.items()
+        if ("name", "name_vi") in set(bilingual_fields(model))} == NAMED_IN_TWO_LANGUAGES
