@@ -52,7 +52,7 @@ def _in_language(rows: Rows, hits: list[Hit]) -> list[Hit]:
     """Hits titled as the store titles them in the language: the Vietnamese form of a
     name where there is one (:func:`db.bilingual.pick`), one query per such kind."""
     if language() != "vi":
-        return _in_language(rows, hits)
+        return hits
     found: dict[tuple[str, int], str | None] = {}
     for kind in sorted({h.kind for h in hits} & NAMED_IN_TWO_LANGUAGES):
         ids = ",".join(str(int(h.id)) for h in hits if h.kind == kind)
