@@ -28,8 +28,8 @@ from gui.briefing.common import (
     titles_day_phrase,
     when_cell,
 )
-from gui.briefing.flowables import facts_table, list_table
 from gui.briefing.overflow import short
+from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,
     date_range,
