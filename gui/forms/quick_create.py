@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.builder import Builder
 from gui.forms.fields import FieldWidget
@@ -62,7 +63,7 @@ class QuickCreateDialog(QDialog):
         from db.ops import defaults
 
         self.setObjectName("quickCreate")
-        self.setWindowTitle(f"New {kind_label(kind)}")
+        self.setWindowTitle(_("New {kind}").format(kind=kind_label(kind)))
         self.context = context
         self.kind = kind
         self.created_id: int | None = None
@@ -75,7 +76,7 @@ class QuickCreateDialog(QDialog):
         self.message = message_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.create_button = self.buttons.addButton(
-            "Create", QDialogButtonBox.ButtonRole.AcceptRole)
+            _("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createButton")
         self.buttons.accepted.connect(self._create)
         self.buttons.rejected.connect(self.reject)
