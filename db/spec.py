@@ -16,6 +16,7 @@ from typing import Any, get_args
 from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
+from db.bilingual import form, vietnamese_field
 from db.models import Record, RecordKind
 from db.names import display_name
 from db.wording import pairing_label
@@ -36,6 +37,11 @@ class Part:
     link: str | None = None  # the column naming the owner; None: record_kind + record_id
     where: tuple[tuple[str, Any], ...] = ()  # fixed values that select the rows (role=photo)
     order: str | None = None  # a column that stores the list's order
+    # A column holding an order the user may set by moving rows (1, 2, ...; None:
+    # precedence decides), and how to arrange the rows for a form before anyone has.
+    ranked: str | None = None
+    arrange: Callable[[Session, int, list[Any]], list[Any]] | None = field(
+        default=None, compare=False)
 
     def link_values(self, owner_kind: RecordKind, owner_id: int) -> dict[str, Any]:
         values: dict[str, Any] = (
@@ -75,6 +81,13 @@ class LabelRule:
 def named_by(column: str) -> LabelRule:
     """A record named by one column of its own (``name``, ``title``, ``filename``)."""
     return LabelRule((column,), lambda values: str(values.get(column) or ""))
+
+
+def named_in_language(column: str) -> LabelRule:
+    """A record named by a column that has a Vietnamese form beside it (``name`` and
+    ``name_vi``): the label is in the current language (:func:`db.bilingual.form`)."""
+    return LabelRule((column, vietnamese_field(column)),
+                     lambda values: form(values, column), order=(column,))
 
 
 PERSON_LABEL = LabelRule(
