@@ -10,24 +10,24 @@ their body; a vector per column lets the index answer alone (see
 rows already in the index get theirs here and nothing is rebuilt.
 
 On SQLite nothing changes (FTS5 already is the index); the file is backed up
-before this runs, as before every upgrade, and its format number becomes 5.
+before this runs, as before every upgrade, and its format number becomes 6.
 
 Frozen: later changes go in new revisions, never here.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 5
+SCHEMA_NUMBER = 6
 _COLUMNS = ("names", "body", "exact", "whole")
 _OLD_WEIGHTS = {"names": "A", "body": "B", "exact": "C", "whole": "D"}
 
@@ -53,7 +53,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("PRAGMA user_version = 4")
+        op.execute("PRAGMA user_version = 5")
         return
     for column in _COLUMNS:
         op.execute(f"DROP INDEX IF EXISTS ix_search_index_{column}_tsv")
