@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,17 +31,19 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing
+from gui import opening, printing, record_commands, window_dialogs
 from gui import settings as registry
 from gui.banner import SampleBanner
+from gui.catalog_watch import CatalogWatch
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
 from gui.menus import Menus
-from gui.navigation import History, Place
+from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
+from gui.record_commands import ShownRecord
 from gui.safety import ReadOnlyBanner
 from gui.search_box import SearchBox
-from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
+from gui.sections import SECTION_KEYS, SECTIONS, section_list
 from gui.totals import TotalsLabel
 from gui.widgets import plain_label
 from gui.worker import Worker, job_name
@@ -52,11 +54,6 @@ if TYPE_CHECKING:
     from db.ops import Result
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
-
-# How often to look for changes committed by another window or instance (a PRAGMA
-# data_version read: microseconds).
-WATCH_INTERVAL_MS = 1000
-
 
 def window_title(catalog_name: str) -> str:
     return f"{catalog_name} — {APP_NAME}"
@@ -79,8 +76,6 @@ class MainWindow(QMainWindow):
         self.router = ChangeRouter(self)
         self.router.routed.connect(self._routed)
         self.detail = DetailLoader(self.worker, self)
-        self.detail.vanished.connect(self._vanished)
-        self.history = History()
         self.setWindowTitle(window_title(catalog_name))
 
         self.pages: dict[str, SectionPage] = {}
@@ -107,16 +102,15 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
-        self._seen_version: int | None = None
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_INTERVAL_MS)
-        self.watch.timeout.connect(self.check_for_changes)
+        self.watch = CatalogWatch(lambda: self.worker.busy, self)
+        self.watch.changed.connect(self.refresh)
 
         self.search_box = SearchBox(self.worker, self)
         self.search_box.open_record.connect(self.open_record)
         self.menus = Menus(self, self, settings)
         self.menus.build_toolbar(self.search_box)
-        self._update_history_actions()
+        self.navigator = Navigator(self, self.detail, self._history_moved)
+        self.navigator.reset()
 
         self.status_label = QLabel("Opening the catalog…", self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -202,11 +196,8 @@ class MainWindow(QMainWindow):
             opening.remember_recent(self._settings, catalog.path)
         self.menus.enable_for(writable=not catalog.read_only,
                               file_backed=catalog.path is not None)
-        self._seen_version = catalog.data_version()
-        self.watch.start()
-        self.history = History()
-        self.detail.clear()
-        self._update_history_actions()
+        self.watch.follow(catalog)
+        self.navigator.reset()
         for page in self.pages.values():
             page.detail.placeholder("Select a record to see it here.")
         self.catalog = catalog
@@ -257,15 +248,6 @@ class MainWindow(QMainWindow):
         if self.catalog is not None:
             self.totals_label.load(self.catalog)
 
-    def check_for_changes(self) -> None:
-        """Refresh when another window or instance committed to the catalog."""
-        if self.catalog is None or self.worker.busy:
-            return  # a write under way is not another app's: look again next time
-        version = self.catalog.data_version()
-        if version != self._seen_version:
-            self._seen_version = version
-            self.refresh()
-
     def _write(self, step: Callable[[], Result]) -> Result:
         """Run one write (a save, an undo, a redo) on the worker. The data version is
         taken right after its commit, on the worker: the watch must not mistake our
@@ -275,7 +257,7 @@ class MainWindow(QMainWindow):
 
         def job() -> Result:
             result = step()
-            self._seen_version = catalog.data_version()
+            self.watch.note(catalog)
             return result
 
         job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
@@ -286,7 +268,7 @@ class MainWindow(QMainWindow):
         record and the totals follow, and only when the operation touched them."""
         if self.catalog is None:
             return
-        self._seen_version = self.catalog.data_version()
+        self.watch.note(self.catalog)
         self.detail.follow(self.catalog, result)
         self.totals_label.follow(self.catalog, result)
 
@@ -309,37 +291,20 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
         """Show a record in its section's detail pane (and remember it for Back)."""
-        section = section_of(kind)
-        if section is None or self.catalog is None:
-            return
-        self.show_section(section)
-        page = self.pages[section]
-        panel = page.show_panel(RecordKind(kind))
-        if panel is not None:
-            panel.ensure_loaded()
-            panel.select_record(record_id)
-        if remember:
-            self.history.visit(Place(kind, record_id))
-        self._update_history_actions()
-        self.detail.load(self.catalog, page.detail, kind, record_id)
+        self.navigator.open(kind, record_id, remember=remember)
 
-    def _vanished(self, kind: str, record_id: int) -> None:
-        self.history.forget(Place(kind, record_id))
-        self._update_history_actions()
+    @property
+    def history(self) -> History:
+        return self.navigator.history
 
     def go_back(self) -> None:
-        place = self.history.back()
-        if place is not None:
-            self.open_record(place.kind, place.id, remember=False)
+        self.navigator.back()
 
     def go_forward(self) -> None:
-        place = self.history.forward()
-        if place is not None:
-            self.open_record(place.kind, place.id, remember=False)
+        self.navigator.forward()
 
-    def _update_history_actions(self) -> None:
-        self.menus.set_history(back=self.history.can_go_back(),
-                               forward=self.history.can_go_forward())
+    def _history_moved(self, back: bool, forward: bool) -> None:
+        self.menus.set_history(back=back, forward=forward)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -357,90 +322,50 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ editing
 
-    def _shown_record(self) -> tuple[RecordKind, int, int, str] | None:
+    def _shown_record(self) -> ShownRecord | None:
         if self.current_page().detail.shown is None:
             return None
         return self.detail.shown_record()
 
-    def new_record(self) -> None:
-        if self.forms is None:
-            return
-        from gui.forms.dialog import open_editor
+    def _gone(self, message: str) -> None:
+        self.show_problem(message, keep_catalog=True)
 
-        open_editor(self.forms, self.current_page().current_panel().kind, None, self)
+    def new_record(self) -> None:
+        if self.forms is not None:
+            record_commands.new_record(self.forms, self.current_page().current_panel().kind, self)
 
     def edit_record(self) -> None:
         shown = self._shown_record()
-        if self.forms is None or shown is None:
-            return
-        from gui.forms.dialog import open_editor
-
-        kind, record_id, _version, _label = shown
-        if open_editor(self.forms, kind, record_id, self) is None:
-            self.show_problem("This record no longer exists.", keep_catalog=True)
+        if self.forms is not None and shown is not None:
+            record_commands.edit_record(self.forms, shown[0], shown[1], self, self._gone)
 
     def edit_from_list(self, kind: str, record_id: int) -> None:
         """Enter or a double-click on a row: edit that record (as Edit… does)."""
-        if self.forms is None or not self.menus.edit_action.isEnabled():
-            return
-        from gui.forms.dialog import open_editor
-
-        if open_editor(self.forms, RecordKind(kind), record_id, self) is None:
-            self.show_problem("This record no longer exists.", keep_catalog=True)
+        if self.forms is not None and self.menus.edit_action.isEnabled():
+            record_commands.edit_record(self.forms, RecordKind(kind), record_id, self, self._gone)
 
     def delete_record(self) -> None:
         shown = self._shown_record()
-        if self.forms is None or shown is None:
-            return
-        from gui.forms.delete import delete_record
-
-        kind, record_id, version, label = shown
-        delete_record(self.forms, self, kind, record_id, version, label)
+        if self.forms is not None and shown is not None:
+            record_commands.delete_shown(self.forms, self, shown)
 
     # ------------------------------------------------------------ import, export, duplicates
 
     def import_file(self, path: str | None = None) -> None:
         """File > Import: choose a file, then the import dialog shows it before writing."""
-        if self.catalog is None or self.forms is None:
-            return
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from gui.interchange.import_dialog import ImportDialog
-
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, "Import", "", "Records (*.csv *.tsv *.txt *.xlsx *.json *.vcf *.ics);;"
-                "All files (*)")
-        if not path:
-            return
-        chosen = Path(path)
-        dialog = ImportDialog(chosen, self.catalog, self.worker, self.forms.editing, self)
-        dialog.imported.connect(lambda report: self.show_status(
-            f"Imported {chosen.name}: {sum(report.created.values())} records added"))
-        self.import_dialog = dialog
-        dialog.open()
+        if self.catalog is not None and self.forms is not None:
+            self.import_dialog = window_dialogs.import_file(
+                self, self.catalog, self.worker, self.forms.editing, path, self.show_status)
 
     def export_file(self) -> None:
-        if self.catalog is None:
-            return
-        from gui.interchange.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.catalog, self.worker, self)
-        dialog.exported.connect(self.show_status)
-        self.export_dialog = dialog
-        dialog.open()
+        if self.catalog is not None:
+            self.export_dialog = window_dialogs.export_file(self, self.catalog, self.worker,
+                                                            self.show_status)
 
     def find_duplicates(self) -> None:
-        if self.catalog is None or self.forms is None:
-            return
-        from gui.interchange.duplicates_dialog import DuplicatesDialog
-
-        dialog = DuplicatesDialog(self.catalog, self.worker, self.forms.editing,
-                                  RecordKind.PERSON, self)
-        self.duplicates_dialog = dialog
-        dialog.open()
+        if self.catalog is not None and self.forms is not None:
+            self.duplicates_dialog = window_dialogs.find_duplicates(
+                self, self.catalog, self.worker, self.forms.editing)
 
     # ------------------------------------------------------------ briefings
 
@@ -470,16 +395,10 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_shortcuts(self) -> None:
-        from gui.help import ShortcutsDialog
-
-        self.help_dialog = ShortcutsDialog(self.menus.top_menus(), self)
-        self.help_dialog.open()
+        self.help_dialog = window_dialogs.show_shortcuts(self, self.menus.top_menus())
 
     def show_getting_started(self) -> None:
-        from gui.help import GettingStartedDialog
-
-        self.help_dialog = GettingStartedDialog(self)
-        self.help_dialog.open()
+        self.help_dialog = window_dialogs.show_getting_started(self)
 
     # ------------------------------------------------------------ closing
 
