@@ -43,7 +43,7 @@ from gui.problems import APP_NAME, Problems
 from gui.record_commands import ShownRecord
 from gui.safety import ReadOnlyBanner
 from gui.search_box import SearchBox
-from gui.sections import SECTION_KEYS, SECTIONS, section_list
+from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
 from gui.totals import TotalsLabel
 from gui.widgets import plain_label
 from gui.worker import Worker, job_name
@@ -54,6 +54,10 @@ if TYPE_CHECKING:
     from db.ops import Result
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
+
+# Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
+EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
+
 
 def window_title(catalog_name: str) -> str:
     return f"{catalog_name} — {APP_NAME}"
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
                 panels.append(panel)
             detail = DetailPane(self)
             detail.link_activated.connect(self.open_record)
+            detail.new_requested.connect(self.new_linked)
             page = SectionPage(section.key, panels, detail, self._settings, self)
             self.pages[section.key] = page
             self.stack.addWidget(page)
@@ -291,6 +296,9 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
         """Show a record in its section's detail pane (and remember it for Back)."""
+        if section_of(kind) is None and kind in EDITED_IN_A_WINDOW:
+            self.edit_from_list(kind, record_id)  # a gift: no section lists it
+            return
         self.navigator.open(kind, record_id, remember=remember)
 
     @property
@@ -333,6 +341,14 @@ class MainWindow(QMainWindow):
     def new_record(self) -> None:
         if self.forms is not None:
             record_commands.new_record(self.forms, self.current_page().current_panel().kind, self)
+
+    def new_linked(self, kind: str, values: dict[str, object]) -> None:
+        """"Add gift…" in a detail pane: a new record already linked to the one shown."""
+        if self.forms is None or not self.menus.new_action.isEnabled():
+            return
+        from gui.forms.dialog import open_editor
+
+        open_editor(self.forms, RecordKind(kind), None, self, values=values)
 
     def edit_record(self) -> None:
         shown = self._shown_record()
