@@ -362,8 +362,12 @@ class MainWindow(QMainWindow):
 
     def delete_record(self) -> None:
         shown = self._shown_record()
-        if self.forms is not None and shown is not None:
-            record_commands.delete_shown(self.forms, self, shown)
+        if self.forms is None or shown is None:
+            return
+        meeting = self.shown if shown[0] is RecordKind.ENGAGEMENT else None
+        parent = meeting.view.delegation if meeting is not None else None
+        if record_commands.delete_shown(self.forms, self, shown) and parent is not None:
+            self.open_record(parent.kind, parent.id)  # a meeting deleted: its programme
 
     # ------------------------------------------------------------ import, export, duplicates
 

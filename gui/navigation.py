@@ -17,6 +17,7 @@ from gui.sections import section_of
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from db.detail_reads import Loaded
     from gui.detail.loader import DetailLoader
     from gui.pages.section import SectionPage
 
@@ -95,6 +96,7 @@ class Navigator:
         self._moved = moved
         self.history = History()
         detail.vanished.connect(self._vanished)
+        detail.arrived.connect(self._arrived)
 
     def reset(self) -> None:
         """Another catalog: nothing to go back to."""
@@ -128,6 +130,17 @@ class Navigator:
         place = self.history.forward()
         if place is not None:
             self.open(place.kind, place.id, remember=False)
+
+    def _arrived(self, loaded: Loaded) -> None:
+        """A meeting has no list of its own: its delegation's row is highlighted, so
+        the list shows where the meeting shown belongs (never another delegation)."""
+        if loaded.kind != RecordKind.ENGAGEMENT.value:
+            return
+        section = section_of(RecordKind.DELEGATION.value)
+        page = self._host.pages.get(section or "")
+        panel = page.show_panel(RecordKind.DELEGATION) if page is not None else None
+        if panel is not None:
+            panel.select_record(loaded.view.delegation.id)
 
     def _vanished(self, kind: str, record_id: int) -> None:
         self.history.forget(Place(kind, record_id))

@@ -31,9 +31,10 @@ def edit_record(forms: FormContext, kind: RecordKind, record_id: int, parent: QW
         problem(_("This record no longer exists."))
 
 
-def delete_shown(forms: FormContext, parent: QWidget, shown: ShownRecord) -> None:
-    """Delete the record shown, after confirmation, as one undoable step."""
+def delete_shown(forms: FormContext, parent: QWidget, shown: ShownRecord) -> bool:
+    """Delete the record shown (only it: a meeting shown is deleted without its
+    delegation), after confirmation, as one undoable step; True when deleted."""
     from gui.forms.delete import delete_record  # loads the store: not before first paint
 
     kind, record_id, version, label = shown
-    delete_record(forms, parent, kind, record_id, version, label)
+    return delete_record(forms, parent, kind, record_id, version, label) is not None
