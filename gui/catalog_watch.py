@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
+    from db.ops import Result
+    from gui.worker import Worker
 
 # How often to look for changes committed by another window or instance.
 WATCH_INTERVAL_MS = 1000
@@ -53,3 +55,22 @@ class CatalogWatch(QTimer):
         if version != self._seen:
             self._seen = version
             self.changed.emit()
+
+
+def writes_on(worker: Worker, watch: CatalogWatch,
+              catalog: Catalog) -> Callable[[Callable[[], Result]], Result]:
+    """How *catalog*'s writes (a save, an undo, a redo) run: on the worker, the data
+    version noted right after each commit, on the worker, so the watch never mistakes
+    our own write for another app's and reloads everything."""
+    from gui.worker import job_name
+
+    def run(step: Callable[[], Result]) -> Result:
+        def job() -> Result:
+            result = step()
+            watch.note(catalog)
+            return result
+
+        job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
+        return worker.call(job)
+
+    return run

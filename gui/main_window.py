@@ -14,39 +14,32 @@ menus (:mod:`gui.menus`), sections (:mod:`gui.sections`), catalogs and backups
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing, record_commands, window_dialogs
+from gui import opening, printing, record_commands, window_dialogs, window_layout
 from gui import settings as registry
-from gui.banner import SampleBanner
-from gui.catalog_watch import CatalogWatch
+from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
 from gui.menus import Menus
 from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
 from gui.record_commands import ShownRecord
-from gui.safety import ReadOnlyBanner
 from gui.search_box import SearchBox
 from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
 from gui.totals import TotalsLabel
-from gui.widgets import plain_label
-from gui.worker import Worker, job_name
+from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -86,26 +79,9 @@ class MainWindow(QMainWindow):
         self.panels: dict[RecordKind, ListPanel] = {}
         self.stack = QStackedWidget(self)
         self.sections = section_list(self)
-        opening_label = plain_label("Opening the catalog…", selectable=False)
-        opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(opening_label)
         self.sections.currentRowChanged.connect(self._section_changed)
-
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.read_only_banner = ReadOnlyBanner(central)
-        column.addWidget(self.read_only_banner)
-        self.sample_banner = SampleBanner(central)
-        column.addWidget(self.sample_banner)
-        row = QHBoxLayout()
-        row.setContentsMargins(6, 6, 6, 0)
-        row.setSpacing(6)
-        row.addWidget(self.sections)
-        row.addWidget(self.stack, 1)
-        column.addLayout(row, 1)
-        self.setCentralWidget(central)
+        banners = window_layout.central_area(self, self.sections, self.stack)
+        self.read_only_banner, self.sample_banner = banners.read_only, banners.sample
         self.watch = CatalogWatch(lambda: self.worker.busy, self)
         self.watch.changed.connect(self.refresh)
 
@@ -116,19 +92,9 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self, self.detail, self._history_moved)
         self.navigator.reset()
 
-        self.status_label = QLabel("Opening the catalog…", self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.totals_label = TotalsLabel(self.worker, self)
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.totals_label)
-
-        self.resize(1280, 780)
-        geometry = settings.value(registry.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = settings.value(registry.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self.status_label = window_layout.status_line(self, self.totals_label)
+        window_layout.restore_geometry(self, settings)
         last = settings.value(registry.LAST_SECTION)
         self.sections.setCurrentRow(SECTION_KEYS.index(last) if last in SECTION_KEYS else 0)
 
@@ -190,14 +156,16 @@ class MainWindow(QMainWindow):
 
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
-        self.forms = FormContext.for_catalog(catalog, parent=self, run=self._write)
+        self.forms = FormContext.for_catalog(
+            catalog, parent=self, run=writes_on(self.worker, self.watch, catalog))
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))
         self.menus.undo_group.addStack(self.forms.editing.stack)
         self.menus.undo_group.setActiveStack(self.forms.editing.stack)
         self.read_only_banner.show_for(catalog)
-        self._show_sample_banner(catalog)
+        window_layout.show_sample_banner(self.sample_banner, self.worker, catalog,
+                                         lambda shown: self.catalog is shown)
         if catalog.path is not None:
             opening.remember_recent(self._settings, catalog.path)
         self.menus.enable_for(writable=not catalog.read_only,
@@ -205,7 +173,7 @@ class MainWindow(QMainWindow):
         self.watch.follow(catalog)
         self.navigator.reset()
         for page in self.pages.values():
-            page.detail.placeholder("Select a record to see it here.")
+            page.detail.placeholder(_("Select a record to see it here."))
         self.catalog = catalog
         self.setWindowTitle(window_title(catalog.name))
         if not self.pages:
@@ -216,24 +184,12 @@ class MainWindow(QMainWindow):
         self.status_label.setText("")
         self.totals_label.load(catalog)
 
-    def _show_sample_banner(self, catalog: Catalog) -> None:
-        """The sample banner, once the worker has read whether this catalog is the sample."""
-        from db.sample import is_sample
-
-        self.sample_banner.set_sample(False)
-
-        def shown(sample: bool) -> None:
-            if self.catalog is catalog:  # not a catalog since replaced
-                self.sample_banner.set_sample(sample)
-
-        self.worker.submit(lambda: is_sample(catalog), shown)
-
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
         if not keep_catalog:
-            self.status_label.setText("No catalog open")
+            self.status_label.setText(_("No catalog open"))
         self.problems.show(message)
 
     @property
@@ -253,21 +209,6 @@ class MainWindow(QMainWindow):
             self.open_record(current.kind, current.id, remember=False)
         if self.catalog is not None:
             self.totals_label.load(self.catalog)
-
-    def _write(self, step: Callable[[], Result]) -> Result:
-        """Run one write (a save, an undo, a redo) on the worker. The data version is
-        taken right after its commit, on the worker: the watch must not mistake our
-        own write for another app's and reload everything."""
-        catalog = self.catalog
-        assert catalog is not None
-
-        def job() -> Result:
-            result = step()
-            self.watch.note(catalog)
-            return result
-
-        job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
-        return self.worker.call(job)
 
     def _routed(self, result: Result) -> None:
         """An edit, undo or redo landed: the lists heard their kinds; here the open
