@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             detail.new_requested.connect(self.new_linked)
             detail.confirm_requested.connect(self.confirm_title)
             page = SectionPage(section.key, panels, detail, self._settings, self)
+            page.splitter.splitterMoved.connect(self._sync_detail_action)
             self.pages[section.key] = page
             self.stack.addWidget(page)
         self._section_changed(self.sections.currentRow())
@@ -227,6 +228,17 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> None:
         self.sections.setCurrentRow(SECTION_KEYS.index(key))
 
+    def show_detail(self, shown: bool) -> None:
+        """View > Detail Pane (F8): fold or unfold every section's detail pane."""
+        for page in self.pages.values():
+            page.show_detail(shown)
+
+    def _sync_detail_action(self) -> None:
+        """The View > Detail Pane check follows the page shown (folded by dragging too)."""
+        if self.pages:
+            with QSignalBlocker(self.menus.detail_action):
+                self.menus.detail_action.setChecked(self.current_page().detail_shown())
+
     def _section_changed(self, index: int) -> None:
         if index < 0:
             return
@@ -234,6 +246,7 @@ class MainWindow(QMainWindow):
         self._settings.set_value(registry.LAST_SECTION, key)
         if key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
+            self._sync_detail_action()
             self._update_status()
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
