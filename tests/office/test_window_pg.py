@@ -18,6 +18,7 @@ from db.models import Person
 from gui.conflict import ConflictDialog
 from gui.main_window import MainWindow
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
+from tests.office.pgserver import PgServer
 
 
 @pytest.fixture
@@ -156,3 +157,22 @@ def test_back_up_on_a_server_says_it_is_the_servers_job_and_offers_export(
         backup_action.trigger()
     assert seen and "Việc sao lưu do máy chủ đảm nhiệm" in seen[0] and "pg_dump" in seen[0]
     assert "liaison export json" in seen[0]
+
+
+def test_a_read_only_login_opens_a_window_with_the_banner_saying_why(
+        qtbot: QtBot, pg_server: PgServer, pg_sample_url: str, tmp_path: Path) -> None:
+    database = pg_sample_url.rsplit("/", 1)[1]
+    reader = f"visitor_{database}"
+    pg_server.sql(database, f"CREATE ROLE {reader} LOGIN")
+    pg_server.sql(database, f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+    url = pg_server.url(database, user=reader, scheme="postgres")
+    win = open_window(qtbot, url, settings_in(tmp_path))  # type: ignore[arg-type]
+    try:
+        banner = win.read_only_banner
+        assert banner.isVisibleTo(win)
+        assert f"your database login {reader} may only read" in banner.label.text()
+        assert not win.menus.edit_action.isEnabled() and not win.menus.new_action.isEnabled()
+        assert win.panels[RecordKind.PERSON].count_label.text() == "18 people"
+        win.grab().save(str(tmp_path / "read-only.png"))
+    finally:
+        close_window(win)
