@@ -56,8 +56,8 @@ if TYPE_CHECKING:
 # How often to look for changes committed by another window or instance (a PRAGMA
 # data_version read: microseconds).
 WATCH_INTERVAL_MS = 1000
-# Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
-EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
+# Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
+EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
 
 
 def window_title(catalog_name: str) -> str:
