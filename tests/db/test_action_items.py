@@ -36,7 +36,7 @@ def _catalog_at(path: Path, revision: str) -> None:
 def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people(
         tmp_path: Path) -> None:
     path = tmp_path / "old.liaison"
-    _catalog_at(path, "0005")
+    _catalog_at(path, "0006")
     conn = sqlite3.connect(path)
     assert "action_item" not in {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -48,7 +48,7 @@ def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people
     conn.close()
     with open_catalog(path) as catalog:
         with catalog.engine.connect() as db:
-            assert db.exec_driver_sql("PRAGMA user_version").scalar() == 6
+            assert db.exec_driver_sql("PRAGMA user_version").scalar() == 7
             columns = {c["name"] for c in inspect(db).get_columns("action_item")}
         assert {"what", "person_id", "counterpart_id", "due_date", "status", "delegation_id",
                 "engagement_id", "notes"} <= columns
@@ -61,10 +61,10 @@ def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people
     config.set_main_option("script_location", str(schema.MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+        command.downgrade(config, "0006")
     with engine.connect() as db:
         assert "action_item" not in inspect(db).get_table_names()
-        assert db.exec_driver_sql("PRAGMA user_version").scalar() == 5
+        assert db.exec_driver_sql("PRAGMA user_version").scalar() == 6
     engine.dispose()
 
 

@@ -2,8 +2,8 @@
 
 A new table only; nothing already stored changes.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 6
+SCHEMA_NUMBER = 7
 _REFERENCES = (("person_id", "person"), ("counterpart_id", "person"),
                ("delegation_id", "delegation"), ("engagement_id", "engagement"))
 
@@ -52,4 +52,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("action_item")
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("PRAGMA user_version = 5")
+        op.execute("PRAGMA user_version = 6")
