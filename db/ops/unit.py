@@ -9,7 +9,7 @@ a deleted record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from db import dialect
 from db.catalog.handle import Catalog
 from db.models import ChangeAction, RecordKind
+from db.ops.batch import Vetted, create_many, vet
 from db.ops.coerce import CountryCode, columns, snapshot_json
 from db.ops.drafts import (
     Draft,
@@ -32,6 +33,7 @@ from db.ops.drafts import (
 )
 from db.ops.errors import NotFoundError, OperationError, RowValidationError, ValidationError
 from db.ops.graph import by_table, fk_table
+from db.ops.probe import Probe
 from db.ops.result import Change, Result
 from db.ops.steps import Steps
 from db.registry import REGISTRY
@@ -53,6 +55,16 @@ class Transaction(Steps):
         Refused while others need it (RESTRICT). Returns what undo needs to put it back.
         """
         return self.remove(kind, record_id, expected_version=expected_version)
+
+    def create_many(self, kind: RecordKind,
+                    rows: Sequence[Mapping[str, Any] | Vetted]) -> list[int]:
+        """Create many records of one kind at once (see :mod:`db.ops.batch`)."""
+        return create_many(self, kind, rows)
+
+    def vet(self, kind: RecordKind, values: Mapping[str, Any], *,
+            pending: frozenset[str] = frozenset(), probe: Probe | None = None) -> Vetted:
+        """Check a row for :meth:`create_many` now, write it later (see :func:`vet`)."""
+        return vet(self, kind, values, pending=pending, probe=probe)
 
     # ------------------------------------------------------------ records with their parts
 
