@@ -212,7 +212,7 @@ def run(out: Path, code: str) -> int:
                     if found is None or found is person:
                         QTimer.singleShot(50, organisation_dialog)
                         return
-                    walk.shot("new-organisation", "its organisation is new too: created on the spot")
+                    walk.shot("new-organisation", "its organisation is new too: made on the spot")
                     walk.press_create()
 
                 QTimer.singleShot(50, organisation_dialog)
