@@ -19,7 +19,7 @@ from sqlmodel import Session
 from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
-from db.models import Engagement
+from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
 
 RecordKey = tuple[str, int]
@@ -31,6 +31,7 @@ _LOADERS: dict[str, Callable[[Session, int], Any]] = {
     RecordKind.PROGRAMME.value: reads.programme,
     RecordKind.PAIRING.value: reads.pairing,
     RecordKind.DELEGATION.value: reads.delegation,
+    RecordKind.ENGAGEMENT.value: reads.engagement,
     RecordKind.EVENT.value: reads.event,
 }
 
@@ -40,6 +41,7 @@ _VIEW_KINDS: dict[type, str] = {
     reads.PositionView: RecordKind.POSITION.value,
     reads.DelegationView: RecordKind.DELEGATION.value,
     reads.EngagementView: RecordKind.ENGAGEMENT.value,
+    reads.MeetingView: RecordKind.ENGAGEMENT.value,
     reads.PairingView: RecordKind.PAIRING.value,
     reads.EventView: RecordKind.EVENT.value,
     reads.OrganisationView: RecordKind.ORGANISATION.value,
@@ -56,6 +58,7 @@ class Loaded:
     extra: Any = None
     changes: tuple[Any, ...] = ()
     gifts: tuple[gift_reads.GiftView, ...] = ()  # gifts given and received (db.reads.gifts)
+    actions: tuple[action_reads.ActionView, ...] = ()  # action items (db.reads.actions)
     records: frozenset[RecordKey] = field(default=frozenset(), compare=False)
 
 
@@ -80,11 +83,6 @@ def records_named(*roots: Any) -> frozenset[RecordKey]:
 
 def load(session: Session, kind: str, record_id: int) -> Loaded | None:
     """Everything the pane shows for one record (runs on the worker thread)."""
-    if kind == RecordKind.ENGAGEMENT.value:
-        engagement = session.get(Engagement, record_id)
-        if engagement is None:
-            return None
-        kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
     loader = _LOADERS.get(kind)
     view = loader(session, record_id) if loader is not None else None
     if view is None:
@@ -98,5 +96,8 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
                                pairing_id=record_id)
     changes = tuple(change_history(session, RecordKind(kind), record_id))
     gifts = gift_reads.of_record(session, kind, record_id)
-    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else (), gifts)
-    return Loaded(kind, view, extra, changes, gifts=gifts, records=shown | {(kind, record_id)})
+    actions = action_reads.of_record(session, kind, record_id)
+    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else (), gifts,
+                          actions)
+    return Loaded(kind, view, extra, changes, gifts=gifts, actions=actions,
+                  records=shown | {(kind, record_id)})

@@ -5,15 +5,18 @@ This is the one entry point the CLI, the app's preview and the benchmarks use.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable
+from sqlmodel import Session
 
 from db import registry
 from db.catalog import Catalog
@@ -87,10 +90,31 @@ _SHEETS: dict[Kind, _SheetKind] = {
 
 def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """Load the record's facts (one read transaction) and lay them out as flowables."""
-    how = _SHEETS[kind]
+    with _reading(catalog) as session:
+        return _prepare(session, kind, record_id, options)
+
+
+# The read session of the batch :func:`write_all` is writing, so that every sheet of it
+# (each made through :func:`write`) reads in one session and one snapshot.
+_batch: ContextVar[tuple[Catalog, Session] | None] = ContextVar("liaison_batch_session",
+                                                                 default=None)
+
+
+@contextlib.contextmanager
+def _reading(catalog: Catalog) -> Iterator[Session]:
+    """The batch's read session when one is being written from *catalog*, else a new one."""
+    held = _batch.get()
+    if held is not None and held[0] is catalog:
+        yield held[1]
+        return
     with catalog.read_session() as session:
-        brief = how.load(session, record_id, policy=options.title_policy,
-                         today=options.printed)
+        yield session
+
+
+def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
+    """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
+    how = _SHEETS[kind]
+    brief = how.load(session, record_id, policy=options.title_policy, today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
     sheet = new_sheet(options)
@@ -155,10 +179,21 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     without it, the first failure is raised.
     """
     opts = _with_catalog_name(catalog, options or SheetOptions())
-    names = titles(catalog, kind)
-    if ids is None:
-        with catalog.read_session() as session:
-            ids = registry.record_ids(session, kind.record_kind)
+    with catalog.read_session() as session:  # one snapshot and one session for the batch
+        token = _batch.set((catalog, session))
+        try:
+            names = registry.REGISTRY.labels(session, kind.record_kind)
+            if ids is None:
+                ids = registry.record_ids(session, kind.record_kind)
+            return _write_each(catalog, kind, folder, opts, names, ids, progress, failed)
+        finally:
+            _batch.reset(token)
+
+
+def _write_each(catalog: Catalog, kind: Kind, folder: Path, opts: SheetOptions,
+                names: dict[int, str], ids: Iterable[int],
+                progress: Callable[[Path], None] | None,
+                failed: Callable[[int, Exception], None] | None) -> list[Path]:
     written = []
     for record_id in ids:
         target = folder / file_name(kind, record_id, names.get(record_id, ""))
@@ -175,4 +210,3 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
         if progress:
             progress(target)
     return written
-
