@@ -313,6 +313,7 @@ class People:
                                                         "city")
             org_id = self.resolver.id_for(RecordKind.ORGANISATION, str(organisation),
                                           "organisation", extra)
+            self.probe.remember(Organisation, org_id)  # found or made: no query to check it
         if person_id in self.created:  # nothing but what this import gave them
             held = list(self.added.get(person_id, ()))
         else:
