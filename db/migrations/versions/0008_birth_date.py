@@ -5,8 +5,8 @@ Popolo's ``birth_date`` allows: the column holds ``1965``, ``1965-03`` or
 ``1965-03-14`` (text, so a year alone is not made into 1 January). It tells two
 namesakes apart in imports and in Tools > Find Duplicates.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from collections.abc import Sequence
@@ -14,12 +14,12 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 7
+SCHEMA_NUMBER = 8
 
 
 def upgrade() -> None:
