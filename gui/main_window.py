@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         return opening.recent_catalogs(self._settings)
 
     def back_up_now(self) -> None:
-        opening.back_up_now(self)
+        opening.back_up_now(self, self)
 
     def restore_from_backup(self) -> None:
         opening.restore_from_backup(self, self)
