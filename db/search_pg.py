@@ -164,7 +164,8 @@ def _lowest(session: Session, where: str, known: list[_Row], wanted: int) -> lis
     *known* holds ORDER_LIMIT + 1 matches already found, so the *wanted*-th
     lowest of them bounds the answer. Below that bound, matches are read in
     growing rowid ranges (4,096 rowids, then 4 times more each time) in one
-    statement, each range gated on the ranges before it not having found enough:
+    statement, each range gated on the ranges before it not having found enough
+    together:
     a common word ("ng" starts a name in 1 of 10 rows) is found in the first
     ranges without reading its other ten thousand rows, and a rarer one costs
     a few index lookups more. Ordering every match by rowid would read them all.
@@ -178,12 +179,13 @@ def _lowest(session: Session, where: str, known: list[_Row], wanted: int) -> lis
         edges.append(min(bound, _FIRST_RANGE * _RANGE_GROWTH ** (len(edges) - 1)))
     steps = []
     for number, (low, high) in enumerate(itertools.pairwise(edges)):
-        gate = "".join(f" AND (SELECT count(*) FROM r{before}) < {wanted}"
-                       for before in range(number))
+        seen = " + ".join(f"(SELECT count(*) FROM r{before})" for before in range(number))
+        gate = f" AND {seen} < {wanted}" if number else ""
         steps.append(f"r{number} AS MATERIALIZED (SELECT {_ROW} FROM search_index WHERE {where} "
                      f"AND rowid > {low} AND rowid <= {high}{gate} ORDER BY rowid LIMIT {wanted})")
     union = " UNION ALL ".join(f"SELECT * FROM r{number}" for number in range(len(steps)))
-    return _rows(session, f"WITH {', '.join(steps)} {union}")[:wanted]
+    found = _rows(session, f"WITH {', '.join(steps)} {union}")
+    return sorted(found, key=lambda row: row.rowid)[:wanted]
 
 
 def _hits(order: list[_Row], scores: dict[int, float]) -> list[Hit]:
