@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from db import documents, lists, reads
+from db.bilingual import country_label
 from db.models import TABLES, Record, RecordKind
 from db.reads.member_order import arrange_members
 from db.spec import (
@@ -221,7 +222,9 @@ REGISTRY = Registry([
     _spec(RecordKind.ENGAGEMENT, _TITLE, parts=(
         Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
     ), document=documents.engagements, search_code=7),
-    _spec(RecordKind.COUNTRY, _NAME),
+    _spec(RecordKind.COUNTRY, LabelRule(  # CLDR's name in Vietnamese (Việt Nam, Hàn Quốc)
+        ("name", "code"), lambda v: country_label(v.get("code"), str(v.get("name") or "")),
+        order=("name",))),
     _spec(RecordKind.COOPERATION_AREA, _NAME),
     _spec(RecordKind.POSITION, named_in_language("title")),
     _spec(RecordKind.PAIRING_AREA, _named_by_link("area_id", RecordKind.COOPERATION_AREA)),
