@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
+from db import partial_dates
 from db.models import (
+    ActionStatus,
     AddressBy,
     ChangeAction,
     DelegationStatus,
@@ -57,6 +59,7 @@ _REQUIRED: dict[RecordKind, dict[str, str]] = {
                                         "person_id": "Choose a person."},
     RecordKind.EVENT: {"name": "Event name is required."},
     RecordKind.GIFT: {"description": "Describe the gift."},
+    RecordKind.ACTION_ITEM: {"what": "Say what is to be done."},
     RecordKind.EVENT_ORGANISER: {"event_id": "Choose an event.",
                                  "organisation_id": "Choose an organisation."},
     RecordKind.EVENT_SESSION: {"event_id": "Choose an event.", "title": "Title is required."},
@@ -86,6 +89,7 @@ CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
     (RecordKind.CITATION, "record_kind"): RecordKind,
     (RecordKind.ATTACHMENT, "record_kind"): RecordKind,
     (RecordKind.GIFT, "direction"): GiftDirection,
+    (RecordKind.ACTION_ITEM, "status"): ActionStatus,
 }
 
 _DATE_RANGES: dict[RecordKind, tuple[str, str, str]] = {
@@ -206,6 +210,9 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
             errors["email"] = problem
         if row.get("phone") and (problem := _check_phone(str(row["phone"]))):
             errors["phone"] = problem
+        if row.get("birth_date") and partial_dates.iso(str(row["birth_date"])) is None:
+            errors["birth_date"] = (f"“{row['birth_date']}” is not a date: enter a day "
+                                    "(14/03/1965), a month (03/1965) or a year (1965).")
     if kind == RecordKind.PAIRING and row.get("city_a_id") is not None and (
         row.get("city_a_id") == row.get("city_b_id")
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from db import reads
+from db import partial_dates, reads
 from db.detail_reads import Loaded
 from db.i18n import _, format_date, format_number, format_time
 from db.kinds import (
@@ -30,7 +30,7 @@ from db.models import RecordKind
 from db.reads import Ref
 from db.vocabulary import value_word
 from gui.detail.pane import DetailBuilder
-from gui.detail.registers import confirm_buttons, render_gifts
+from gui.detail.registers import confirm_buttons, render_actions, render_gifts
 from gui.widgets import avatar
 
 
@@ -89,6 +89,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
         (_("Original script"), p.original_script),
         (_("Also known as"), ", ".join(p.aliases)),
         (_("Nationality"), p.nationality.label if p.nationality else None),
+        (_("Born"), partial_dates.phrase(p.birth_date) or None),
         (_("Languages"), ", ".join(p.languages)),
         (_("E-mail"), p.email),
         (_("Phone"), p.phone),
@@ -309,6 +310,7 @@ def render(b: DetailBuilder, loaded: Loaded) -> None:
         _programme(b, view)
     elif loaded.kind == RecordKind.EVENT.value:
         _event(b, view)
+    render_actions(b, loaded)
     render_gifts(b, loaded)
     _history(b, loaded.changes)
     b.finish()
