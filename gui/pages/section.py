@@ -135,8 +135,7 @@ class ListPanel(QWidget):
         self._restore_header()
         # Only now: default widths and the restore itself must not overwrite what was saved.
         # (The name column is sized by the header itself, stretched: not the user's doing.)
-        header.sectionResized.connect(
-            lambda column, *_: column != NAME_COLUMN and self._save_header())
+        header.sectionResized.connect(self._section_resized)
         self.column_fit = ColumnFit(self.view, NAME_COLUMN)
         header.sectionMoved.connect(lambda *_: self._save_header())
 
@@ -168,6 +167,10 @@ class ListPanel(QWidget):
 
     def _header_setting(self) -> registry.Setting[QByteArray]:
         return registry.header_state(self.kind.value)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != NAME_COLUMN:
+            self._save_header()
 
     def _save_header(self) -> None:
         self._settings.set_value(self._header_setting(),
