@@ -32,7 +32,6 @@ from gui import settings as registry
 from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
-from gui.interchange import list_output
 from gui.menus import Menus
 from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
@@ -340,6 +339,8 @@ class MainWindow(QMainWindow):
     def export_list(self) -> None:
         """File > Export List: the current section's list, as filtered and sorted."""
         if self.catalog is not None:
+            from gui.interchange import list_output  # the store: not before first paint
+
             self.list_export = list_output.export_current(
                 self, self.catalog, self.worker, self.current_page().current_panel(),
                 self.show_status)
@@ -347,6 +348,8 @@ class MainWindow(QMainWindow):
     def print_list(self) -> None:
         """File > Print List: the current section's list, previewed before printing."""
         if self.catalog is not None:
+            from gui.interchange import list_output
+
             self.preview = list_output.print_current(
                 self, self.catalog, self.worker, self.current_page().current_panel(),
                 self._settings)
