@@ -4,7 +4,13 @@ The PDF is built on the window's database worker (:mod:`gui.worker`), like every
 read, so the window stays responsive while ReportLab lays out a long pack; the dialog says
 "Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
 Saving writes the same bytes atomically; printing renders each page at the
-printer's resolution (capped, so a 1200 dpi printer does not need gigabytes).
+printer's resolution (capped, so a 1200 dpi printer does not need gigabytes), except
+printing to a PDF file, which writes the sheet's own PDF (selectable text, a fraction
+of the size of page images).
+
+Each printout has its own language (English or Vietnamese, the interface's by default)
+and its reader: the internal copy, or the counterpart's copy with the programme and
+participants only. Changing either prepares the sheet again.
 
 The lead opens it from File > Print briefing… with :func:`open_briefing`.
 """
@@ -30,6 +36,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -41,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import i18n
 from db.i18n import N_, _
 from gui.worker import Worker
 
@@ -63,15 +71,18 @@ class BriefingError(Exception):
 
 
 def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
-              classification: str | None) -> bytes:
-    """The PDF's bytes (runs on the worker); :class:`BriefingError` says why not."""
+              classification: str | None, language: str | None = None,
+              counterpart: bool = False) -> bytes:
+    """The PDF's bytes (runs on the worker) in *language* (None: the interface's), the
+    counterpart's copy or the internal one; :class:`BriefingError` says why not."""
     from gui.briefing.document import SheetOptions
     from gui.briefing.fonts import FontMissingError
     from gui.briefing.render import NotFoundError, render
     from gui.briefing.styles import Paper
 
     try:
-        options = SheetOptions(paper=Paper(paper), classification=classification)
+        options = SheetOptions(paper=Paper(paper), classification=classification,
+                               language=language or i18n.language(), counterpart=counterpart)
         return render(catalog, kind, record_id, options)
     except (NotFoundError, FontMissingError) as exc:
         raise BriefingError(str(exc)) from exc
@@ -88,11 +99,14 @@ class BriefingPreview(QDialog):
 
     def __init__(self, parent: QWidget | None, catalog: Catalog, kind: str, record_id: int, *,
                  paper: str = "a4", classification: str | None = None,
-                 worker: Worker | None = None) -> None:
+                 worker: Worker | None = None, language: str | None = None,
+                 counterpart: bool = False) -> None:
         super().__init__(parent)
         self.kind = kind
         self.record_id = record_id
         self.data: bytes | None = None
+        self._catalog, self._paper, self._classification = catalog, paper, classification
+        self._generation = 0  # answers for an earlier choice of language or copy are dropped
         self.setWindowTitle(_("{briefing} — Preview").format(
             briefing=_(KIND_TITLES[kind]) if kind in KIND_TITLES else _("Briefing")))
         self.resize(900, 1000)
@@ -132,6 +146,27 @@ class BriefingPreview(QDialog):
         self.print_button = QPushButton(_("Print…"), self)
         close_button = QPushButton(_("Close"), self)
 
+        # What is printed: the printout's language (the interface's by default) and for whom.
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("printoutLanguage")
+        for code in i18n.LANGUAGES:
+            self.language_box.addItem(i18n.native_name(code), code)
+        chosen = i18n.parse_language(language) or i18n.language()
+        self.language_box.setCurrentIndex(self.language_box.findData(chosen))
+        self.language_box.setToolTip(_("The language the briefing is printed in"))
+        self.copy_box = QComboBox(self)
+        self.copy_box.setObjectName("printoutCopy")
+        self.copy_box.addItem(_("Internal copy"), False)
+        self.copy_box.addItem(_("Counterpart's copy"), True)
+        self.copy_box.setCurrentIndex(1 if counterpart else 0)
+        self.copy_box.setToolTip(_("The counterpart's copy has the programme and the "
+                                   "participants only: no protocol notes, notes on people, "
+                                   "items to confirm or the office's remarks."))
+        language_label = QLabel(_("Printout language:"), self)
+        language_label.setBuddy(self.language_box)
+        copy_label = QLabel(_("Copy:"), self)
+        copy_label.setBuddy(self.copy_box)
+
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.page_label, self.next_button):
             bar.addWidget(widget)
@@ -140,10 +175,18 @@ class BriefingPreview(QDialog):
                        self.fit_width_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.save_button, self.print_button, close_button):
-            bar.addWidget(widget)
+        choices = QHBoxLayout()
+        choices.addWidget(language_label)
+        choices.addWidget(self.language_box)
+        choices.addSpacing(16)
+        choices.addWidget(copy_label)
+        choices.addWidget(self.copy_box)
+        choices.addStretch(1)
+        for button in (self.save_button, self.print_button, close_button):
+            choices.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(choices)
         layout.addWidget(self.stack, 1)
 
         self.previous_button.clicked.connect(self.previous_page)
@@ -157,6 +200,8 @@ class BriefingPreview(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_dialog)
         close_button.clicked.connect(self.close)
+        self.language_box.currentIndexChanged.connect(self.rebuild)
+        self.copy_box.currentIndexChanged.connect(self.rebuild)
         self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
         self.document.statusChanged.connect(self._document_status)
         for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
@@ -171,12 +216,44 @@ class BriefingPreview(QDialog):
 
         # The window's worker; a dialog opened on its own (scripts, tests) brings one,
         # which stops once the PDF is built (a running thread must never outlive it).
-        self._worker = worker if worker is not None else Worker(self)
-        if worker is None:
-            self._worker.idle.connect(self._worker.shutdown)
+        self._shared_worker = worker
+        self._worker = worker if worker is not None else self._own_worker()
+        self.rebuild()
+
+    def _own_worker(self) -> Worker:
+        own = Worker(self)
+        own.idle.connect(own.shutdown)
+        return own
+
+    @property
+    def language(self) -> str:
+        """The printout's language (``en``/``vi``)."""
+        return str(self.language_box.currentData())
+
+    @property
+    def counterpart(self) -> bool:
+        """Whether the counterpart's copy is shown (else the internal one)."""
+        return bool(self.copy_box.currentData())
+
+    @Slot()
+    def rebuild(self) -> None:
+        """Prepare the sheet (again) in the chosen language, for the chosen reader."""
+        self._generation += 1
+        generation = self._generation
+        self.data = None
+        self.message.setText(_("Preparing the briefing…"))
+        self.stack.setCurrentWidget(self.message)
+        self._set_enabled(False)
+        if self._shared_worker is None and generation > 1:
+            self._worker = self._own_worker()  # the last one stops once it is idle
+        catalog, kind, record_id = self._catalog, self.kind, self.record_id
+        paper, classification = self._paper, self._classification
+        language, counterpart = self.language, self.counterpart
         self._worker.submit(
-            lambda: build_pdf(catalog, kind, record_id, paper, classification),
-            self._arrived, self._not_built)
+            lambda: build_pdf(catalog, kind, record_id, paper, classification, language,
+                              counterpart),
+            lambda data: self._arrived(data, generation),
+            lambda error: self._not_built(error, generation))
 
     # ------------------------------------------------------------ state
 
@@ -194,17 +271,21 @@ class BriefingPreview(QDialog):
                        self.save_button, self.print_button):
             widget.setEnabled(enabled)
 
-    def _arrived(self, data: bytes) -> None:
-        if shiboken6.isValid(self):  # closed meanwhile: nothing to show
+    def _arrived(self, data: bytes, generation: int = 0) -> None:
+        # Closed meanwhile, or another language or copy chosen since: nothing to show.
+        if shiboken6.isValid(self) and generation in (0, self._generation):
             self._show_pdf(data)
 
-    def _not_built(self, error: Exception) -> None:
-        if shiboken6.isValid(self):
+    def _not_built(self, error: Exception, generation: int = 0) -> None:
+        if shiboken6.isValid(self) and generation in (0, self._generation):
             self._show_failure(str(error))
 
     @Slot(object)
     def _show_pdf(self, data: bytes) -> None:
         self.data = data
+        self.document.close()
+        self._buffer.close()
+        self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
@@ -326,10 +407,19 @@ class BriefingPreview(QDialog):
         printer.setFullPage(True)  # the PDF carries its own margins
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render the pages (all, or the printer's chosen range) onto *printer*."""
+        """Render the pages (all, or the printer's chosen range) onto *printer*; printing
+        to a PDF file writes the sheet's own PDF there instead (see :func:`prints_to_pdf`)."""
         count = self.page_count
-        if not count:
+        if not count or self.data is None:
             return False
+        if prints_to_pdf(printer):
+            from gui.briefing.document import write_atomic
+
+            try:
+                write_atomic(Path(printer.outputFileName()).expanduser(), self.data)
+            except OSError:
+                return False
+            return True
         first, last = printer.fromPage(), printer.toPage()
         pages = range(first - 1, last) if first > 0 and last >= first else range(count)
         pages = range(max(0, pages.start), min(count, pages.stop))
@@ -368,8 +458,20 @@ class BriefingPreview(QDialog):
     def stop(self) -> None:
         """A dialog with its own worker lets a build under way finish before it goes;
         with the window's, the answer is simply dropped when it arrives."""
-        if self._worker.parent() is self:
-            self._worker.shutdown()
+        for own in self.findChildren(Worker):  # one per language or copy chosen
+            own.shutdown()
+
+
+def prints_to_pdf(printer: QPrinter) -> bool:
+    """Whether *printer* writes a PDF file (Qt's "Print to File" / PDF printer).
+
+    Then the sheet's own PDF is copied there: its text stays text (selectable,
+    searchable, read aloud) and the file is a fraction of the size of the page images
+    Qt would otherwise draw into it.
+    """
+    name = printer.outputFileName()
+    return bool(name) and (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+                           or name.lower().endswith(".pdf"))
 
 
 def open_briefing(parent: QWidget, catalog: Catalog, kind: str, record_id: int, *,
