@@ -98,7 +98,7 @@ def story(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
     out += _people(brief, sheet)
     if sheet.internal:
         out += gifts_section(sheet, brief.gifts)
-        out += sources_section(sheet, v.sources)
+    out += sources_section(sheet, v.sources)  # the text printed cites them: "[2]"
     return out
 
 

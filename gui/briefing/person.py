@@ -146,7 +146,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         out += _meetings(brief, sheet)
         out += _participation(sheet, _("Events"), _("Event"), v.events)
         out += gifts_section(sheet, brief.gifts)
-        out += sources_section(sheet, v.sources)
+    out += sources_section(sheet, v.sources)  # the text printed cites them: "[2]"
     return out
 
 
