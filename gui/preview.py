@@ -4,9 +4,8 @@ The PDF is built on the window's database worker (:mod:`gui.worker`), like every
 read, so the window stays responsive while ReportLab lays out a long pack; the dialog says
 "Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
 Saving writes the same bytes atomically; printing renders each page at the
-printer's resolution (capped, so a 1200 dpi printer does not need gigabytes), except
-printing to a PDF file, which writes the sheet's own PDF (selectable text, a fraction
-of the size of page images).
+printer's resolution, except printing to a PDF file, which writes the sheet's own PDF
+(see :mod:`gui.preview_output`).
 
 Each printout has its own language (English or Vietnamese, the interface's by default)
 and its reader: the internal copy, or the counterpart's copy with the programme and
@@ -26,17 +25,15 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QPointF,
-    QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -48,15 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import i18n
 from db.i18n import N_, _
+from gui.preview_output import build_pdf, copy_box, language_box, match_paper, print_pdf
 from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-PRINT_DPI_CAP = 300
 KIND_TITLES = {
     "delegation": N_("Delegation briefing"),
     "pack": N_("Delegation briefing pack"),
@@ -64,31 +60,6 @@ KIND_TITLES = {
     "pairing": N_("Pairing profile"),
     "event": N_("Event briefing"),
 }
-
-
-class BriefingError(Exception):
-    """The briefing could not be prepared; the message is meant for the user."""
-
-
-def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
-              classification: str | None, language: str | None = None,
-              counterpart: bool = False) -> bytes:
-    """The PDF's bytes (runs on the worker) in *language* (None: the interface's), the
-    counterpart's copy or the internal one; :class:`BriefingError` says why not."""
-    from gui.briefing.document import SheetOptions
-    from gui.briefing.fonts import FontMissingError
-    from gui.briefing.render import NotFoundError, render
-    from gui.briefing.styles import Paper
-
-    try:
-        options = SheetOptions(paper=Paper(paper), classification=classification,
-                               language=language or i18n.language(), counterpart=counterpart)
-        return render(catalog, kind, record_id, options)
-    except (NotFoundError, FontMissingError) as exc:
-        raise BriefingError(str(exc)) from exc
-    except Exception as exc:  # the dialog must say something rather than hang
-        raise BriefingError(
-            _("The briefing could not be prepared: {error}").format(error=exc)) from exc
 
 
 class BriefingPreview(QDialog):
@@ -146,26 +117,8 @@ class BriefingPreview(QDialog):
         self.print_button = QPushButton(_("Print…"), self)
         close_button = QPushButton(_("Close"), self)
 
-        # What is printed: the printout's language (the interface's by default) and for whom.
-        self.language_box = QComboBox(self)
-        self.language_box.setObjectName("printoutLanguage")
-        for code in i18n.LANGUAGES:
-            self.language_box.addItem(i18n.native_name(code), code)
-        chosen = i18n.parse_language(language) or i18n.language()
-        self.language_box.setCurrentIndex(self.language_box.findData(chosen))
-        self.language_box.setToolTip(_("The language the briefing is printed in"))
-        self.copy_box = QComboBox(self)
-        self.copy_box.setObjectName("printoutCopy")
-        self.copy_box.addItem(_("Internal copy"), False)
-        self.copy_box.addItem(_("Counterpart's copy"), True)
-        self.copy_box.setCurrentIndex(1 if counterpart else 0)
-        self.copy_box.setToolTip(_("The counterpart's copy has the programme and the "
-                                   "participants only: no protocol notes, notes on people, "
-                                   "items to confirm or the office's remarks."))
-        language_label = QLabel(_("Printout language:"), self)
-        language_label.setBuddy(self.language_box)
-        copy_label = QLabel(_("Copy:"), self)
-        copy_label.setBuddy(self.copy_box)
+        self.language_box = language_box(self, language)
+        self.copy_box = copy_box(self, counterpart)
 
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.page_label, self.next_button):
@@ -176,11 +129,13 @@ class BriefingPreview(QDialog):
             bar.addWidget(widget)
         bar.addStretch(1)
         choices = QHBoxLayout()
-        choices.addWidget(language_label)
-        choices.addWidget(self.language_box)
-        choices.addSpacing(16)
-        choices.addWidget(copy_label)
-        choices.addWidget(self.copy_box)
+        for caption, box in ((_("Printout language:"), self.language_box),
+                             (_("Copy:"), self.copy_box)):
+            label = QLabel(caption, self)
+            label.setBuddy(box)
+            choices.addWidget(label)
+            choices.addWidget(box)
+            choices.addSpacing(12)
         choices.addStretch(1)
         for button in (self.save_button, self.print_button, close_button):
             choices.addWidget(button)
@@ -399,46 +354,13 @@ class BriefingPreview(QDialog):
             self._problem(_("The briefing could not be sent to the printer."))
 
     def _match_paper(self, printer: QPrinter) -> None:
-        size = self.document.pagePointSize(0)
-        page = (QPageSize(size, QPageSize.Unit.Point) if size.isValid()
-                else QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageSize(page)
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setFullPage(True)  # the PDF carries its own margins
+        match_paper(self.document, printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render the pages (all, or the printer's chosen range) onto *printer*; printing
-        to a PDF file writes the sheet's own PDF there instead (see :func:`prints_to_pdf`)."""
-        count = self.page_count
-        if not count or self.data is None:
+        """Put the sheet on *printer* (see :func:`gui.preview_output.print_pdf`)."""
+        if self.data is None or not self.page_count:
             return False
-        if prints_to_pdf(printer):
-            from gui.briefing.document import write_atomic
-
-            try:
-                write_atomic(Path(printer.outputFileName()).expanduser(), self.data)
-            except OSError:
-                return False
-            return True
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(first - 1, last) if first > 0 and last >= first else range(count)
-        pages = range(max(0, pages.start), min(count, pages.stop))
-        dpi = min(printer.resolution(), PRINT_DPI_CAP)
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            target = printer.pageRect(QPrinter.Unit.DevicePixel)
-            for n, page in enumerate(pages):
-                if n:
-                    printer.newPage()
-                size = self.document.pagePointSize(page)
-                image = self.document.render(page, QSize(round(size.width() * dpi / 72),
-                                                         round(size.height() * dpi / 72)))
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        return True
+        return print_pdf(self.document, self.data, printer)
 
     def _problem(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Briefing"), message, parent=self)
@@ -460,18 +382,6 @@ class BriefingPreview(QDialog):
         with the window's, the answer is simply dropped when it arrives."""
         for own in self.findChildren(Worker):  # one per language or copy chosen
             own.shutdown()
-
-
-def prints_to_pdf(printer: QPrinter) -> bool:
-    """Whether *printer* writes a PDF file (Qt's "Print to File" / PDF printer).
-
-    Then the sheet's own PDF is copied there: its text stays text (selectable,
-    searchable, read aloud) and the file is a fraction of the size of the page images
-    Qt would otherwise draw into it.
-    """
-    name = printer.outputFileName()
-    return bool(name) and (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-                           or name.lower().endswith(".pdf"))
 
 
 def open_briefing(parent: QWidget, catalog: Catalog, kind: str, record_id: int, *,

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from db import i18n
 from db.catalog import Catalog
-from gui.preview import BriefingPreview, prints_to_pdf
+from gui.preview import BriefingPreview
+from gui.preview_output import prints_to_pdf
 from tests.briefing.pdfcheck import flat, fonts, text_of
 
 NOTE = "Also present: unnamed delegates from Milan and Košice"
