@@ -36,6 +36,7 @@ from gui.briefing.overflow import short
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,
+    country,
     date_range,
     day,
     esc,
@@ -194,7 +195,7 @@ def _facts(brief: DelegationBrief, internal: bool = True) -> list[tuple[str, str
     host = ""
     if brief.host_city:
         host = join([local_name(brief.host_city.name, brief.host_city.local_name),
-                     clean(brief.host_city.country)], ", ")
+                     country(brief.host_city.country)], ", ")
     head = next((m for m in brief.members if m.role == "head"), None)
     head_markup = ""
     if head:
