@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from db.bilingual import form
 from db.models import (
     City,
     CooperationArea,
@@ -120,23 +121,23 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
         .where(Position.organisation_id == organisation_id)
         .order_by(col(Position.rank), col(Person.sort_key))
     ):
-        view = PositionView(position.id or 0, position.version, position.title, None, None,
+        view = PositionView(position.id or 0, position.version, form(position, "title"), None, None,
                             position.start_date, position.end_date, position.date_note,
                             position.rank, tuple(position.attested_on))
         people.append(HolderView(Ref(RecordKind.PERSON.value, person_row.id or 0,
-                                     person_label(person_row)), position.title,
+                                     person_label(person_row)), form(position, "title"),
                                  position.start_date, position.end_date, position.date_note,
                                  view.held_on(today)))
     return OrganisationView(
-        id=organisation_id, version=o.version, name=o.name, acronym=o.acronym, kind=o.org_kind,
+        id=organisation_id, version=o.version, name=form(o), acronym=o.acronym, kind=o.org_kind,
         city=ref_or_none(RecordKind.CITY, o.city_id, cities),
         country=ref_or_none(RecordKind.COUNTRY, o.country_id, countries),
         parent=ref_or_none(RecordKind.ORGANISATION, o.parent_id, parents),
-        parts=tuple(Ref(RecordKind.ORGANISATION.value, c.id or 0, c.name) for c in session.exec(
+        parts=tuple(Ref(RecordKind.ORGANISATION.value, c.id or 0, form(c)) for c in session.exec(
             select(Organisation).where(Organisation.parent_id == organisation_id)
             .order_by(col(Organisation.name)))),
         website=o.website, notes=o.notes, people=tuple(people),
-        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, e.name), eo.role)
+        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, form(e)), eo.role)
                      for eo, e in session.exec(
                          select(EventOrganiser, Event)
                          .join(Event, col(Event.id) == EventOrganiser.event_id)
@@ -183,11 +184,11 @@ def city(session: Session, city_id: int) -> CityView | None:
     pairings = pairing_refs(session, session.exec(select(Pairing).where(
         (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id))).all())
     return CityView(
-        id=city_id, version=c.version, name=c.name, local_name=c.local_name,
+        id=city_id, version=c.version, name=form(c), local_name=c.local_name,
         aliases=tuple(c.aliases), country=ref_or_none(RecordKind.COUNTRY, c.country_id, countries),
         region=c.region, latitude=c.latitude, longitude=c.longitude,
         pairings=tuple(pairings),
-        organisations=tuple(Ref(RecordKind.ORGANISATION.value, o.id or 0, o.name)
+        organisations=tuple(Ref(RecordKind.ORGANISATION.value, o.id or 0, form(o))
                             for o in session.exec(select(Organisation)
                                                   .where(Organisation.city_id == city_id)
                                                   .order_by(col(Organisation.name))
@@ -198,7 +199,7 @@ def city(session: Session, city_id: int) -> CityView | None:
                               | (col(Delegation.sending_city_id) == city_id))
                               .order_by(col(Delegation.start_date).desc())
                               .limit(_RELATED_LIMIT))),
-        events=tuple(Ref(RecordKind.EVENT.value, e.id or 0, e.name)
+        events=tuple(Ref(RecordKind.EVENT.value, e.id or 0, form(e))
                      for e in session.exec(select(Event).where(Event.city_id == city_id)
                                            .order_by(col(Event.start_date).desc())
                                            .limit(_RELATED_LIMIT))),
@@ -255,12 +256,11 @@ def city_facts(session: Session, city_ids: Iterable[int | None]) -> dict[int, Ci
     wanted = {i for i in city_ids if i is not None}
     if not wanted:
         return {}
-    rows = session.exec(
-        select(City, Country.name).join(Country, col(Country.id) == City.country_id, isouter=True)
-        .where(col(City.id).in_(wanted))
-    ).all()
-    return {c.id or 0: CityFacts(c.id or 0, c.name, c.local_name, c.country_id, country, c.region)
-            for c, country in rows}
+    rows = session.exec(select(City).where(col(City.id).in_(wanted))).all()
+    countries = labels_of(session, Country, (c.country_id for c in rows))
+    return {c.id or 0: CityFacts(c.id or 0, form(c), c.local_name, c.country_id,
+                                 countries.get(c.country_id or -1), c.region)
+            for c in rows}
 
 
 @dataclass(frozen=True)
@@ -284,15 +284,12 @@ def organisations_info(session: Session,
     if not wanted:
         return {}
     rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
-    city_names = dict(session.exec(select(City.id, City.name).where(
-        col(City.id).in_({r.city_id for r in rows if r.city_id is not None}))).all())
-    country_names = dict(session.exec(select(Country.id, Country.name).where(
-        col(Country.id).in_({r.country_id for r in rows if r.country_id is not None}))).all())
-    parent_names = dict(session.exec(select(Organisation.id, Organisation.name).where(
-        col(Organisation.id).in_({r.parent_id for r in rows if r.parent_id is not None}))).all())
+    city_names = labels_of(session, City, (r.city_id for r in rows))
+    country_names = labels_of(session, Country, (r.country_id for r in rows))
+    parent_names = labels_of(session, Organisation, (r.parent_id for r in rows))
     return {
         r.id or 0: OrganisationInfo(
-            r.id or 0, r.name, r.acronym, r.org_kind, r.city_id,
+            r.id or 0, form(r), r.acronym, r.org_kind, r.city_id,
             city_names.get(r.city_id or -1), r.country_id, country_names.get(r.country_id or -1),
             parent_names.get(r.parent_id or -1))
         for r in rows
