@@ -36,7 +36,6 @@ from gui.briefing.overflow import short
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,
-    country,
     date_range,
     day,
     esc,
@@ -195,7 +194,7 @@ def _facts(brief: DelegationBrief, internal: bool = True) -> list[tuple[str, str
     host = ""
     if brief.host_city:
         host = join([local_name(brief.host_city.name, brief.host_city.local_name),
-                     country(brief.host_city.country)], ", ")
+                     clean(brief.host_city.country)], ", ")
     head = next((m for m in brief.members if m.role == "head"), None)
     head_markup = ""
     if head:

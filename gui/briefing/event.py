@@ -28,7 +28,7 @@ from gui.briefing.common import (
 )
 from gui.briefing.delegation import people_count
 from gui.briefing.tables import facts_table, list_table
-from gui.briefing.text import clean, country, date_range, esc, has, join, label, sentence
+from gui.briefing.text import clean, date_range, esc, has, join, label, sentence
 
 KICKER = N_("Event briefing")
 
@@ -80,7 +80,7 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
     city = ""
     if brief.city:
         city = join([local_name(brief.city.name, brief.city.local_name),
-                     country(brief.city.country)], ", ")
+                     clean(brief.city.country)], ", ")
     titles = titles_basis(v)
     out.append(facts_table([
         (_("Series"), esc(v.series)),

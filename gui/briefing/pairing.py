@@ -27,7 +27,7 @@ from gui.briefing.delegation import timeline_table
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
-from gui.briefing.text import clean, country, esc, has, join, label, when
+from gui.briefing.text import clean, esc, has, join, label, when
 
 KICKER = N_("Pairing profile")
 
@@ -110,7 +110,7 @@ def _cities(brief: PairingBrief, sheet: Sheet) -> Table:
         local = local_name(c.name, c.local_name)
         if local != short(c.name):
             lines.append(esc(short(c.local_name)))
-        place = join([esc(short(c.region)), esc(short(country(c.country)))], ", ")
+        place = join([esc(short(c.region)), esc(short(c.country))], ", ")
         if place:
             lines.append(muted(place))
         cells.append(Paragraph("<br/>".join(lines), st.cell))

@@ -30,7 +30,7 @@ from gui.briefing.common import (
 )
 from gui.briefing.gifts import gifts_section
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
-from gui.briefing.text import clean, country, esc, has, join, label
+from gui.briefing.text import clean, esc, has, join, label
 
 KICKER = N_("Bio sheet")
 
@@ -128,7 +128,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         (_("Original script"), _script_markup(v.original_script)),
         (_("Form of address"), address_markup if internal else ""),
         (_("Honorific"), sheet.cell(address_honorific(v.honorific), _("Honorific"))),
-        (_("Nationality"), esc(country(v.nationality.label)) if v.nationality else ""),
+        (_("Nationality"), esc(v.nationality.label) if v.nationality else ""),
         (_("Languages"), esc(", ".join(language_name(c) for c in v.languages))),
         (_("E-mail"), sheet.cell(v.email, _("E-mail")) if internal else ""),
         (_("Phone"), sheet.cell(v.phone, _("Phone")) if internal else ""),
@@ -212,8 +212,7 @@ def _organisation_markup(brief: PersonBrief, ref: reads.Ref | None) -> str:
     name = esc(info.name)
     if has(info.acronym) and clean(info.acronym) not in clean(info.name):
         name += f" ({esc(info.acronym)})"
-    details = join([esc(label(info.org_kind)), esc(info.city), esc(country(info.country))],
-                   ", ")
+    details = join([esc(label(info.org_kind)), esc(info.city), esc(info.country)], ", ")
     if info.parent:
         details = join([details, esc(_("part of {organisation}").format(
             organisation=clean(info.parent)))], "; ")

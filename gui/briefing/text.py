@@ -10,7 +10,6 @@ around escaped text by this package.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -116,28 +115,6 @@ def time_range(start: dt.time | None, end: dt.time | None) -> str:
 
 
 # ---------------------------------------------------------------- vocabulary
-
-
-def country(name: str | None) -> str:
-    """A country's name in the sheet's language (CLDR: ``Vietnam`` -> ``Việt Nam``); a
-    name that is no ISO 3166 country is printed as recorded."""
-    value = clean(name)
-    if not value or language() == "en":
-        return value
-    return _country_in(value, locale_name())
-
-
-@functools.cache
-def _country_in(name: str, locale: str) -> str:
-    import pycountry
-    from babel import Locale
-
-    try:
-        code = pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return name
-    return str(Locale.parse(locale).territories.get(code) or name)
-
 
 
 def label(value: str | None) -> str:
