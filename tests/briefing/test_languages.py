@@ -52,17 +52,21 @@ def test_the_delegation_sheet_in_vietnamese_and_in_english(sample_catalog: Catal
     for vietnamese in ("Thành phần", "Trang ", "tháng 6 năm"):
         assert vietnamese not in en, vietnamese
     assert "Bruno Angelet" in vi and "Bruno Angelet" in en
+    # The records' own Vietnamese forms (db.bilingual) and CLDR's country names.
+    assert "Thành phố đón đoàn Hà Nội, Việt Nam" in vi
+    assert "Host city Hanoi (Hà Nội), Vietnam" in en
 
 
 def test_forms_of_address_follow_the_person_in_either_language(sample_catalog: Catalog,
                                                                options: SheetOptions) -> None:
-    """Mr López is Ông López on a Vietnamese sheet: the honorific is the language's, the
-    name the one he is addressed by; a typed form of address stays as typed."""
+    """Mr López is Ông López on a Vietnamese sheet and Chairman Chung is Chủ tịch Chung:
+    the honorific and the title are the language's, the name the one each is addressed
+    by (Chung, his last given name; López, his family name)."""
     vi = sheet(sample_catalog, "delegation", 1, options, "vi")
     en = sheet(sample_catalog, "delegation", 1, options, "en")
     assert "Xưng hô Ông López" in vi and "Address as Mr López" in en
-    assert "Mr López" not in vi
-    assert "Xưng hô Ambassador Angelet" in vi
+    assert "Xưng hô Chủ tịch Chung" in vi and "Address as Chairman Chung" in en
+    assert "Xưng hô Mr" not in vi and "Xưng hô Chairman" not in vi
 
 
 def test_numbers_and_date_ranges_in_each_language(tmp_path: Path, options: SheetOptions) -> None:
