@@ -111,3 +111,16 @@ def test_brief_language_on_the_command_line(sample_path: Path, tmp_path: Path,
     label = "Thành phần đoàn (2)" if language == "vi" else "Members (2)"
     assert label in first, first
     assert ("ngày 13 tháng 6 năm 2017" in flat(first)) == (language == "vi")
+
+
+def test_gifts_on_a_vietnamese_sheet(tmp_path: Path, options: SheetOptions) -> None:
+    with create_catalog(tmp_path / "g.liaison", sample=False) as catalog:
+        giver = create(catalog, RecordKind.PERSON, family_name="Nguyễn", given_names="Đức Chung",
+                       name_order="family_first", address_by="given")
+        create(catalog, RecordKind.GIFT, description="Lacquer painting", direction="given",
+               date="2017-06-13", from_person_id=giver)
+        vi = sheet(catalog, "person", giver, options, "vi")
+        en = sheet(catalog, "person", giver, options, "en")
+    assert "Quà đã tặng và đã nhận" in vi and "Bên tặng Nguyễn Đức Chung" in vi
+    assert "Gifts given and received" in en and "From Nguyễn Đức Chung" in en
+    assert "Gifts given" not in vi and "From " not in vi
