@@ -19,7 +19,6 @@ from sqlmodel import Session
 from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
-from db.models import Engagement
 from db.reads import gifts as gift_reads
 
 RecordKey = tuple[str, int]
@@ -31,6 +30,7 @@ _LOADERS: dict[str, Callable[[Session, int], Any]] = {
     RecordKind.PROGRAMME.value: reads.programme,
     RecordKind.PAIRING.value: reads.pairing,
     RecordKind.DELEGATION.value: reads.delegation,
+    RecordKind.ENGAGEMENT.value: reads.engagement,
     RecordKind.EVENT.value: reads.event,
 }
 
@@ -40,6 +40,7 @@ _VIEW_KINDS: dict[type, str] = {
     reads.PositionView: RecordKind.POSITION.value,
     reads.DelegationView: RecordKind.DELEGATION.value,
     reads.EngagementView: RecordKind.ENGAGEMENT.value,
+    reads.MeetingView: RecordKind.ENGAGEMENT.value,
     reads.PairingView: RecordKind.PAIRING.value,
     reads.EventView: RecordKind.EVENT.value,
     reads.OrganisationView: RecordKind.ORGANISATION.value,
@@ -80,11 +81,6 @@ def records_named(*roots: Any) -> frozenset[RecordKey]:
 
 def load(session: Session, kind: str, record_id: int) -> Loaded | None:
     """Everything the pane shows for one record (runs on the worker thread)."""
-    if kind == RecordKind.ENGAGEMENT.value:
-        engagement = session.get(Engagement, record_id)
-        if engagement is None:
-            return None
-        kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
     loader = _LOADERS.get(kind)
     view = loader(session, record_id) if loader is not None else None
     if view is None:

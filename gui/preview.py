@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import N_, _
 from gui.preview_output import build_pdf, copy_box, language_box, match_paper, print_pdf
+from gui.screen_fit import fit_to_screen
 from gui.worker import Worker
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class BriefingPreview(QDialog):
         self._generation = 0  # answers for an earlier choice of language or copy are dropped
         self.setWindowTitle(_("{briefing} — Preview").format(
             briefing=_(KIND_TITLES[kind]) if kind in KIND_TITLES else _("Briefing")))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)

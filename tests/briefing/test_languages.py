@@ -124,3 +124,14 @@ def test_gifts_on_a_vietnamese_sheet(tmp_path: Path, options: SheetOptions) -> N
     assert "Quà đã tặng và đã nhận" in vi and "Bên tặng Nguyễn Đức Chung" in vi
     assert "Gifts given and received" in en and "From Nguyễn Đức Chung" in en
     assert "Gifts given" not in vi and "From " not in vi
+
+
+def test_brief_all_in_vietnamese(sample_path: Path, tmp_path: Path) -> None:
+    result = liaison("brief", "pairing", "--all", "-o", str(tmp_path / "out"), "--language",
+                     "vi", "--catalog", str(sample_path), LANGUAGE="en")
+    assert result.returncode == 0, result.stderr
+    files = sorted((tmp_path / "out").iterdir())
+    assert files
+    for path in files:
+        first = pages_text(path.read_bytes())[0]
+        assert "HỒ SƠ QUAN HỆ KẾT NỐI" in first and "Trang 1 / " in first, path.name
