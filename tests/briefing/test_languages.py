@@ -17,7 +17,7 @@ from db import i18n
 from db.catalog import Catalog, create_catalog
 from db.models import RecordKind
 from gui.briefing.document import SheetOptions
-from gui.briefing.render import render
+from gui.briefing.render import Kind, render, write_all
 from tests.briefing.conftest import create
 from tests.briefing.pdfcheck import flat, pages_text, text_of
 
@@ -126,12 +126,14 @@ def test_gifts_on_a_vietnamese_sheet(tmp_path: Path, options: SheetOptions) -> N
     assert "Gifts given" not in vi and "From " not in vi
 
 
-def test_brief_all_in_vietnamese(sample_path: Path, tmp_path: Path) -> None:
-    result = liaison("brief", "pairing", "--all", "-o", str(tmp_path / "out"), "--language",
-                     "vi", "--catalog", str(sample_path), LANGUAGE="en")
-    assert result.returncode == 0, result.stderr
-    files = sorted((tmp_path / "out").iterdir())
-    assert files
-    for path in files:
+def test_a_batch_prints_in_the_printout_language(sample_catalog: Catalog, tmp_path: Path,
+                                                 options: SheetOptions) -> None:
+    """``brief --all`` (render.write_all) writes each sheet in the printout's language,
+    whatever language the process speaks."""
+    i18n.set_language("en")
+    written = write_all(sample_catalog, Kind.PAIRING, tmp_path,
+                        dataclasses.replace(options, language="vi"))
+    assert written
+    for path in written:
         first = pages_text(path.read_bytes())[0]
         assert "HỒ SƠ QUAN HỆ KẾT NỐI" in first and "Trang 1 / " in first, path.name
