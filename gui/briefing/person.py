@@ -171,7 +171,7 @@ def _header(brief: PersonBrief, sheet: Sheet) -> Table:
                                + (f" {caution(f'<i>({esc(as_of)})</i>')}" if as_of else "")
                                + (f"<br/>{org_cut}" if org_cut else ""),
                                st.subtitle))
-    else:
+    elif sheet.internal:  # the counterpart's copy says nothing of a title not confirmed
         lines.append(Paragraph("<i>{}</i>".format(esc(_("No current title recorded"))),
                                st.subtitle))
     diameter = 30 * mm
