@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         if self.forms is not None:
-            record_commands.new_record(self.forms, self.current_page().current_panel().kind, self)
+            record_commands.new_record(self.forms, self.current_page().current_panel().kind,
+                                       self, self.open_record)
 
     def new_linked(self, kind: str, values: dict[str, object]) -> None:
         """"Add gift…" in a detail pane: a new record already linked to the one shown."""
