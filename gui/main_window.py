@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
 
-# Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
-EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
+# Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
+EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
 
 
 def window_title(catalog_name: str) -> str:
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         return opening.recent_catalogs(self._settings)
 
     def back_up_now(self) -> None:
-        opening.back_up_now(self)
+        opening.back_up_now(self, self)
 
     def restore_from_backup(self) -> None:
         opening.restore_from_backup(self, self)

@@ -293,12 +293,13 @@ class Menus:
             action.setChecked(name == paper)
 
     def enable_for(self, *, writable: bool, file_backed: bool) -> None:
-        """Editing and backups follow the catalog: read-only and server catalogs lack them."""
+        """Editing follows the catalog; on a server, backup and restore stay enabled and
+        say that they are the server's job (gui.server_backups)."""
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.import_action, self.duplicates_action):
             action.setEnabled(writable)
-        self.backup_action.setEnabled(file_backed and writable)
-        self.restore_action.setEnabled(file_backed)
+        self.backup_action.setEnabled(writable or not file_backed)
+        self.restore_action.setEnabled(True)
 
     def set_history(self, *, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)

@@ -14,7 +14,9 @@ from sqlmodel import Session
 from db import dates, precedence, reads, titles
 from db.i18n import N_, _, format_number, ngettext
 from db.models import RecordKind
+from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
+from gui.briefing.actions import actions_section
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -76,6 +78,8 @@ class DelegationBrief:
     shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
     gifts: tuple[gift_reads.GiftView, ...] = ()
+    actions: tuple[action_reads.ActionView, ...] = ()
+    printed: dt.date | None = None
 
     @property
     def title(self) -> str:
@@ -138,6 +142,10 @@ def load(session: Session, delegation_id: int, *,
         gifts=gift_reads.exchanged_with(session, person_ids=member_ids | set(roles),
                                         delegation_id=view.id,
                                         pairing_id=pairing.id if pairing else None),
+        actions=action_reads.open_for(session, person_ids=member_ids | set(roles),
+                                      pairing_id=pairing.id if pairing else None,
+                                      excluding=view.id, before=on),
+        printed=today,
     )
 
 
@@ -165,6 +173,8 @@ def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         out += sheet.section(_("Purpose"), sheet.para(v.purpose))
     out += _members(brief, sheet)
     out += _counterparts(brief, sheet)
+    if sheet.internal:  # the office's record of what was promised
+        out += actions_section(sheet, brief.actions, brief.printed or dt.date.today())
     out += _programme(brief, sheet)
     if sheet.internal:
         out += _background(brief, sheet)

@@ -150,14 +150,12 @@ def test_all_reports_a_failing_record_and_goes_on(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from gui.briefing import render\n"
-        # The sheet of delegation 2 fails to lay out (write_all lays each one out with
-        # render._prepare, in the batch's one read session).
-        "real = render._prepare\n"
-        "def _prepare(session, kind, record_id, options):\n"
+        "real = render.write\n"
+        "def write(catalog, kind, record_id, path, options=None):\n"
         "    if record_id == 2:\n"
         "        raise ValueError('broken sheet')\n"
-        "    return real(session, kind, record_id, options)\n"
-        "render._prepare = _prepare\n"
+        "    real(catalog, kind, record_id, path, options)\n"
+        "render.write = write\n"
         "from gui.__main__ import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
