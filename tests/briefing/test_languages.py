@@ -113,17 +113,24 @@ def test_brief_language_on_the_command_line(sample_path: Path, tmp_path: Path,
     assert ("ngày 13 tháng 6 năm 2017" in flat(first)) == (language == "vi")
 
 
-def test_gifts_on_a_vietnamese_sheet(tmp_path: Path, options: SheetOptions) -> None:
+def test_gifts_and_open_actions_on_a_vietnamese_sheet(tmp_path: Path,
+                                                     options: SheetOptions) -> None:
     with create_catalog(tmp_path / "g.liaison", sample=False) as catalog:
         giver = create(catalog, RecordKind.PERSON, family_name="Nguyễn", given_names="Đức Chung",
                        name_order="family_first", address_by="given")
         create(catalog, RecordKind.GIFT, description="Lacquer painting", direction="given",
                date="2017-06-13", from_person_id=giver)
+        create(catalog, RecordKind.ACTION_ITEM, what="Send the study", person_id=giver,
+               due_date="2017-09-30")
         vi = sheet(catalog, "person", giver, options, "vi")
         en = sheet(catalog, "person", giver, options, "en")
     assert "Quà đã tặng và đã nhận" in vi and "Bên tặng Nguyễn Đức Chung" in vi
     assert "Gifts given and received" in en and "From Nguyễn Đức Chung" in en
     assert "Gifts given" not in vi and "From " not in vi
+    assert "Việc còn tồn đọng từ các buổi làm việc trước" in vi
+    assert "quá hạn" in vi and "Chưa có hạn" not in vi
+    assert "Open actions from earlier meetings" in en and "overdue" in en
+    assert "overdue" not in vi and "Open actions" not in vi
 
 
 def test_a_batch_prints_in_the_printout_language(sample_catalog: Catalog, tmp_path: Path,
