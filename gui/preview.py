@@ -1,21 +1,17 @@
 """The briefing preview: see the PDF before printing it, save it, print it.
 
-The PDF is built on the window's database worker (:mod:`gui.worker`), like every
-read, so the window stays responsive while ReportLab lays out a long pack; the dialog says
-"Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
-Saving writes the same bytes atomically; printing renders each page at the
-printer's resolution, except printing to a PDF file, which writes the sheet's own PDF
-(see :mod:`gui.preview_output`).
-
-Each printout has its own language (English or Vietnamese, the interface's by default)
-and its reader: the internal copy, or the counterpart's copy with the programme and
-participants only. Changing either prepares the sheet again.
-
-The lead opens it from File > Print briefing… with :func:`open_briefing`.
+The PDF is built on the window's database worker (:mod:`gui.worker`), so the window
+stays responsive while ReportLab lays out a long pack; "Preparing the briefing…" shows
+until the bytes arrive. Saving writes them atomically; printing renders each page, and
+printing to a PDF file writes the sheet's own PDF (:mod:`gui.preview_output`). Each
+printout has its language (the interface's by default) and its reader (the internal or
+the counterpart's copy); changing either prepares the sheet again. File > Print
+briefing… opens it with :func:`open_briefing`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,8 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.i18n import N_, _
-from gui.preview_output import build_pdf, copy_box, language_box, match_paper, print_pdf
+from db.i18n import _
+from gui.preview_output import (
+    KIND_TITLES,
+    build_pdf,
+    copy_box,
+    language_box,
+    match_paper,
+    print_pdf,
+)
 from gui.screen_fit import fit_to_screen
 from gui.worker import Worker
 
@@ -54,13 +57,6 @@ if TYPE_CHECKING:
     from db.catalog import Catalog
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-KIND_TITLES = {
-    "delegation": N_("Delegation briefing"),
-    "pack": N_("Delegation briefing pack"),
-    "person": N_("Bio sheet"),
-    "pairing": N_("Pairing profile"),
-    "event": N_("Event briefing"),
-}
 
 
 class BriefingPreview(QDialog):
@@ -137,6 +133,9 @@ class BriefingPreview(QDialog):
             choices.addWidget(label)
             choices.addWidget(box)
             choices.addSpacing(12)
+            # Languages and copies are a briefing's (a printed list brings its own job).
+            label.setVisible(kind in KIND_TITLES)
+            box.setVisible(kind in KIND_TITLES)
         choices.addStretch(1)
         for button in (self.save_button, self.print_button, close_button):
             choices.addWidget(button)
@@ -204,12 +203,17 @@ class BriefingPreview(QDialog):
             self._worker = self._own_worker()  # the last one stops once it is idle
         catalog, kind, record_id = self._catalog, self.kind, self.record_id
         paper, classification = self._paper, self._classification
+        self._worker.submit(self.job(catalog, kind, record_id, paper, classification),
+                            lambda data: self._arrived(data, generation),
+                            lambda error: self._not_built(error, generation))
+
+    def job(self, catalog: Catalog, kind: str, record_id: int, paper: str,
+            classification: str | None) -> Callable[[], bytes]:
+        """What the worker runs to make the PDF, in the chosen language and copy (File >
+        Print List brings its own)."""
         language, counterpart = self.language, self.counterpart
-        self._worker.submit(
-            lambda: build_pdf(catalog, kind, record_id, paper, classification, language,
-                              counterpart),
-            lambda data: self._arrived(data, generation),
-            lambda error: self._not_built(error, generation))
+        return lambda: build_pdf(catalog, kind, record_id, paper, classification, language,
+                                 counterpart)
 
     # ------------------------------------------------------------ state
 

@@ -19,12 +19,19 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from db import i18n
-from db.i18n import _
+from db.i18n import N_, _
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
 
 PRINT_DPI_CAP = 300
+KIND_TITLES = {  # the briefings the preview prints, by the kind of sheet
+    "delegation": N_("Delegation briefing"),
+    "pack": N_("Delegation briefing pack"),
+    "person": N_("Bio sheet"),
+    "pairing": N_("Pairing profile"),
+    "event": N_("Event briefing"),
+}
 
 
 def language_box(parent: QWidget, language: str | None) -> QComboBox:
