@@ -65,11 +65,12 @@ def _title_state(position: reads.PositionView, day: dt.date) -> str:
 
 
 def _sources(b: DetailBuilder, sources: tuple[reads.SourceView, ...]) -> None:
+    """Numbered as the record's text cites them ("[2]") and as its briefing lists them."""
     b.items(_("Sources"), [
-        (s.title, " · ".join(x for x in (s.publisher or "",
-                                          _day(s.published_on),
-                                          s.url or "") if x))
-        for s in sources
+        (f"{number}. {s.title}", " · ".join(x for x in (s.publisher or "",
+                                                        _day(s.published_on),
+                                                        s.url or "") if x))
+        for number, s in enumerate(sources, start=1)
     ])
 
 
