@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlmodel import Session
 
-from db.search_query import ORDER_LIMIT, Hit, Term, parse
+from db.search_query import ORDER_LIMIT, Hit, Term, parse_query
 
 # The ranking helpers are search_query's own: one ranking for both engines.
 from db.search_query import _agreement as tier_agreement
@@ -84,7 +84,7 @@ def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
 def search_pg(session: Session, query: str, *, kind_codes: Sequence[int] = (),
               stride: int = 16, limit: int = 50) -> list[Hit]:
     """Ranked hits, tier by tier, exactly as :func:`db.search_query.search_sqlite` ranks."""
-    terms = parse(query)
+    terms = parse_query(query)  # capped as on SQLite: a 1 MB query is not a 1 MB tsquery
     if not terms or limit <= 0:
         return []
     kind_clause = _kind_clause(kind_codes, stride)

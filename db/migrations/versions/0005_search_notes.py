@@ -1,0 +1,41 @@
+"""Search reads what users remember: people's biographies and protocol notes.
+
+The search documents (``db.documents``) now hold a person's biography and
+protocol notes in the searched body (ranked below names, see
+``db.search_query``), so "ambassador" finds the ambassador whose title says
+"Head of the EU Delegation". Catalogs made before this hold the old documents:
+this revision only asks ``db.schema.upgrade`` to rebuild the index with today's
+code after the last migration (SQLite and PostgreSQL alike; the index's columns
+do not change).
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import context, op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+SCHEMA_NUMBER = 5
+
+
+def _stamp(number: int) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"PRAGMA user_version = {number}")
+
+
+def upgrade() -> None:
+    context.config.attributes["rebuild_search_index"] = True
+    _stamp(SCHEMA_NUMBER)
+
+
+def downgrade() -> None:
+    context.config.attributes["rebuild_search_index"] = True
+    _stamp(SCHEMA_NUMBER - 1)
