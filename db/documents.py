@@ -88,10 +88,10 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
             detail=_person_detail(held, orgs, places, countries.get(person.nationality_id or -1)),
             body=_join([person.honorific, countries.get(person.nationality_id or -1),
                         *(p.title for p in held),
-                        *(orgs.get(p.organisation_id or -1) for p in held),
-                        # What users remember of someone ("the ambassador"): searched,
-                        # ranked below names. Private notes are never searched.
-                        person.biography, person.protocol_notes]),
+                        *(orgs.get(p.organisation_id or -1) for p in held)]),
+            # What users remember of someone ("the ambassador"): searched last, below
+            # names, titles and places. Private notes are never searched.
+            notes=_join([person.biography, person.protocol_notes]),
         ))
     return docs
 

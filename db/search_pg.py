@@ -72,6 +72,10 @@ def tiers(terms: Sequence[Term]) -> list[tuple[str, str]]:
     found.append(("words", " & ".join(_q(w, weights="A") for w in words)))
     found.append(("prefix", " & ".join(_q(w, prefix=len(w) > 1, weights="A") for w in words)))
     found.append(("anywhere", anywhere(words)))
+    found.append(("notes", " & ".join(  # tier 6: notes are folded words in exact (C)
+        _q(w, weights="ABC") if len(w) == 1 else
+        f"({_q(w, prefix=True, weights='A')} | {_q(w, weights='BC')})" if len(w) == 2 else
+        _q(w, prefix=True, weights="ABC") for w in words)))
     return found
 
 

@@ -24,6 +24,9 @@ come before the next tier's, and no record is listed twice):
    organisations, places, notes). Words of one or two letters match whole words
    of ``body`` only ("de" never finds "Deputy", "a" never "Assembly"), and a
    one-letter word is a whole word everywhere.
+6. **Notes** — as 5, and a word may also be in the notes (biographies, protocol
+   notes: folded words stored after the accented names in ``exact``). What a user
+   remembers of someone ("ambassador") finds them, below every name and title.
 
 Inside tiers 2–5 the shortest names come first (the closest matches) while a
 tier has at most :data:`ORDER_LIMIT` matches; past that, index order (kind and
@@ -137,7 +140,22 @@ def tiers(terms: Sequence[Term]) -> list[tuple[str, str]]:
     found.append(("prefix", " AND ".join(
         f"names : {_quoted(w)}" + ("" if len(w) == 1 else "*") for w in words)))
     found.append(("anywhere", match_expression(words)))
+    found.append(("notes", notes_expression(words)))
     return found
+
+
+def notes_expression(words: Sequence[str]) -> str:
+    """Tier 6: every word in names, body or the notes (folded, in ``exact``), by tier
+    5's rules for short words. It holds tier 5's matches, as each tier holds the last."""
+    parts = []
+    for word in words:
+        if len(word) == 1:
+            parts.append(f"{{names body exact}} : {_quoted(word)}")
+        elif len(word) == 2:
+            parts.append(f"(names : {_quoted(word)}* OR {{body exact}} : {_quoted(word)})")
+        else:
+            parts.append(f"{{names body exact}} : {_quoted(word)}*")
+    return " AND ".join(parts)
 
 
 def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:

@@ -147,6 +147,7 @@ class Document:
     body: str
     keys: tuple[str | None, ...] = ()  # other whole names: aliases, original script
     detail: str = ""  # what tells namesakes apart, shown only when names clash
+    notes: str = ""  # free text searched last (biography, protocol notes): db.search_query
 
 
 Documents = Callable[[Session, Sequence[int]], list[Document]]

@@ -94,3 +94,14 @@ def test_upgrade_from_0004_rebuilds_the_index_with_notes(tmp_path: Path) -> None
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone() == (schema.SCHEMA_VERSION,)
     conn.close()
+
+
+def test_a_list_filter_reads_names_and_titles_not_notes(empty_catalog: Catalog) -> None:
+    from db import listing
+
+    ops.create(empty_catalog, RecordKind.PERSON, {
+        "given_names": "Anna", "family_name": "Smith", "biography": "Met Mr Tran in Hue."})
+    ops.create(empty_catalog, RecordKind.PERSON, {"given_names": "Bao", "family_name": "Trần"})
+    with empty_catalog.read_session() as session:
+        page = listing.page(session, RecordKind.PERSON, listing.ListQuery(text="tran"))
+    assert [row.cells[0] for row in page.rows] == ["Bao Trần"]

@@ -1,12 +1,13 @@
 """Search reads what users remember: people's biographies and protocol notes.
 
 The search documents (``db.documents``) now hold a person's biography and
-protocol notes in the searched body (ranked below names, see
+protocol notes, searched in a last tier below names, titles and places (see
 ``db.search_query``), so "ambassador" finds the ambassador whose title says
-"Head of the EU Delegation". Catalogs made before this hold the old documents:
-this revision only asks ``db.schema.upgrade`` to rebuild the index with today's
-code after the last migration (SQLite and PostgreSQL alike; the index's columns
-do not change).
+"Head of the EU Delegation". The notes' folded words are stored after the
+accented names in the index's ``exact`` column, so the index's columns do not
+change; catalogs made before this hold the old documents, and this revision
+asks ``db.schema.upgrade`` to rebuild the index with today's code after the
+last migration (SQLite and PostgreSQL alike).
 
 Revision ID: 0005
 Revises: 0004
