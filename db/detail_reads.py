@@ -20,6 +20,7 @@ from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
 from db.models import Engagement
+from db.reads import gifts as gift_reads
 
 RecordKey = tuple[str, int]
 
@@ -54,6 +55,7 @@ class Loaded:
     view: Any
     extra: Any = None
     changes: tuple[Any, ...] = ()
+    gifts: tuple[gift_reads.GiftView, ...] = ()  # gifts given and received (db.reads.gifts)
     records: frozenset[RecordKey] = field(default=frozenset(), compare=False)
 
 
@@ -95,5 +97,6 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
         extra = reads.exchanges(session, view.city_a.id, view.city_b.id,
                                pairing_id=record_id)
     changes = tuple(change_history(session, RecordKind(kind), record_id))
-    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else ())
-    return Loaded(kind, view, extra, changes, shown | {(kind, record_id)})
+    gifts = gift_reads.of_record(session, kind, record_id)
+    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else (), gifts)
+    return Loaded(kind, view, extra, changes, gifts=gifts, records=shown | {(kind, record_id)})

@@ -11,8 +11,8 @@ has no description or a description misses a part.
 
 Adding a kind of record (say a gift):
 
-1. the table in ``db/models.py`` (a ``RecordKind`` member in ``db/kinds.py``) and
-   an Alembic migration;
+1. the table in a module of ``db/models/`` (a ``RecordKind`` member in
+   ``db/kinds.py``) and an Alembic migration;
 2. a ``KindSpec`` below: nouns, ``label`` (``named_by("description")`` or a
    :class:`db.spec.LabelRule`), ``parts`` it owns, and if it is browsed and
    searched, a ``ListSpec`` (in ``db/lists.py``), a document builder (in

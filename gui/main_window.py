@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 # How often to look for changes committed by another window or instance (a PRAGMA
 # data_version read: microseconds).
 WATCH_INTERVAL_MS = 1000
+# Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
+EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
 
 
 def window_title(catalog_name: str) -> str:
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
                 panels.append(panel)
             detail = DetailPane(self)
             detail.link_activated.connect(self.open_record)
+            detail.new_requested.connect(self.new_linked)
             page = SectionPage(section.key, panels, detail, self._settings, self)
             self.pages[section.key] = page
             self.stack.addWidget(page)
@@ -310,6 +313,9 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
         """Show a record in its section's detail pane (and remember it for Back)."""
         section = section_of(kind)
+        if section is None and kind in EDITED_IN_A_WINDOW:
+            self.edit_from_list(kind, record_id)  # a gift: no section lists it
+            return
         if section is None or self.catalog is None:
             return
         self.show_section(section)
@@ -368,6 +374,14 @@ class MainWindow(QMainWindow):
         from gui.forms.dialog import open_editor
 
         open_editor(self.forms, self.current_page().current_panel().kind, None, self)
+
+    def new_linked(self, kind: str, values: dict[str, object]) -> None:
+        """"Add gift…" in a detail pane: a new record already linked to the one shown."""
+        if self.forms is None or not self.menus.new_action.isEnabled():
+            return
+        from gui.forms.dialog import open_editor
+
+        open_editor(self.forms, RecordKind(kind), None, self, values=values)
 
     def edit_record(self) -> None:
         shown = self._shown_record()

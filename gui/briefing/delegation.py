@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from db import dates, precedence, reads, titles
 from db.models import RecordKind
+from db.reads import gifts as gift_reads
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -29,6 +30,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.flowables import facts_table, list_table
+from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
 from gui.briefing.text import (
     clean,
@@ -71,6 +73,7 @@ class DelegationBrief:
     earlier: tuple[reads.Exchange, ...]
     shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
+    gifts: tuple[gift_reads.GiftView, ...] = ()
 
     @property
     def title(self) -> str:
@@ -130,6 +133,9 @@ def load(session: Session, delegation_id: int, *,
         shared=shared_offices(session, [*(m.person for m in members),
                                         *(c.person for c in counterparts)], on, policy),
         policy=policy,
+        gifts=gift_reads.exchanged_with(session, person_ids=member_ids | set(roles),
+                                        delegation_id=view.id,
+                                        pairing_id=pairing.id if pairing else None),
     )
 
 
@@ -163,6 +169,7 @@ def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         out += sheet.section("Outcomes", sheet.para(v.outcomes))
     if has(v.follow_ups):
         out += sheet.section("Follow-ups", sheet.para(v.follow_ups))
+    out += gifts_section(sheet, brief.gifts)
     out += sources_section(sheet, v.sources)
     return out
 

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from sqlmodel import Session
 
 from db import reads, titles
+from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
     Sheet,
@@ -29,6 +30,7 @@ from gui.briefing.flowables import (
     list_table,
     table_style,
 )
+from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
 from gui.briefing.text import clean, esc, has, join, label, when
 
@@ -43,6 +45,7 @@ class PairingBrief:
     programme: reads.ProgrammeFacts | None
     timeline: tuple[reads.Exchange, ...]
     people: tuple[reads.KeyPerson, ...]
+    gifts: tuple[gift_reads.GiftView, ...] = ()
 
     @property
     def title(self) -> str:
@@ -60,7 +63,8 @@ def load(session: Session, pairing_id: int, *,
     return PairingBrief(
         view, places[view.city_a.id], places[view.city_b.id],
         reads.programme_facts(session, view.programme.id if view.programme else None), items,
-        reads.key_people(session, view.city_a.id, view.city_b.id, items))
+        reads.key_people(session, view.city_a.id, view.city_b.id, items),
+        gift_reads.of_pairing(session, pairing_id))
 
 
 def story(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
@@ -97,6 +101,7 @@ def story(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
         out += sheet.section("Timeline", Paragraph(muted(
             "<i>No delegations or events between these cities are recorded yet.</i>"), st.body))
     out += _people(brief, sheet)
+    out += gifts_section(sheet, brief.gifts)
     out += sources_section(sheet, v.sources)
     return out
 

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from db import dates, reads, titles
 from db.models import NameOrder
+from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
 from gui.briefing.common import (
     Sheet,
@@ -25,6 +26,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.flowables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
+from gui.briefing.gifts import gifts_section
 from gui.briefing.text import clean, esc, has, join, label
 
 KICKER = "Bio sheet"
@@ -39,6 +41,7 @@ class PersonBrief:
     today: dt.date
     shared: tuple[titles.SharedOffice, ...] = ()
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
+    gifts: tuple[gift_reads.GiftView, ...] = ()
 
     @property
     def title(self) -> str:
@@ -56,7 +59,8 @@ def load(session: Session, person_id: int, *, today: dt.date | None = None,
     return PersonBrief(view, reads.photo(session, person_id), orgs,
                        reads.engagements_of(session, person_id), on,
                        tuple(titles.shared_offices(session, person_id, view.positions, on,
-                                                   policy)), policy)
+                                                   policy)), policy,
+                       gift_reads.of_person(session, person_id))
 
 
 def _script_markup(text: str | None) -> str:
@@ -122,6 +126,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     out += _participation(sheet, "Delegations", v.delegations)
     out += _meetings(brief, sheet)
     out += _participation(sheet, "Events", v.events)
+    out += gifts_section(sheet, brief.gifts)
     out += sources_section(sheet, v.sources)
     return out
 

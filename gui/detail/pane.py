@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,8 @@ Value = str | Iterable["Ref"] | None  # or a Ref: anything with kind, id and lab
 
 class DetailPane(QScrollArea):
     link_activated = Signal(str, int)
+    # "Add gift…" and the like: a new record of a kind, with values filled in (a dict).
+    new_requested = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +172,17 @@ class DetailBuilder:
             self.section(title, len(listed))
             for main, detail in listed:
                 self.item(main, detail)
+
+    def button(self, text: str, kind: str, values: dict[str, object]) -> QPushButton:
+        """A button asking for a new record of *kind* linked to this one (*values*)."""
+        button = QPushButton(text)
+        button.setObjectName(f"new_{kind}")
+        button.clicked.connect(lambda: self._pane.new_requested.emit(kind, dict(values)))
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+        return button
 
     def widget(self, widget: QWidget) -> None:
         """A ready-made widget (the change history table)."""

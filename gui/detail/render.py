@@ -29,6 +29,7 @@ from db.models import RecordKind
 from db.reads import Ref
 from db.vocabulary import value_word
 from gui.detail.pane import DetailBuilder
+from gui.detail.registers import render_gifts
 from gui.widgets import avatar
 
 
@@ -280,5 +281,6 @@ def render(b: DetailBuilder, loaded: Loaded) -> None:
         _programme(b, view)
     elif loaded.kind == RecordKind.EVENT.value:
         _event(b, view)
+    render_gifts(b, loaded)
     _history(b, loaded.changes)
     b.finish()

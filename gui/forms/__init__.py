@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 def form_class(kind: RecordKind) -> type[RecordForm]:
     from gui.forms.delegation import DelegationForm, EngagementForm
     from gui.forms.event import EventForm
+    from gui.forms.gift import GiftForm
     from gui.forms.pairing import PairingForm
     from gui.forms.person import PersonForm
     from gui.forms.places import CityForm, OrganisationForm, ProgrammeForm
@@ -42,6 +43,7 @@ def form_class(kind: RecordKind) -> type[RecordForm]:
         RecordKind.SOURCE: SourceForm,
         RecordKind.COOPERATION_AREA: CooperationAreaForm,
         RecordKind.COUNTRY: CountryForm,
+        RecordKind.GIFT: GiftForm,
     }
     try:
         return forms[kind]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -57,14 +58,18 @@ class EditorDialog(QDialog):
 
 
 def open_editor(context: FormContext, kind: RecordKind, record_id: int | None = None,
-                parent: QWidget | None = None) -> EditorDialog | None:
-    """A dialog editing *record_id* (or a new record); None if the record is gone."""
+                parent: QWidget | None = None, *,
+                values: Mapping[str, Any] | None = None) -> EditorDialog | None:
+    """A dialog editing *record_id* (or a new record, with *values* filled in); None if
+    the record is gone."""
     from gui.forms import form_for
 
     form = form_for(kind, context)
     if record_id is not None and not form.load(record_id):
         form.deleteLater()
         return None
+    if record_id is None and values:
+        form.new(values)
     dialog = EditorDialog(form, parent)
     # An undo in the window, or a save in another editor, reaches an unchanged form.
     context.editing.changed.connect(form.catalog_changed)

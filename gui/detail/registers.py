@@ -1,0 +1,53 @@
+"""The registers a detail pane lists under a person, a delegation or a pairing: gifts
+given and received (so the next visit never repeats one), with a button that records
+a new one already linked to the record shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from db.detail_reads import Loaded
+from db.i18n import _, format_date
+from db.kinds import GiftDirection, RecordKind
+from db.reads.gifts import GiftView
+from db.vocabulary import value_word
+from gui.detail.pane import DetailBuilder
+
+_LISTED = frozenset({RecordKind.PERSON.value, RecordKind.DELEGATION.value,
+                     RecordKind.PAIRING.value})
+# What a new gift recorded from a pane is linked to: a person receives it, a visit
+# is where it was exchanged.
+_NEW_GIFT = {RecordKind.PERSON.value: "to_person_id",
+             RecordKind.DELEGATION.value: "delegation_id"}
+
+
+def _day(day: dt.date | None) -> str:
+    return format_date(day, "medium") if day else ""
+
+
+def gift_line(gift: GiftView) -> str:
+    """``Given · 13 Jun 2017 · Hanoi People's Committee → Bruno Angelet · about 50 EUR``."""
+    giver = gift.giver.label if gift.giver else ""
+    recipient = gift.recipient.label if gift.recipient else ""
+    route = " → ".join(x for x in (giver, recipient) if x) if giver or recipient else ""
+    if giver and not recipient:
+        route = _("from {giver}").format(giver=giver)
+    elif recipient and not giver:
+        route = _("to {recipient}").format(recipient=recipient)
+    occasion = gift.delegation or gift.event
+    return " · ".join(x for x in (
+        value_word(GiftDirection, gift.direction), _day(gift.date), route,
+        occasion.label if occasion else "", gift.value or "", gift.notes or "") if x)
+
+
+def render_gifts(b: DetailBuilder, loaded: Loaded) -> None:
+    """The gifts section (left out when empty) and the "Add gift…" button."""
+    if loaded.kind not in _LISTED:
+        return
+    b.items(_("Gifts given and received"), [(g.ref, gift_line(g)) for g in loaded.gifts])
+    link = _NEW_GIFT.get(loaded.kind)
+    if link is not None:
+        values: dict[str, object] = {link: loaded.view.id}
+        if loaded.kind == RecordKind.PERSON.value:
+            values["direction"] = GiftDirection.GIVEN.value
+        b.button(_("Add gift…"), RecordKind.GIFT.value, values)
