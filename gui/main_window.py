@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing
+from gui import opening, printing, sidebar
 from gui import settings as registry
 from gui.banner import SampleBanner
 from gui.changes import ChangeRouter
@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             page = SectionPage(section.key, panels, detail, self._settings, self)
             self.pages[section.key] = page
             self.stack.addWidget(page)
+        self.sidebar, self.agenda = sidebar.install(self, self._settings)  # Upcoming, saved
         self._section_changed(self.sections.currentRow())
 
     # ------------------------------------------------------------ catalog

@@ -11,6 +11,7 @@ The lead opens it from File > Print briefing… with :func:`open_briefing`.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ KIND_TITLES = {
     "person": N_("Bio sheet"),
     "pairing": N_("Pairing profile"),
     "event": N_("Event briefing"),
+    "week": N_("Programme of the week"),  # record_id: the first day's ordinal (agenda)
 }
 
 
@@ -72,6 +74,10 @@ def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
 
     try:
         options = SheetOptions(paper=Paper(paper), classification=classification)
+        if kind == "week":
+            from gui.briefing.agenda import render_week
+
+            return render_week(catalog, dt.date.fromordinal(record_id), options)
         return render(catalog, kind, record_id, options)
     except (NotFoundError, FontMissingError) as exc:
         raise BriefingError(str(exc)) from exc

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from db.i18n import N_, _
@@ -79,6 +79,7 @@ class _Completer(QCompleter):
 class SearchBox(QLineEdit):
     open_record = Signal(str, int)
     searched = Signal(str, int)  # query, number of hits (tests wait on it)
+    save_requested = Signal(str)  # "Save this search" (the sidebar keeps it)
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,19 @@ class SearchBox(QLineEdit):
             self._open_index)
         self.textEdited.connect(self._query)
         self.returnPressed.connect(self._open_first)
+        self.save_action = QAction("☆", self)
+        self.save_action.setObjectName("saveSearch")
+        self.save_action.setToolTip(_("Save this search in the sidebar"))
+        self.save_action.triggered.connect(lambda: self.save_requested.emit(self.text()))
+        self.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.save_action.setVisible(False)
+        self.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
+
+    def run(self, text: str) -> None:
+        """Search for *text* as if typed (a saved search): the box shows it, the popup opens."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setText(text)
+        self._query(text)
 
     @property
     def popup(self) -> QAbstractItemView:

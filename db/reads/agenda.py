@@ -25,6 +25,7 @@ from enum import StrEnum
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
+from db.i18n import _, format_date, format_time
 from db.kinds import DelegationStatus, MemberRole
 from db.models import (
     City,
@@ -59,6 +60,16 @@ class AgendaItem:
     delegation: str  # the delegation's title (the item's own for a delegation)
 
     @property
+    def when(self) -> str:
+        """``09:30–11:00``, ``14:00``, ``until 5 Mar 2031`` (a visit of several days)."""
+        if self.start_time is not None:
+            start = format_time(self.start_time)
+            return f"{start}–{format_time(self.end_time)}" if self.end_time else start
+        if self.last_day and self.last_day != self.day:
+            return _("until {date}").format(date=format_date(self.last_day, "medium"))
+        return ""
+
+    @property
     def sort_key(self) -> tuple[dt.date, int, dt.time, str, int]:
         """Day, delegations before the meetings of that day, then time and title."""
         return (self.day, 0 if self.kind == RecordKind.DELEGATION.value else 1,
@@ -81,6 +92,15 @@ class ToConfirm:
     label: str  # the record (a person, a delegation, a meeting)
     day: dt.date
     detail: str  # the unconfirmed title; the meeting's delegation; "" for a head
+
+    @property
+    def text(self) -> str:
+        """What is to confirm, in words (the screen's tray and the printed programme)."""
+        if self.problem is Problem.TITLE:
+            return _("Title not confirmed: {title}").format(title=self.detail)
+        if self.problem is Problem.HEAD:
+            return _("No head of delegation")
+        return _("No venue")
 
 
 @dataclass(frozen=True)
@@ -110,18 +130,18 @@ def agenda(session: Session, first: dt.date, days: int = DEFAULT_DAYS) -> Agenda
         .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
         .where(Delegation.status != cancelled, col(Engagement.date).is_not(None),
                col(Engagement.date) >= first, col(Engagement.date) <= last)).all())
-    owners = {d.id: d for d in delegations} | {d.id: d for _, d in meetings}
+    owners = {d.id: d for d in delegations} | {d.id: d for _e, d in meetings}
     cities = labels_of(session, City, [c for d in owners.values()
                                        for c in (d.host_city_id, d.sending_city_id)]
-                       + [e.city_id for e, _ in meetings])
-    hosts = labels_of(session, Organisation, [e.host_organisation_id for e, _ in meetings])
+                       + [e.city_id for e, _d in meetings])
+    hosts = labels_of(session, Organisation, [e.host_organisation_id for e, _d in meetings])
     members: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for member in session.exec(select(DelegationMember).where(
             col(DelegationMember.delegation_id).in_([d.id for d in delegations]))):
         members[member.delegation_id].append((member.person_id, member.role))
     taking_part: dict[int, list[int]] = defaultdict(list)
     for ep in session.exec(select(EngagementParticipant).where(
-            col(EngagementParticipant.engagement_id).in_([e.id for e, _ in meetings]))
+            col(EngagementParticipant.engagement_id).in_([e.id for e, _d in meetings]))
             .order_by(col(EngagementParticipant.id))):
         taking_part[ep.engagement_id].append(ep.person_id)
     views = people(session, [p for ms in members.values() for p, _ in ms]
