@@ -269,7 +269,7 @@ DELEGATIONS = ListSpec(
     model=Delegation,
     columns=(
         ColumnSpec("title", N_("Delegation"), lambda: func.lower(col(Delegation.title))),
-        ColumnSpec("dates", N_("Dates"), lambda: col(Delegation.start_date)),
+        ColumnSpec("dates", N_("Dates"), lambda: col(Delegation.sort_date)),
         ColumnSpec("direction", N_("Direction"), lambda: col(Delegation.direction)),
         ColumnSpec("status", N_("Status"), lambda: col(Delegation.status)),
         ColumnSpec("from", N_("From")),
@@ -277,14 +277,14 @@ DELEGATIONS = ListSpec(
             col(City.id) == col(Delegation.host_city_id)).scalar_subquery()),
     ),
     cells=_delegation_cells,
-    default_sort=lambda: (col(Delegation.start_date).desc(), col(Delegation.id).desc()),
+    default_sort=lambda: (col(Delegation.sort_date).desc(), col(Delegation.id).desc()),
     default_column="dates",
     default_descending=True,
-    year_column="start_date",
+    year_column="sort_date",  # "June 2017" counts in 2017
     filters={
         "direction": lambda value: col(Delegation.direction) == value,
         "status": lambda value: col(Delegation.status) == value,
-        "year": _year(col(Delegation.start_date)),
+        "year": _year(col(Delegation.sort_date)),
         "city_id": lambda value: or_(col(Delegation.host_city_id) == int(value),
                                      col(Delegation.sending_city_id) == int(value)),
     },
@@ -302,18 +302,18 @@ EVENTS = ListSpec(
     model=Event,
     columns=(
         ColumnSpec("name", N_("Event"), lambda: func.lower(col(Event.name))),
-        ColumnSpec("dates", N_("Dates"), lambda: col(Event.start_date)),
+        ColumnSpec("dates", N_("Dates"), lambda: col(Event.sort_date)),
         ColumnSpec("city", N_("City"), lambda: select(City.name).where(
             col(City.id) == col(Event.city_id)).scalar_subquery()),
         ColumnSpec("theme", N_("Theme"), lambda: col(Event.theme)),
     ),
     cells=_event_cells,
-    default_sort=lambda: (col(Event.start_date).desc(), col(Event.id).desc()),
+    default_sort=lambda: (col(Event.sort_date).desc(), col(Event.id).desc()),
     default_column="dates",
     default_descending=True,
-    year_column="start_date",
+    year_column="sort_date",  # "June 2017" counts in 2017
     filters={
-        "year": _year(col(Event.start_date)),
+        "year": _year(col(Event.sort_date)),
         "city_id": lambda value: col(Event.city_id) == int(value),
     },
 )

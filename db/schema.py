@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 APPLICATION_ID = 0x4C49534E  # "LISN": marks a SQLite file as a Liaison catalog
-SCHEMA_VERSION = 5  # the number of the newest revision in db/migrations/versions
+SCHEMA_VERSION = 6  # the number of the newest revision in db/migrations/versions
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
