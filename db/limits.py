@@ -28,6 +28,12 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, Float, Integer, LargeBinary, String, Time
 from sqlalchemy.sql.schema import Column
 
+# The search query's caps live with the query parser, which the command line loads
+# without SQLAlchemy; re-exported here, with the other limits.
+from db.search_query import MAX_QUERY_CHARS as MAX_QUERY_CHARS
+from db.search_query import MAX_QUERY_WORDS as MAX_QUERY_WORDS
+from db.search_query import cap_query as cap_query
+
 SHORT_TEXT = 500
 LINK_TEXT = 2_000
 LONG_TEXT = 10_000
@@ -36,8 +42,6 @@ LONG_FIELDS = frozenset({"biography", "description", "figures", "follow_ups", "n
                          "topics"})
 LINK_FIELDS = frozenset({"url", "website"})
 MAX_LIST_ITEMS = 100
-MAX_QUERY_CHARS = 500
-MAX_QUERY_WORDS = 16
 _INT_RANGE = (-(2 ** 63), 2 ** 63 - 1)
 
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls (U+009B is CSI).
@@ -124,8 +128,3 @@ def admit(column: Column[Any], value: Any) -> tuple[Any, str | None]:
         return value, "Enter a date as YYYY-MM-DD." if isinstance(kind, Date) else (
             "Enter a time as HH:MM." if isinstance(kind, Time) else "Enter a date and time.")
     return value, None
-
-
-def cap_query(query: str) -> str:
-    """A search query cut to :data:`MAX_QUERY_CHARS` characters."""
-    return query[:MAX_QUERY_CHARS]

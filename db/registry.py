@@ -34,6 +34,7 @@ from sqlmodel import Session, col
 
 from db import documents, lists, reads
 from db.models import TABLES, Record, RecordKind
+from db.reads.member_order import arrange_members
 from db.spec import PAIRING_LABEL, PERSON_LABEL, KindSpec, LabelRule, Part, named_by
 
 
@@ -177,7 +178,8 @@ REGISTRY = Registry([
           listing=lists.ORGANISATIONS, document=documents.organisations, search_code=2,
           reader=reads.organisation, counted=True),
     _spec(RecordKind.DELEGATION, "delegation", "delegations", _TITLE, parts=(
-        Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id"),
+        Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id", ranked="sequence",
+             arrange=arrange_members),
         Part("engagements", RecordKind.ENGAGEMENT, "delegation_id", order="sequence"),
         _SOURCES,
     ), listing=lists.DELEGATIONS, document=documents.delegations, search_code=6,

@@ -4,13 +4,18 @@ Each Alembic revision is named by its number (``0001`` is the baseline) and
 stamps that number into SQLite's ``user_version``, so a file can be judged
 older, current or newer by reading its header alone, without Alembic and
 without writing to it.
+
+The two numbers are read by ``liaison search``'s thin path (:mod:`db.quick_search`),
+which must not load SQLAlchemy: the functions below import what they use.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 APPLICATION_ID = 0x4C49534E  # "LISN": marks a SQLite file as a Liaison catalog
 SCHEMA_VERSION = 6  # the number of the newest revision in db/migrations/versions
@@ -46,6 +51,8 @@ def upgrade(engine: Engine) -> None:
 
 def server_version(engine: Engine) -> int:
     """The schema number of a database server's catalog (0 when it has none yet)."""
+    from sqlalchemy import inspect, text  # see the module's note: kept off the import path
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return 0

@@ -142,14 +142,19 @@ def rebuild(session: Session) -> int:
 # ---------------------------------------------------------------- querying
 
 
+def kind_codes(kinds: Sequence[str]) -> list[int]:
+    """The index codes of the searched kinds named in *kinds* (``rowid % 16``)."""
+    return [found.search_code for found in REGISTRY.searchable()
+            if found.kind.value in kinds and found.search_code]
+
+
 def search(session: Session, query: str, *, kinds: Sequence[str] = (),
            limit: int = 50) -> list[Hit]:
     """Ranked records for a user's query: whole names first (see :mod:`db.search_query`)."""
     words = tokens(query)
     if not words or limit <= 0:
         return []
-    codes = [found.search_code for found in REGISTRY.searchable()
-             if found.kind.value in kinds and found.search_code]
+    codes = kind_codes(kinds)
     if kinds and not codes:
         return []
     return dialect.of(session).search(session, query, kind_codes=codes, stride=_ROWID_STRIDE,

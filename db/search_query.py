@@ -36,20 +36,34 @@ every query word ("nguyen" is in half the people), which alone took ~15 ms on
 Namesakes (records of one kind with the same name in one result list) get what
 tells them apart — for people: organisation, its province, years in office,
 nationality, stored with the document — added to their result line.
+
+SQL runs through a :data:`Rows` function (SQL text with ``:name`` parameters in,
+rows out), so the same code serves the store's session (:func:`session_rows`) and
+a bare DB-API connection (``liaison search`` reads a catalog file with
+:mod:`sqlite3` alone, see :mod:`db.quick_search`). This module imports neither
+SQLAlchemy nor SQLModel: the command line pays for them only when it needs them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-
-from sqlalchemy import text
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from db.folding import APOSTROPHES, fold, nfc
-from db.limits import MAX_QUERY_WORDS, cap_query
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+# Search queries are capped (db.limits re-exports these): matching time grows with the
+# square of the words, and 500 words took 16 s.
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 16
+
+#: Runs one SQL statement (``:name`` parameters) and returns all its rows.
+Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 _WORD = re.compile(r"[^\W_]+")
 _DROP_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
@@ -90,10 +104,15 @@ def parse(query: str) -> list[Term]:
 
 
 def parse_query(query: str) -> list[Term]:
-    """:func:`parse` for what a user typed: at most :data:`db.limits.MAX_QUERY_WORDS`
-    words from the first :data:`db.limits.MAX_QUERY_CHARS` characters. Matching time
+    """:func:`parse` for what a user typed: at most :data:`MAX_QUERY_WORDS`
+    words from the first :data:`MAX_QUERY_CHARS` characters. Matching time
     grows with the square of the words (500 took 16 s), and more never narrow a search."""
     return parse(cap_query(query))[:MAX_QUERY_WORDS]
+
+
+def cap_query(query: str) -> str:
+    """A search query cut to :data:`MAX_QUERY_CHARS` characters."""
+    return query[:MAX_QUERY_CHARS]
 
 
 def tokens(query: str) -> list[str]:
@@ -164,14 +183,29 @@ def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
     return f" AND (rowid % {stride}) IN ({', '.join(str(int(c)) for c in kind_codes)})"
 
 
-def _tier_rows(session: Session, expression: str, kind_clause: str,
+def session_rows(session: Session) -> Rows:
+    """The store's session as a :data:`Rows` function, in its current transaction.
+
+    The SQL goes to the database driver as written (``exec_driver_sql``), so this
+    module needs no SQLAlchemy import; the ``:name`` parameters are SQLite's own.
+    """
+    connection = session.connection()
+
+    def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        result = (connection.exec_driver_sql(sql, dict(params)) if params
+                  else connection.exec_driver_sql(sql))
+        return result.all()
+
+    return rows
+
+
+def _tier_rows(rows: Rows, expression: str, kind_clause: str,
                wanted: int, count: int) -> list[int]:
     """Rowids of the tier's best *wanted* matches (*count* matches in all)."""
     where = f"search_index MATCH :match{kind_clause}"
     order = " ORDER BY length(names), rowid" if count <= ORDER_LIMIT else ""
     sql = f"SELECT rowid FROM search_index WHERE {where}{order} LIMIT :limit"
-    return [int(r) for (r,) in session.execute(text(sql), {"match": expression,
-                                                           "limit": wanted})]
+    return [int(r) for (r,) in rows(sql, {"match": expression, "limit": wanted})]
 
 
 def _agreement(terms: Sequence[Term], exact_column: str) -> int:
@@ -182,6 +216,13 @@ def _agreement(terms: Sequence[Term], exact_column: str) -> int:
 
 def search_sqlite(session: Session, query: str, *, kind_codes: Sequence[int] = (),
                   stride: int = 16, limit: int = 50) -> list[Hit]:
+    """Ranked hits from the FTS5 index of the store's session (see :func:`search_fts5`)."""
+    return search_fts5(session_rows(session), query, kind_codes=kind_codes, stride=stride,
+                       limit=limit)
+
+
+def search_fts5(rows: Rows, query: str, *, kind_codes: Sequence[int] = (),
+                stride: int = 16, limit: int = 50) -> list[Hit]:
     """Ranked hits from the FTS5 index, tier by tier (see the module docstring)."""
     terms = parse_query(query)
     if not terms or limit <= 0:
@@ -191,37 +232,42 @@ def search_sqlite(session: Session, query: str, *, kind_codes: Sequence[int] = (
     scores: dict[int, float] = {}
     previous = -1  # matches of the last tier; tiers after "whole" each contain the one before
     for tier, (name, expression) in enumerate(tiers(terms)):
-        count = session.execute(text(
-            f"SELECT count(*) FROM search_index WHERE search_index MATCH :match{kind_clause}"),
-            {"match": expression}).scalar_one()
+        count = int(rows(
+            f"SELECT count(*) FROM search_index WHERE search_index MATCH :match{kind_clause}",
+            {"match": expression})[0][0])
         if name != "whole":
             if count == previous:
                 continue  # the same records as the tier before: nothing new
             previous = count
         if not count:
             continue
-        rows = _tier_rows(session, expression, kind_clause, limit + len(order), count)
-        fresh = [rid for rid in rows if rid not in scores]
+        found = _tier_rows(rows, expression, kind_clause, limit + len(order), count)
+        fresh = [rid for rid in found if rid not in scores]
         if name == "whole" and fresh and any(t.exact for t in terms):
-            exact = dict(session.execute(text(
+            exact = {int(r): e for r, e in rows(
                 f"SELECT rowid, exact FROM search_index WHERE rowid IN "
-                f"({', '.join(str(r) for r in fresh)})")).all())
+                f"({', '.join(str(r) for r in fresh)})", {})}
             fresh.sort(key=lambda rid: -_agreement(terms, exact.get(rid) or ""))
         for rid in fresh:
             scores[rid] = float(tier)  # the tier: lower is better
             order.append(rid)
         if len(order) >= limit:
             break
-    return _hits(session, order[:limit], scores)
+    return hits_in_order(rows, order[:limit], scores)
 
 
 def _hits(session: Session, order: list[int], scores: dict[int, float]) -> list[Hit]:
+    """:func:`hits_in_order` on the store's session (PostgreSQL's search uses it)."""
+    return hits_in_order(session_rows(session), order, scores)
+
+
+def hits_in_order(rows: Rows, order: list[int], scores: dict[int, float]) -> list[Hit]:
     """The stored title and result line of each rowid, in *order*."""
     if not order:
         return []
-    stored_rows = {int(r[0]): tuple(r[1:]) for r in session.execute(text(
+    stored_rows = {int(r[0]): tuple(r[1:]) for r in rows(
         "SELECT rowid, kind, record_id, title, subtitle FROM search_index WHERE rowid IN "
-        f"({', '.join(str(r) for r in order)})")).all()}
+        f"({', '.join(str(r) for r in order)})", {})}
     hits: list[Hit] = []
     details: dict[int, str] = {}
     for r in order:

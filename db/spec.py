@@ -36,6 +36,11 @@ class Part:
     link: str | None = None  # the column naming the owner; None: record_kind + record_id
     where: tuple[tuple[str, Any], ...] = ()  # fixed values that select the rows (role=photo)
     order: str | None = None  # a column that stores the list's order
+    # A column holding an order the user may set by moving rows (1, 2, ...; None:
+    # precedence decides), and how to arrange the rows for a form before anyone has.
+    ranked: str | None = None
+    arrange: Callable[[Session, int, list[Any]], list[Any]] | None = field(
+        default=None, compare=False)
 
     def link_values(self, owner_kind: RecordKind, owner_id: int) -> dict[str, Any]:
         values: dict[str, Any] = (

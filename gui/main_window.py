@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             detail = DetailPane(self)
             detail.link_activated.connect(self.open_record)
             detail.new_requested.connect(self.new_linked)
+            detail.confirm_requested.connect(self.confirm_title)
             page = SectionPage(section.key, panels, detail, self._settings, self)
             self.pages[section.key] = page
             self.stack.addWidget(page)
@@ -383,6 +384,14 @@ class MainWindow(QMainWindow):
         from gui.forms.dialog import open_editor
 
         open_editor(self.forms, RecordKind(kind), None, self, values=values)
+
+    def confirm_title(self, position: object, person: str) -> None:
+        """"Confirmed today…" on a title in a person's pane (gui.confirm)."""
+        if self.forms is None or not self.menus.edit_action.isEnabled():
+            return
+        from gui.confirm import confirm_title
+
+        confirm_title(self, self.forms, position, person)  # type: ignore[arg-type]
 
     def edit_record(self) -> None:
         shown = self._shown_record()

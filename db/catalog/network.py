@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
@@ -40,6 +39,8 @@ def _mount_table() -> str:
 
 def _mac_mount_table() -> str:
     """macOS ``mount`` output turned into ``/proc/mounts`` lines."""
+    import subprocess  # macOS only; ``liaison search`` loads this module and never needs it
+
     try:
         output = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5,
                                 check=False).stdout

@@ -114,7 +114,8 @@ def part_rows(session: Session, owner_kind: RecordKind, owner_id: int,
                 for name, value in part.link_values(owner_kind, owner_id).items()]
     order = [getattr(model, part.order)] if part.order else []
     query = select(model).where(*criteria).order_by(*order, col(model.id))
-    return list(session.execute(query).scalars())
+    rows = list(session.execute(query).scalars())
+    return part.arrange(session, owner_id, rows) if part.arrange else rows
 
 
 def _draft(session: Session, record: Record, hidden: frozenset[str]) -> Draft:

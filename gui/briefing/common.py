@@ -14,20 +14,13 @@ from sqlmodel import Session
 
 from db import dates, reads, titles
 from gui.briefing import fonts, photos, styles
-from gui.briefing.flowables import (
-    MIN_ROW_SPLIT,
-    HeadedBlock,
-    Heading,
-    Keys,
-    Portrait,
-    Run,
-    SheetTable,
-    TextLines,
-    table_style,
-)
+from gui.briefing.blocks import HeadedBlock, Heading, Keys
 from gui.briefing.overflow import SECTION_TITLE, Overflow, short
+from gui.briefing.portrait import Portrait
 from gui.briefing.styles import Styles
+from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, table_style
 from gui.briefing.text import clean, day, esc, has, initials, join, label, sentence
+from gui.briefing.textlines import Run, TextLines
 
 
 @dataclass

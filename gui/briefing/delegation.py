@@ -29,9 +29,9 @@ from gui.briefing.common import (
     titles_day_phrase,
     when_cell,
 )
-from gui.briefing.flowables import facts_table, list_table
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
+from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,
     date_range,

@@ -30,8 +30,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from db import titles
 from gui.briefing import fonts, scripts, styles
-from gui.briefing.flowables import HeadedBlock, SheetTable
+from gui.briefing.blocks import HeadedBlock
 from gui.briefing.styles import Paper
+from gui.briefing.tables import SheetTable
 from gui.briefing.text import clean
 from gui.briefing.text import day as day_text
 

@@ -24,7 +24,7 @@ from gui.briefing.common import (
     titles_day_phrase,
     when_cell,
 )
-from gui.briefing.flowables import facts_table, list_table
+from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import clean, date_range, esc, has, join, label, plural, sentence
 
 KICKER = "Event briefing"

@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from db import titles
 from gui.briefing import delegation, pairing, person
+from gui.briefing.blocks import Part
 from gui.briefing.common import Sheet
-from gui.briefing.flowables import Part
 from gui.briefing.text import clean
 
 

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from db import reads, titles
 from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
+from gui.briefing.blocks import HeadedBlock
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -22,16 +23,9 @@ from gui.briefing.common import (
     title_block,
 )
 from gui.briefing.delegation import timeline_table
-from gui.briefing.flowables import (
-    MIN_ROW_SPLIT,
-    HeadedBlock,
-    SheetTable,
-    facts_table,
-    list_table,
-    table_style,
-)
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
+from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label, when
 
 KICKER = "Pairing profile"

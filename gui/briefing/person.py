@@ -25,8 +25,8 @@ from gui.briefing.common import (
     sources_section,
     when_cell,
 )
-from gui.briefing.flowables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.gifts import gifts_section
+from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label
 
 KICKER = "Bio sheet"

@@ -77,11 +77,6 @@ def _language_asked(words: Sequence[str]) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a headless command, turning every user-facing error into one line."""
-    from sqlalchemy.exc import DatabaseError
-
-    from db.catalog import CatalogError
-    from db.ops import OperationError
-
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = VisibleText(stdout), VisibleText(stderr)
     try:
@@ -91,17 +86,39 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         quiet_broken_pipe()
         return EXIT_OK
-    except (UserError, CatalogError, OperationError) as exc:
+    except UserError as exc:
         sys.stderr.write(f"liaison: {exc}\n")
-    except DatabaseError as exc:
-        sys.stderr.write(f"liaison: {_unreadable(args, exc)}\n")
     except OSError as exc:
         sys.stderr.write(f"liaison: {os_error_sentence(exc)}\n")
     except KeyboardInterrupt:
         sys.stderr.write("liaison: " + _("interrupted") + "\n")
+    except Exception as exc:
+        line = _store_error(args, exc)
+        if line is None:
+            raise
+        sys.stderr.write(f"liaison: {line}\n")
     finally:
         sys.stdout, sys.stderr = stdout, stderr
     return EXIT_USER_ERROR
+
+
+def _store_error(args: argparse.Namespace, error: Exception) -> str | None:
+    """The one line for an error the store raised for the user, or None for a bug.
+
+    The store's error classes are imported here, once an error happened, and not
+    before every command: ``liaison search`` never loads SQLAlchemy at all (see
+    :mod:`db.quick_search`), and an error of a class never loaded cannot occur.
+    """
+    from sqlalchemy.exc import DatabaseError  # deliberately deferred: see above
+
+    from db.catalog import CatalogError
+    from db.ops import OperationError
+
+    if isinstance(error, CatalogError | OperationError):
+        return str(error)
+    if isinstance(error, DatabaseError):
+        return _unreadable(args, error)
+    return None
 
 
 def _unreadable(args: argparse.Namespace, error: Exception) -> str:

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db import quick_search
 from db.i18n import _
+from db.search_query import Hit
 from gui.cli.common import (
     EXIT_OK,
     add_target_arguments,
@@ -21,12 +24,11 @@ if TYPE_CHECKING:
     from gui.cli.common import Subparsers
 
 
-
 class _SearchKindNames(Sequence[str]):
     """The kinds the search index holds, as the store's registry names them.
 
-    Read on first use (a bad ``--kind`` or ``--help``), so building the parser does
-    not load the store.
+    Read on first use (``--kind`` or ``--help``), so building the parser does not
+    load the store.
     """
 
     def _names(self) -> tuple[str, ...]:
@@ -50,8 +52,11 @@ SEARCH_KIND_NAMES = _SearchKindNames()
 def add_parser(commands: Subparsers) -> None:
     find = commands.add_parser("search", help=_("search the catalog, ignoring accents"))
     find.add_argument("query", metavar="QUERY")
-    find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append",
-                      help=_("only this kind of record (repeatable)"))
+    # A metavar, so argparse does not list the choices when the option is added (Python
+    # 3.11 formats it then): the kinds are read from the registry only for --help or a
+    # --kind given, and the help lists them (%(choices)s).
+    find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append", metavar="KIND",
+                      help=_("only this kind of record (repeatable)") + ": %(choices)s")
     find.add_argument("--limit", type=positive_int, default=20, metavar="N")
     find.add_argument("--json", action="store_true", help=_("print JSON"))
     add_target_arguments(find)
@@ -59,11 +64,7 @@ def add_parser(commands: Subparsers) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from db import search
-
-    catalog = open_or_create_default(catalog_target(args), reading=True)
-    with catalog, catalog.read_session() as session:
-        hits = search.search(session, args.query, kinds=args.kind or (), limit=args.limit)
+    hits = _search(args)
     if args.json:
         print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title,
                            "subtitle": h.subtitle} for h in hits], ensure_ascii=False, indent=2))
@@ -75,3 +76,30 @@ def cmd_search(args: argparse.Namespace) -> int:
             extra = f" — {h.subtitle}" if h.subtitle else ""
             print(f"{h.kind:<{width}}  {h.id:>6}  {h.title}{extra}")
     return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> list[Hit]:
+    """The hits, read with :mod:`sqlite3` alone when the catalog is a plain local file.
+
+    The store (SQLAlchemy, the table classes, the catalog lifecycle) loads only when
+    the thin path declines: a database server, a catalog to create, upgrade or set
+    aside, a network drive, an SQLite error (see :mod:`db.quick_search`). Both run
+    the same query code, so the output is the same. ``--kind`` needs the registry's
+    index codes, so it loads the kind registry (validating the kind already did).
+    """
+    target = catalog_target(args)
+    codes: list[int] = []
+    if args.kind:
+        from db.search import kind_codes  # deliberately deferred: the registry is heavy
+
+        codes = kind_codes(args.kind)
+    if "://" not in target:  # a missing default catalog is declined: the store creates it
+        hits = quick_search.search_file(Path(target).expanduser(), args.query,
+                                        kind_codes=codes, limit=args.limit)
+        if hits is not None:
+            return hits
+    from db import search  # deliberately deferred: only when the thin path declined
+
+    catalog = open_or_create_default(target, reading=True)
+    with catalog, catalog.read_session() as session:
+        return search.search(session, args.query, kinds=args.kind or (), limit=args.limit)

@@ -7,7 +7,7 @@ empty, so every kind of record looks alike and no user text is ever markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +36,8 @@ class DetailPane(QScrollArea):
     link_activated = Signal(str, int)
     # "Add gift…" and the like: a new record of a kind, with values filled in (a dict).
     new_requested = Signal(str, object)
+    # "Confirmed today…" on a title: the PositionView and the person's name.
+    confirm_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,11 +175,16 @@ class DetailBuilder:
             for main, detail in listed:
                 self.item(main, detail)
 
-    def button(self, text: str, kind: str, values: dict[str, object]) -> QPushButton:
-        """A button asking for a new record of *kind* linked to this one (*values*)."""
+    @property
+    def pane(self) -> DetailPane:
+        return self._pane
+
+    def button(self, text: str, name: str, on_click: Callable[[], object]) -> QPushButton:
+        """A button on its own line ("Add gift…", "Confirmed today…")."""
         button = QPushButton(text)
-        button.setObjectName(f"new_{kind}")
-        button.clicked.connect(lambda: self._pane.new_requested.emit(kind, dict(values)))
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _checked=False: on_click())
         row = QHBoxLayout()
         row.addWidget(button)
         row.addStretch(1)

@@ -5,13 +5,17 @@ a new one already linked to the record shown."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
+from db import reads
 from db.detail_reads import Loaded
 from db.i18n import _, format_date
 from db.kinds import GiftDirection, RecordKind
 from db.reads.gifts import GiftView
+from db.titles import TitleState
 from db.vocabulary import value_word
 from gui.detail.pane import DetailBuilder
+from gui.undo import short as undo_short
 
 _LISTED = frozenset({RecordKind.PERSON.value, RecordKind.DELEGATION.value,
                      RecordKind.PAIRING.value})
@@ -50,4 +54,17 @@ def render_gifts(b: DetailBuilder, loaded: Loaded) -> None:
         values: dict[str, object] = {link: loaded.view.id}
         if loaded.kind == RecordKind.PERSON.value:
             values["direction"] = GiftDirection.GIVEN.value
-        b.button(_("Add gift…"), RecordKind.GIFT.value, values)
+        b.button(_("Add gift…"), "new_gift",
+                 lambda: b.pane.new_requested.emit(RecordKind.GIFT.value, values))
+
+
+def confirm_buttons(b: DetailBuilder, person: reads.PersonView, day: dt.date) -> None:
+    """“Confirmed today: <title>…” for each title no dates cover: one unconfirmed (printed
+    "as of"), or attested only by a source (confirming again refreshes the evidence)."""
+    for position in person.positions:
+        found = position.standing(day)
+        if found is None or found.state is TitleState.HELD:
+            continue
+        b.button(_("Confirmed today: {title}…").format(title=undo_short(position.title)),
+                 f"confirm_title_{position.id}",
+                 partial(b.pane.confirm_requested.emit, position, person.display_name))

@@ -29,7 +29,7 @@ from db.models import RecordKind
 from db.reads import Ref
 from db.vocabulary import value_word
 from gui.detail.pane import DetailBuilder
-from gui.detail.registers import render_gifts
+from gui.detail.registers import confirm_buttons, render_gifts
 from gui.widgets import avatar
 
 
@@ -99,6 +99,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
                                 _title_state(pos, today)) if x))
         for pos in p.positions
     ])
+    confirm_buttons(b, p, today)
     b.items(_("Delegations"), [
         (d.ref, _joined(value_word(MemberRole, d.role), _dates(d.date, None, d.date_note)))
         for d in p.delegations

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -201,9 +201,10 @@ class RowsEditor(FieldWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        if self.spec.order:
+        if self.spec.order or self.spec.ranked:
             buttons.addWidget(self.up_button)
             buttons.addWidget(self.down_button)
+            self._move_keys()
         else:
             self.up_button.hide()
             self.down_button.hide()
@@ -225,6 +226,17 @@ class RowsEditor(FieldWidget):
 
     def input(self) -> QWidget:
         return self.table
+
+    def _move_keys(self) -> None:
+        """Ctrl+Up / Ctrl+Down move the selected row, from the table or the row's fields."""
+        for button, keys, step in ((self.up_button, "Ctrl+Up", -1),
+                                   (self.down_button, "Ctrl+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.move_row(step))
+            button.setToolTip(_("{command} ({keys})").format(
+                command=button.text(),
+                keys=QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)))
 
     # ------------------------------------------------------------ value
 
@@ -308,6 +320,9 @@ class RowsEditor(FieldWidget):
     def add_row(self) -> None:
         self.model.beginInsertRows(QModelIndex(), len(self.model.rows), len(self.model.rows))
         self.model.rows.append(Row(dict(self._base_values)))
+        ranked = self.spec.ranked
+        if ranked and any(r.values.get(ranked) is not None for r in self.model.rows):
+            self.model.rows[-1].values[ranked] = len(self.model.rows)  # after the ordered ones
         self.model.endInsertRows()
         self._validate()
         self._select(len(self.model.rows) - 1)
@@ -334,6 +349,9 @@ class RowsEditor(FieldWidget):
             return
         rows = self.model.rows
         rows[row], rows[target] = rows[target], rows[row]
+        if self.spec.ranked:  # the order shown becomes the order the user set
+            for number, moved in enumerate(rows, start=1):
+                moved.values[self.spec.ranked] = number
         self.model.row_changed(row)
         self.model.row_changed(target)
         self._select(target)

@@ -70,6 +70,24 @@ def wall(command: list[str], *, env: dict[str, str] | None = None, repeat: int =
     return statistics.median(times)
 
 
+def walls(commands: dict[str, list[str]], *, env: dict[str, str] | None = None,
+          repeat: int = 11) -> dict[str, float]:
+    """Median wall time of each command, in seconds, the commands taking turns.
+
+    Taking turns (a, b, c, a, b, c, ...) spreads the load of a shared machine over
+    all of them alike, so the ratio of a figure to its floor holds better than with
+    each command's runs in one block.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            started = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, check=True, capture_output=True,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
 def timed(function: Callable[[], object], *, repeat: int = 50) -> list[float]:
     """Each run's duration in seconds."""
     times = []
