@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from db import dialect
+from db import dialect, search_fields
 from db.documents import in_batches
 from db.folding import APOSTROPHES, fold
 from db.models import (
@@ -96,8 +96,9 @@ def _write(session: Session, docs: Sequence[Document]) -> None:
              "title": d.title, "subtitle": f"{d.subtitle}{DETAIL_MARK}{d.detail}" if d.detail
              else d.subtitle, "names": index_text(d.names),
              "body": index_text(d.body), "exact": _exact(d),
-             "whole": " ".join(dict.fromkeys(
-                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k))}
+             "whole": " ".join([*dict.fromkeys(
+                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k),
+                 *search_fields.tokens_of(d.fields)])}
             for d in docs
         ],
     )

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlmodel import Session
 
-from db.search_query import ORDER_LIMIT, Hit, Term, parse_query
+from db.search_fields import tsquery_filter
+from db.search_query import ORDER_LIMIT, Hit, Term, prepared
 
 # The ranking helpers are search_query's own: one ranking for both engines.
 from db.search_query import _agreement as tier_agreement
@@ -88,14 +89,17 @@ def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
 def search_pg(session: Session, query: str, *, kind_codes: Sequence[int] = (),
               stride: int = 16, limit: int = 50) -> list[Hit]:
     """Ranked hits, tier by tier, exactly as :func:`db.search_query.search_sqlite` ranks."""
-    terms = parse_query(query)  # capped as on SQLite: a 1 MB query is not a 1 MB tsquery
-    if not terms or limit <= 0:
+    terms, fields = prepared(query)  # capped as on SQLite: a 1 MB query is not 1 MB of SQL
+    if not (terms or fields) or limit <= 0:
         return []
+    narrow = tsquery_filter(fields)  # title:, org:, city:, year: (db.search_fields)
+    ranked = [(name, f"({expression}) & {narrow}" if narrow else expression)
+              for name, expression in tiers(terms)] if terms else [("fields", narrow)]
     kind_clause = _kind_clause(kind_codes, stride)
     where = f"tsv @@ to_tsquery('simple', :match){kind_clause}"
     order: list[int] = []
     scores: dict[int, float] = {}
-    for tier, (name, expression) in enumerate(tiers(terms)):
+    for tier, (name, expression) in enumerate(ranked):
         # Only whether a tier has more than ORDER_LIMIT matches matters (it decides the
         # order inside the tier), so counting stops there: a full count of a common
         # prefix would re-check tens of thousands of rows. (FTS5's search also skips a

@@ -52,6 +52,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from db import search_fields
 from db.folding import APOSTROPHES, fold, nfc
 
 if TYPE_CHECKING:
@@ -116,8 +117,16 @@ def cap_query(query: str) -> str:
 
 
 def tokens(query: str) -> list[str]:
-    """The folded word tokens of a user's query; everything else is dropped."""
-    return [term.folded for term in parse_query(query)]
+    """The folded word tokens of a user's query (field prefixes' words included);
+    everything else is dropped."""
+    free, fields = search_fields.split(cap_query(query))
+    return [term.folded for term in parse_query(free)] + [word for _field, word in fields]
+
+
+def prepared(query: str) -> tuple[list[Term], list[tuple[str, str]]]:
+    """A user's query as words to rank and field words to narrow by (db.search_fields)."""
+    free, fields = search_fields.split(cap_query(query))
+    return parse_query(free), fields
 
 
 def whole_key(name: str) -> str:
@@ -224,14 +233,17 @@ def search_sqlite(session: Session, query: str, *, kind_codes: Sequence[int] = (
 def search_fts5(rows: Rows, query: str, *, kind_codes: Sequence[int] = (),
                 stride: int = 16, limit: int = 50) -> list[Hit]:
     """Ranked hits from the FTS5 index, tier by tier (see the module docstring)."""
-    terms = parse_query(query)
-    if not terms or limit <= 0:
+    terms, fields = prepared(query)
+    if not (terms or fields) or limit <= 0:
         return []
     kind_clause = _kind_clause(kind_codes, stride)
+    narrow = search_fields.fts5_filter(fields)
+    ranked = [(name, f"({expression}) AND {narrow}" if narrow else expression)
+              for name, expression in tiers(terms)] if terms else [("fields", narrow)]
     order: list[int] = []
     scores: dict[int, float] = {}
     previous = -1  # matches of the last tier; tiers after "whole" each contain the one before
-    for tier, (name, expression) in enumerate(tiers(terms)):
+    for tier, (name, expression) in enumerate(ranked):
         count = int(rows(
             f"SELECT count(*) FROM search_index WHERE search_index MATCH :match{kind_clause}",
             {"match": expression})[0][0])

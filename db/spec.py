@@ -153,6 +153,8 @@ class Document:
     keys: tuple[str | None, ...] = ()  # other whole names: aliases, original script
     detail: str = ""  # what tells namesakes apart, shown only when names clash
     notes: str = ""  # free text searched last (biography, protocol notes): db.search_query
+    # (field, text) for the title:, org:, city:, year: prefixes (db.search_fields).
+    fields: tuple[tuple[str, str | None], ...] = ()
 
 
 Documents = Callable[[Session, Sequence[int]], list[Document]]

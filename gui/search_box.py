@@ -86,6 +86,8 @@ class SearchBox(QLineEdit):
         self.setObjectName("globalSearch")
         self.setPlaceholderText(_("Search everything — names, places, events…  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
+        self.setToolTip(_("Narrow a search with title:, org:, city: or year:, e.g. "
+                          "org:\"People's Committee\" year:2017"))
         self.setMinimumWidth(420)
         self._worker = worker
         self._catalog: Catalog | None = None

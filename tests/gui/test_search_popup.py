@@ -66,3 +66,9 @@ def test_popup_shows_long_titles_whole_or_elided_in_the_middle(qtbot: QtBot,
     needed = popup.fontMetrics().horizontalAdvance(str(index.data()))
     # Wide enough for the whole line (the window has room for it), not the box's width.
     assert popup.width() >= needed > window.search_box.width()
+
+
+def test_field_prefixes_typed_in_the_box(qtbot: QtBot, window: MainWindow) -> None:
+    lines = _search(qtbot, window, 'org:"Hanoi People\'s Committee" title:chairman')
+    assert lines and all("Bruno Angelet" not in line for line in lines)
+    assert any("Nguyễn Đức Chung" in line for line in lines)
