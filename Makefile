@@ -84,6 +84,7 @@ translations: $(VENV)/.installed-test
 	$(VENV)/bin/pybabel -q update -i $(TRANSLATIONS)/liaison.pot -d $(TRANSLATIONS) -D liaison \
 	  -l vi --no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel -q compile -d $(TRANSLATIONS) -D liaison -l vi
+	$(VENV)/bin/pybabel -q compile -d $(TRANSLATIONS) -D argparse -l vi
 	$(PY) -c "import PySide6, pathlib, subprocess; subprocess.run([str(pathlib.Path(PySide6.__file__).with_name('lrelease')), '-silent', '$(TRANSLATIONS)/qtbase_vi.ts', '-qm', '$(TRANSLATIONS)/qtbase_vi.qm'], check=True)"
 
 clean:

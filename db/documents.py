@@ -62,15 +62,27 @@ def _names_by_id(session: Session, model: type[Organisation] | type[City] | type
     return found
 
 
+def _vietnamese_names(session: Session, model: type[Organisation] | type[City],
+                      ids: Iterable[int | None]) -> dict[int, str]:
+    """The Vietnamese forms (``name_vi``) of these records, where they have one: a
+    document quotes both forms, so either finds it."""
+    wanted = sorted({i for i in ids if i is not None})
+    found: dict[int, str] = {}
+    for batch in in_batches(wanted):
+        query = select(col(model.id), col(model.name_vi)).where(
+            col(model.id).in_(batch), col(model.name_vi).is_not(None))
+        found.update((rid, name) for rid, name in session.exec(query) if rid and name)
+    return found
+
+
 def _city_words(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     """City id -> every name it goes by (``Hanoi Hà Nội``): what ``city:`` matches."""
     wanted = sorted({i for i in ids if i is not None})
     found: dict[int, str] = {}
     for batch in in_batches(wanted):
-        query = select(col(City.id), col(City.name), col(City.local_name), col(City.aliases)
-                       ).where(col(City.id).in_(batch))
-        found.update((cid, _join([name, local, *(aliases or [])]))
-                     for cid, name, local, aliases in session.exec(query) if cid is not None)
+        found.update((c.id, _join([c.name, c.name_vi, c.local_name, *(c.aliases or [])]))
+                     for c in session.exec(select(City).where(col(City.id).in_(batch)))
+                     if c.id is not None)
     return found
 
 
@@ -83,6 +95,8 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
                         (p.organisation_id for ps in positions.values() for p in ps))
     countries = _names_by_id(session, Country, (p.nationality_id for p in people))
     places = _places_of(session, (p.organisation_id for ps in positions.values() for p in ps))
+    orgs_vi = _vietnamese_names(session, Organisation,
+                                (p.organisation_id for ps in positions.values() for p in ps))
     today = dt.date.today()
     docs = []
     for person in people:
@@ -100,13 +114,15 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
             keys=(person.original_script, *aliases),
             detail=_person_detail(held, orgs, places, countries.get(person.nationality_id or -1)),
             body=_join([person.honorific, countries.get(person.nationality_id or -1),
-                        *(p.title for p in held),
-                        *(orgs.get(p.organisation_id or -1) for p in held)]),
+                        *(p.title for p in held), *(p.title_vi for p in held),
+                        *(orgs.get(p.organisation_id or -1) for p in held),
+                        *(orgs_vi.get(p.organisation_id or -1) for p in held)]),
             # What users remember of someone ("the ambassador"): searched last, below
             # names, titles and places. Private notes are never searched.
             notes=_join([person.biography, person.protocol_notes]),
-            fields=(*(("title", p.title) for p in held),
+            fields=(*(("title", p.title) for p in held), *(("title", p.title_vi) for p in held),
                     *(("org", orgs.get(p.organisation_id or -1)) for p in held),
+                    *(("org", orgs_vi.get(p.organisation_id or -1)) for p in held),
                     *(("city", places.get(p.organisation_id or -1)) for p in held),
                     *(("year", _held_years(p, today)) for p in held)),
         ))
@@ -156,9 +172,9 @@ def organisations(session: Session, ids: Sequence[int]) -> list[Document]:
         city = cities.get(org.city_id or -1)
         docs.append(Document(
             RecordKind.ORGANISATION, org.id, org.name, _subtitle([org.acronym, city]),
-            names=_join([org.name, org.acronym]), keys=(org.acronym,),
+            names=_join([org.name, org.name_vi, org.acronym]), keys=(org.acronym, org.name_vi),
             body=_join([city, parents.get(org.parent_id or -1), words(org.org_kind).lower()]),
-            fields=(("org", org.name), ("org", org.acronym),
+            fields=(("org", org.name), ("org", org.name_vi), ("org", org.acronym),
                     ("org", parents.get(org.parent_id or -1)), ("city", city)),
         ))
     return docs
@@ -171,9 +187,11 @@ def cities(session: Session, ids: Sequence[int]) -> list[Document]:
         Document(
             RecordKind.CITY, c.id or 0, c.name,
             _subtitle([c.local_name, countries.get(c.country_id or -1)]),
-            names=_join([c.name, c.local_name, *c.aliases]), keys=(c.local_name, *c.aliases),
+            names=_join([c.name, c.name_vi, c.local_name, *c.aliases]),
+            keys=(c.name_vi, c.local_name, *c.aliases),
             body=_join([c.region, countries.get(c.country_id or -1)]),
-            fields=(("city", c.name), ("city", c.local_name), *(("city", a) for a in c.aliases)),
+            fields=(("city", c.name), ("city", c.name_vi), ("city", c.local_name),
+                    *(("city", a) for a in c.aliases)),
         )
         for c in rows
     ]
@@ -301,7 +319,7 @@ def events(session: Session, ids: Sequence[int]) -> list[Document]:
         when = e.start_date.isoformat() if e.start_date else (e.date_note or "")
         docs.append(Document(
             RecordKind.EVENT, e.id, e.name, _subtitle([when, cities.get(e.city_id or -1)]),
-            names=_join([e.name, e.series]),
+            names=_join([e.name, e.name_vi, e.series]), keys=(e.name_vi,),
             body=_join([e.theme, cities.get(e.city_id or -1), venues.get(e.venue_id or -1),
                         e.venue_note, *organisers[e.id]]),
             fields=(("city", towns.get(e.city_id or -1)), ("org", venues.get(e.venue_id or -1)),

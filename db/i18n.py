@@ -112,11 +112,11 @@ def locale_name(code: Language | None = None) -> str:
 
 
 @cache
-def _translations(code: Language) -> _gettext.NullTranslations:
+def _translations(code: Language, domain: str = DOMAIN) -> _gettext.NullTranslations:
     if code == "en":
         return _gettext.NullTranslations()
     try:
-        return _gettext.translation(DOMAIN, TRANSLATIONS_DIR, languages=[code])
+        return _gettext.translation(domain, TRANSLATIONS_DIR, languages=[code])
     except OSError:
         return _gettext.NullTranslations()
 
@@ -137,6 +137,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """``message`` as meant in ``context`` (``"direction"`` vs ``"menu"`` for one word)."""
     return _translations(language()).pgettext(context, message)
+
+
+def dgettext(domain: str, message: str) -> str:
+    """``message`` from another catalog than ours, in the current language: the
+    ``argparse`` domain holds the Python standard library's words (``usage:``)."""
+    return _translations(language(), domain).gettext(message)
+
+
+def dngettext(domain: str, singular: str, plural: str, n: int) -> str:
+    """:func:`ngettext` from another catalog than ours (see :func:`dgettext`)."""
+    return _translations(language(), domain).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

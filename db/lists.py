@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, or_
 from sqlmodel import Session, col, select
 
-from db.documents import held_on
-from db.i18n import N_
+from db import titles
+from db.bilingual import form
+from db.i18n import N_, _
 from db.kinds import RecordKind
 from db.models import (
     City,
@@ -32,6 +33,7 @@ from db.models import (
     Programme,
 )
 from db.names import display_name
+from db.reads.common import labels_of
 from db.spec import ColumnSpec, FilterClause, ListSpec
 from db.wording import pairing_label, words
 
@@ -39,11 +41,8 @@ from db.wording import pairing_label, words
 
 
 def _names(session: Session, model: Any, ids: set[Any]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.exec(select(model.id, model.name).where(col(model.id).in_(wanted)))
-    return {int(rid): str(name) for rid, name in rows}
+    """Names by id in the current language (a Vietnamese form, a country in CLDR)."""
+    return labels_of(session, model, ids)
 
 
 def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
@@ -89,23 +88,33 @@ def _year(column: Any) -> FilterClause:
 # ---------------------------------------------------------------- people
 
 
+def current_title(position: Position, standing: titles.Standing) -> str:
+    """A list's "Current title" cell: the title in the language, and "as of 2017" after
+    it when no source confirms it today (db.titles), so it never reads as current."""
+    title = form(position, "title")
+    if standing.confirmed:
+        return title
+    return _("{title} ({as_of})").format(title=title, as_of=standing.as_of())
+
+
 def _people_cells(session: Session, rows: Sequence[Person]) -> Sequence[tuple[str, ...]]:
     ids = [p.id for p in rows if p.id is not None]
     today = dt.date.today()
     positions: dict[int, list[Position]] = defaultdict(list)
     for p in session.exec(select(Position).where(col(Position.person_id).in_(ids))):
-        if held_on(p.start_date, p.end_date, today):
-            positions[p.person_id].append(p)
-    orgs = _names(session, Organisation,
-                  {p.organisation_id for ps in positions.values() for p in ps})
+        positions[p.person_id].append(p)
+    # The title to show today, by the one rule (held / attested / unconfirmed).
+    shown = {person_id: ordered[0] for person_id, found in positions.items()
+             if (ordered := titles.order_on(found, today))}
+    orgs = _names(session, Organisation, {p.organisation_id for p, _s in shown.values()})
     countries = _names(session, Country, {p.nationality_id for p in rows})
     cells = []
     for person in rows:
-        held = sorted(positions.get(person.id or 0, []), key=lambda p: (p.rank, p.title))
+        top = shown.get(person.id or 0)
         cells.append((
             display_name(person.given_names, person.family_name, person.name_order),
-            held[0].title if held else "",
-            orgs.get(held[0].organisation_id or 0, "") if held else "",
+            current_title(*top) if top else "",
+            orgs.get(top[0].organisation_id or 0, "") if top else "",
             countries.get(person.nationality_id or 0, ""),
         ))
     return cells
@@ -119,7 +128,8 @@ def _holds(organisation_id: Any = None, title: str | None = None,
     if organisation_id is not None:
         holders = holders.where(col(Position.organisation_id) == int(organisation_id))
     if title:
-        holders = holders.where(func.lower(col(Position.title)).contains(title.lower()))
+        holders = holders.where(or_(func.lower(col(Position.title)).contains(title.lower()),
+                                    func.lower(col(Position.title_vi)).contains(title.lower())))
     if tense == "current":
         holders = holders.where(
             or_(col(Position.end_date).is_(None), col(Position.end_date) >= today),
@@ -162,7 +172,7 @@ def _organisation_cells(session: Session,
                         rows: Sequence[Organisation]) -> Sequence[tuple[str, ...]]:
     cities = _names(session, City, {o.city_id for o in rows})
     countries = _names(session, Country, {o.country_id for o in rows})
-    return [(o.name, o.acronym or "", words(o.org_kind), cities.get(o.city_id or 0, ""),
+    return [(form(o), o.acronym or "", words(o.org_kind), cities.get(o.city_id or 0, ""),
              countries.get(o.country_id or 0, "")) for o in rows]
 
 
@@ -188,7 +198,7 @@ ORGANISATIONS = ListSpec(
 
 def _city_cells(session: Session, rows: Sequence[City]) -> Sequence[tuple[str, ...]]:
     countries = _names(session, Country, {c.country_id for c in rows})
-    return [(c.name, c.local_name or "", countries.get(c.country_id or 0, ""), c.region or "")
+    return [(form(c), c.local_name or "", countries.get(c.country_id or 0, ""), c.region or "")
             for c in rows]
 
 
@@ -310,7 +320,7 @@ DELEGATIONS = ListSpec(
 
 def _event_cells(session: Session, rows: Sequence[Event]) -> Sequence[tuple[str, ...]]:
     cities = _names(session, City, {e.city_id for e in rows})
-    return [(e.name, when(e.start_date, e.end_date, e.date_note),
+    return [(form(e), when(e.start_date, e.end_date, e.date_note),
              cities.get(e.city_id or 0, ""), e.theme or "") for e in rows]
 
 

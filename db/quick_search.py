@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from db import schema
+from db.bilingual import NAMED_IN_TWO_LANGUAGES, pick
 from db.catalog.network import network_filesystem
-from db.search_query import Hit, search_fts5
+from db.i18n import language
+from db.search_query import Hit, Rows, search_fts5
 
 # How long a read waits for a writer's lock, as the store's connections do.
 _BUSY_TIMEOUT_S = 10.0
@@ -45,6 +48,21 @@ def _is_current_catalog(conn: sqlite3.Connection) -> bool:
                 and user_version == schema.SCHEMA_VERSION)
 
 
+def _in_language(rows: Rows, hits: list[Hit]) -> list[Hit]:
+    """Hits titled as the store titles them in the language: the Vietnamese form of a
+    name where there is one (:func:`db.bilingual.pick`), one query per such kind."""
+    if language() != "vi":
+        return hits
+    found: dict[tuple[str, int], str | None] = {}
+    for kind in sorted({h.kind for h in hits} & NAMED_IN_TWO_LANGUAGES):
+        ids = ",".join(str(int(h.id)) for h in hits if h.kind == kind)
+        for record_id, name_vi in rows(
+                f'SELECT id, name_vi FROM "{kind}" WHERE id IN ({ids})', {}):
+            found[(kind, int(record_id))] = name_vi
+    return [replace(h, title=pick(h.title, found.get((h.kind, h.id))) or h.title)
+            for h in hits]
+
+
 def search_file(path: Path, query: str, *, kind_codes: Sequence[int] = (), stride: int = 16,
                 limit: int = 50) -> list[Hit] | None:
     """Ranked hits for *query* in the catalog file at *path*, or None when the store must
@@ -62,7 +80,8 @@ def search_file(path: Path, query: str, *, kind_codes: Sequence[int] = (), strid
         def rows(sql: str, params: Mapping[str, Any]) -> list[Any]:
             return conn.execute(sql, dict(params)).fetchall()
 
-        return search_fts5(rows, query, kind_codes=kind_codes, stride=stride, limit=limit)
+        hits = search_fts5(rows, query, kind_codes=kind_codes, stride=stride, limit=limit)
+        return _in_language(rows, hits)
     except sqlite3.Error:
         return None
     finally:

@@ -35,7 +35,15 @@ from sqlmodel import Session, col
 from db import documents, lists, reads
 from db.models import TABLES, Record, RecordKind
 from db.reads.member_order import arrange_members
-from db.spec import PAIRING_LABEL, PERSON_LABEL, KindSpec, LabelRule, Part, named_by
+from db.spec import (
+    PAIRING_LABEL,
+    PERSON_LABEL,
+    KindSpec,
+    LabelRule,
+    Part,
+    named_by,
+    named_in_language,
+)
 
 
 class Registry(Mapping[RecordKind, KindSpec]):
@@ -165,6 +173,7 @@ def _spec(kind: RecordKind, singular: str, plural: str, label: LabelRule,
 _SOURCES = Part("sources", RecordKind.CITATION)
 _NAME = named_by("name")
 _TITLE = named_by("title")
+_NAME_VI = named_in_language("name")  # name or name_vi, as the language asks
 
 REGISTRY = Registry([
     # Counted kinds first, most telling first: totals and backup lists show them so.
@@ -174,7 +183,7 @@ REGISTRY = Registry([
         _SOURCES,
     ), listing=lists.PEOPLE, document=documents.people, search_code=1, reader=reads.person,
         counted=True),
-    _spec(RecordKind.ORGANISATION, "organisation", "organisations", _NAME, parts=(_SOURCES,),
+    _spec(RecordKind.ORGANISATION, "organisation", "organisations", _NAME_VI, parts=(_SOURCES,),
           listing=lists.ORGANISATIONS, document=documents.organisations, search_code=2,
           reader=reads.organisation, counted=True),
     _spec(RecordKind.DELEGATION, "delegation", "delegations", _TITLE, parts=(
@@ -184,7 +193,7 @@ REGISTRY = Registry([
         _SOURCES,
     ), listing=lists.DELEGATIONS, document=documents.delegations, search_code=6,
         reader=reads.delegation, counted=True),
-    _spec(RecordKind.EVENT, "event", "events", _NAME, parts=(
+    _spec(RecordKind.EVENT, "event", "events", _NAME_VI, parts=(
         Part("organisers", RecordKind.EVENT_ORGANISER, "event_id"),
         Part("sessions", RecordKind.EVENT_SESSION, "event_id", order="sequence"),
         Part("participants", RecordKind.EVENT_PARTICIPANT, "event_id"),
@@ -195,8 +204,9 @@ REGISTRY = Registry([
         Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES,
     ), listing=lists.PAIRINGS, document=documents.pairings, search_code=5, reader=reads.pairing,
         counted=True),
-    _spec(RecordKind.CITY, "city", "cities", _NAME, parts=(_SOURCES,), listing=lists.CITIES,
-          document=documents.cities, search_code=3, reader=reads.city, counted=True),
+    _spec(RecordKind.CITY, "city", "cities", _NAME_VI, parts=(_SOURCES,),
+          listing=lists.CITIES, document=documents.cities, search_code=3, reader=reads.city,
+          counted=True),
     _spec(RecordKind.PROGRAMME, "programme", "programmes", _NAME, parts=(_SOURCES,),
           listing=lists.PROGRAMMES, document=documents.programmes, search_code=4,
           reader=reads.programme, counted=True),
@@ -206,7 +216,7 @@ REGISTRY = Registry([
     ), document=documents.engagements, search_code=7),
     _spec(RecordKind.COUNTRY, "country", "countries", _NAME),
     _spec(RecordKind.COOPERATION_AREA, "cooperation area", "cooperation areas", _NAME),
-    _spec(RecordKind.POSITION, "position", "positions", _TITLE),
+    _spec(RecordKind.POSITION, "position", "positions", named_in_language("title")),
     _spec(RecordKind.PAIRING_AREA, "pairing area", "pairing areas",
           LabelRule(("area_id",), lambda v: str(v.get("area_id") or ""),
                     refs={"area_id": RecordKind.COOPERATION_AREA})),

@@ -73,14 +73,14 @@ class _Loader:
                                                 "description": a.get("description")})
         for c in data.get("cities", []):
             self.create(K.CITY, c, {
-                "name": c["name"], "local_name": c.get("local_name"),
+                "name": c["name"], "name_vi": c.get("name_vi"), "local_name": c.get("local_name"),
                 "aliases": c.get("aliases") or [], "country_id": self.country(c.get("country")),
                 "region": c.get("region"), "latitude": c.get("latitude"),
                 "longitude": c.get("longitude"),
             })
         for o in data.get("organisations", []):
             self.create(K.ORGANISATION, o, {
-                "name": o["name"], "acronym": o.get("acronym"),
+                "name": o["name"], "name_vi": o.get("name_vi"), "acronym": o.get("acronym"),
                 "org_kind": o.get("kind") or "other",
                 "parent_id": self.ref(K.ORGANISATION, o.get("parent")),
                 "city_id": self.ref(K.CITY, o.get("city")),
@@ -101,7 +101,8 @@ class _Loader:
             self.create(K.POSITION, pos, {
                 "person_id": self.ref(K.PERSON, pos["person"]),
                 "organisation_id": self.ref(K.ORGANISATION, pos.get("organisation")),
-                **{k: pos.get(k) for k in ("title", "address_title", "start_date", "end_date",
+                **{k: pos.get(k) for k in ("title", "title_vi", "address_title",
+                                           "address_title_vi", "start_date", "end_date",
                                            "date_note")},
                 "rank": pos.get("rank") or 100,
                 "attested_on": pos.get("attested_on") or [],
@@ -134,9 +135,9 @@ class _Loader:
     def _event(self, ev: Mapping[str, Any]) -> None:
         K = RecordKind
         event_id = self.create(K.EVENT, ev, {
-            **{k: ev.get(k) for k in ("name", "series", "start_date", "end_date", "date_note",
-                                      "venue_note", "theme", "description", "attendance",
-                                      "figures")},
+            **{k: ev.get(k) for k in ("name", "name_vi", "series", "start_date", "end_date",
+                                      "date_note", "venue_note", "theme", "description",
+                                      "attendance", "figures")},
             "city_id": self.ref(K.CITY, ev.get("city")),
             "venue_id": self.ref(K.ORGANISATION, ev.get("venue")),
         })

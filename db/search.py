@@ -22,13 +22,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from db import dialect, search_fields
+from db.bilingual import bilingual_fields
 from db.documents import in_batches
 from db.folding import APOSTROPHES, fold
+from db.i18n import language
 from db.models import (
     RecordKind,
 )
@@ -158,8 +161,26 @@ def search(session: Session, query: str, *, kinds: Sequence[str] = (),
     codes = kind_codes(kinds)
     if kinds and not codes:
         return []
-    return dialect.of(session).search(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
+    hits = dialect.of(session).search(session, query, kind_codes=codes, stride=_ROWID_STRIDE,
                                       limit=limit)
+    return _in_language(session, hits)
+
+
+def _in_language(session: Session, hits: list[Hit]) -> list[Hit]:
+    """Hits titled in the current language: the index holds a record's main form, and a
+    record with a Vietnamese form (``name_vi``) shows that in Vietnamese. One query per
+    such kind among the hits."""
+    if language() != "vi":
+        return hits
+    relabel: dict[str, dict[int, str]] = {}
+    for found in REGISTRY.values():
+        if not any(f == "name" for f, _ in bilingual_fields(found.model)):
+            continue
+        ids = [h.id for h in hits if h.kind == found.kind.value]
+        if ids:
+            relabel[found.kind.value] = REGISTRY.labels(session, found.kind, ids)
+    return [replace(h, title=relabel[h.kind].get(h.id, h.title)) if h.kind in relabel else h
+            for h in hits]
 
 
 # ---------------------------------------------------------------- keeping in step

@@ -16,6 +16,7 @@ from typing import Any, get_args
 from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
+from db.bilingual import form, vietnamese_field
 from db.models import Record, RecordKind
 from db.names import display_name
 from db.wording import pairing_label
@@ -80,6 +81,13 @@ class LabelRule:
 def named_by(column: str) -> LabelRule:
     """A record named by one column of its own (``name``, ``title``, ``filename``)."""
     return LabelRule((column,), lambda values: str(values.get(column) or ""))
+
+
+def named_in_language(column: str) -> LabelRule:
+    """A record named by a column that has a Vietnamese form beside it (``name`` and
+    ``name_vi``): the label is in the current language (:func:`db.bilingual.form`)."""
+    return LabelRule((column, vietnamese_field(column)),
+                     lambda values: form(values, column), order=(column,))
 
 
 PERSON_LABEL = LabelRule(

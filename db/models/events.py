@@ -17,6 +17,7 @@ class Event(Record, table=True):
     kind: ClassVar[RecordKind] = RecordKind.EVENT
 
     name: str = Field(index=True)
+    name_vi: str | None = None  # the Vietnamese form (db.bilingual)
     series: str | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None

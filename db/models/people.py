@@ -48,7 +48,9 @@ class Position(Record, table=True):
     person_id: int = foreign_key("person.id", ondelete="CASCADE", nullable=False)
     organisation_id: int | None = foreign_key("organisation.id", ondelete="SET NULL")
     title: str
+    title_vi: str | None = None  # "Chủ tịch UBND TP Hà Nội" (db.bilingual)
     address_title: str | None = None
+    address_title_vi: str | None = None  # "Chủ tịch"
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     date_note: str | None = None

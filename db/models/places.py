@@ -24,6 +24,7 @@ class City(Record, table=True):
     kind: ClassVar[RecordKind] = RecordKind.CITY
 
     name: str = Field(index=True)
+    name_vi: str | None = None  # the Vietnamese form, if it differs (db.bilingual)
     local_name: str | None = None
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     country_id: int | None = foreign_key("country.id", ondelete="SET NULL")
@@ -37,6 +38,7 @@ class Organisation(Record, table=True):
     kind: ClassVar[RecordKind] = RecordKind.ORGANISATION
 
     name: str = Field(index=True)
+    name_vi: str | None = None  # "UBND TP Hà Nội" (db.bilingual)
     acronym: str | None = None
     org_kind: str = Field(default=OrganisationKind.OTHER.value)
     city_id: int | None = foreign_key("city.id", ondelete="SET NULL")

@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from db.bilingual import country_label, pick, vietnamese_field
 from db.models import (
     TABLES,
     Citation,
+    Country,
     RecordKind,
     Source,
 )
@@ -42,9 +44,22 @@ class SourceView:
 
 
 def labels_of(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int, str]:
+    """The names of records by id, in the current language, in one query.
+
+    A record with a Vietnamese form (``name_vi``) shows it in Vietnamese
+    (:func:`db.bilingual.pick`); a country shows its name in the language (CLDR).
+    """
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
+    if model is Country:
+        rows = session.exec(select(Country.id, Country.code, Country.name)
+                            .where(col(Country.id).in_(wanted))).all()
+        return {rid: country_label(code, name) for rid, code, name in rows if rid is not None}
+    if hasattr(model, vietnamese_field("name")):
+        pairs = session.exec(select(model.id, model.name, getattr(model, vietnamese_field("name")))
+                             .where(col(model.id).in_(wanted))).all()
+        return {int(rid): pick(name, name_vi) or "" for rid, name, name_vi in pairs}
     return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
 
 

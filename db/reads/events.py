@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from db import precedence
+from db.bilingual import form
 from db.dates import approximate_date
 from db.models import (
     City,
@@ -51,7 +52,7 @@ def event(session: Session, event_id: int) -> EventView | None:
     cities = labels_of(session, City, [e.city_id])
     venues = labels_of(session, Organisation, [e.venue_id])
     organisers = tuple(
-        (Ref(RecordKind.ORGANISATION.value, o.id or 0, o.name), eo.role)
+        (Ref(RecordKind.ORGANISATION.value, o.id or 0, form(o)), eo.role)
         for eo, o in session.exec(
             select(EventOrganiser, Organisation)
             .join(Organisation, col(Organisation.id) == EventOrganiser.organisation_id)
@@ -71,7 +72,7 @@ def event(session: Session, event_id: int) -> EventView | None:
                                  role=lambda ep: ep.role, sequence=lambda ep: ep.sequence)
     participants = [(views[ep.person_id], ep.role, ep.notes) for ep in present]
     return EventView(
-        event_id, e.version, e.name, e.series, e.start_date, e.end_date, e.date_note,
+        event_id, e.version, form(e), e.series, e.start_date, e.end_date, e.date_note,
         ref_or_none(RecordKind.CITY, e.city_id, cities),
         ref_or_none(RecordKind.ORGANISATION, e.venue_id, venues),
         e.venue_note, e.theme, e.description, e.attendance, e.figures, organisers, sessions,

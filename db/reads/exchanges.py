@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from db.bilingual import form
 from db.dates import approximate_date
 from db.models import (
     Delegation,
@@ -91,7 +92,7 @@ def exchanges(session: Session, city_a_id: int, city_b_id: int, *,
             session, [e.city_id for e in events]).values()}
         items.extend(
             Exchange(
-                RecordKind.EVENT.value, e.id or 0, e.name, e.start_date, e.end_date, e.date_note,
+                RecordKind.EVENT.value, e.id or 0, form(e), e.start_date, e.end_date, e.date_note,
                 approximate_date(e.start_date, e.date_note), None, None,
                 event_cities.get(e.city_id or -1), None, e.theme or e.description)
             for e in events
@@ -159,7 +160,7 @@ def key_people(session: Session, city_a_id: int, city_b_id: int,
             continue
         last = max((day for day, _ in involved if day is not None), default=None)
         views = [PositionView(
-            pos.id or 0, pos.version, pos.title, pos.address_title,
+            pos.id or 0, pos.version, form(pos, "title"), form(pos, "address_title") or None,
             Ref(RecordKind.ORGANISATION.value, pos.organisation_id,
                       orgs[pos.organisation_id].name)
             if pos.organisation_id is not None and pos.organisation_id in orgs else None,
@@ -229,7 +230,7 @@ def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
                 .join(Event, col(Event.id) == EventParticipant.event_id)
                 .where(col(EventParticipant.event_id).in_(event_ids))).all():
             took_part(attendee.person_id, dated[(RecordKind.EVENT.value, e.id or 0)],
-                      attendee.role, e.name)
+                      attendee.role, form(e))
     return seen, {**hosted, **sent}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from db import titles
+from db.bilingual import form
 from db.models import (
     Attachment,
     Country,
@@ -155,7 +156,7 @@ def _positions(session: Session, person_ids: Sequence[int]) -> dict[int, list[Po
     found: dict[int, list[PositionView]] = defaultdict(list)
     for p in rows:
         found[p.person_id].append(PositionView(
-            p.id or 0, p.version, p.title, p.address_title,
+            p.id or 0, p.version, form(p, "title"), form(p, "address_title") or None,
             ref_or_none(RecordKind.ORGANISATION, p.organisation_id, orgs),
             p.start_date, p.end_date, p.date_note, p.rank, tuple(p.attested_on),
         ))
@@ -186,8 +187,7 @@ def people(session: Session, person_ids: Iterable[int], *,
         return {}
     rows = session.exec(select(Person).where(col(Person.id).in_(wanted))).all()
     nationalities = {p.nationality_id for p in rows if p.nationality_id}
-    countries = dict(session.exec(select(Country.id, Country.name).where(
-        col(Country.id).in_(nationalities))).all()) if nationalities else {}
+    countries = labels_of(session, Country, nationalities)
     positions = _positions(session, wanted)
     delegations: dict[int, list[Participation]] = defaultdict(list)
     events: dict[int, list[Participation]] = defaultdict(list)
@@ -234,7 +234,7 @@ def _related(session: Session, wanted: Sequence[int],
             .where(col(EventParticipant.person_id).in_(wanted))
             .order_by(col(Event.start_date))):
         events[ep.person_id].append(Participation(
-            Ref(RecordKind.EVENT.value, e.id or 0, e.name), ep.role, e.start_date,
+            Ref(RecordKind.EVENT.value, e.id or 0, form(e)), ep.role, e.start_date,
             e.date_note))
     sources.update(sources_by_record(session, RecordKind.PERSON, wanted))
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from db.bilingual import form
 from db.models import (
     City,
     CooperationArea,
@@ -107,14 +108,14 @@ class OrganisationView:
     sources: tuple[SourceView, ...]
 
 
-def _refs(session: Session, label: Any, where: Any, order: Any,
+def _refs(session: Session, model: Any, where: Any, order: Any, *, field: str = "name",
           limit: int | None = None) -> tuple[Ref, ...]:
-    """Links to the records whose *label* column (``Delegation.title``) names them, those
-    *where* selects, in *order* then by id: the related lists of a detail pane."""
-    model = label.class_
-    query = select(col(model.id), col(label)).where(where).order_by(order, col(model.id))
-    return tuple(Ref(model.kind.value, i or 0, text)
-                 for i, text in session.exec(query.limit(limit) if limit else query))
+    """Links to the records of *model* that *where* selects, in *order* then by id, each
+    named by its *field* in the interface's language (db.bilingual.form): the related
+    lists of a detail pane."""
+    query = select(model).where(where).order_by(order, col(model.id))
+    return tuple(Ref(model.kind.value, r.id or 0, form(r, field))
+                 for r in session.exec(query.limit(limit) if limit else query))
 
 
 def organisation(session: Session, organisation_id: int) -> OrganisationView | None:
@@ -131,31 +132,31 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
         .where(Position.organisation_id == organisation_id)
         .order_by(col(Position.rank), col(Person.sort_key))
     ):
-        view = PositionView(position.id or 0, position.version, position.title, None, None,
+        view = PositionView(position.id or 0, position.version, form(position, "title"), None, None,
                             position.start_date, position.end_date, position.date_note,
                             position.rank, tuple(position.attested_on))
         people.append(HolderView(Ref(RecordKind.PERSON.value, person_row.id or 0,
-                                     person_label(person_row)), position.title,
+                                     person_label(person_row)), form(position, "title"),
                                  position.start_date, position.end_date, position.date_note,
                                  view.held_on(today)))
     return OrganisationView(
-        id=organisation_id, version=o.version, name=o.name, acronym=o.acronym, kind=o.org_kind,
+        id=organisation_id, version=o.version, name=form(o), acronym=o.acronym, kind=o.org_kind,
         city=ref_or_none(RecordKind.CITY, o.city_id, cities),
         country=ref_or_none(RecordKind.COUNTRY, o.country_id, countries),
         parent=ref_or_none(RecordKind.ORGANISATION, o.parent_id, parents),
-        parts=_refs(session, Organisation.name, Organisation.parent_id == organisation_id,
+        parts=_refs(session, Organisation, Organisation.parent_id == organisation_id,
                     col(Organisation.name)),
         website=o.website, notes=o.notes, people=tuple(people),
-        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, e.name), eo.role)
+        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, form(e)), eo.role)
                      for eo, e in session.exec(
                          select(EventOrganiser, Event)
                          .join(Event, col(Event.id) == EventOrganiser.event_id)
                          .where(EventOrganiser.organisation_id == organisation_id)
                          .order_by(col(Event.start_date)))),
-        delegations=_refs(session, Delegation.title,
+        delegations=_refs(session, Delegation,
                           Delegation.sending_organisation_id == organisation_id,
-                          col(Delegation.sort_date)),
-        programmes=_refs(session, Programme.name, (col(Programme.funder_id) == organisation_id)
+                          col(Delegation.sort_date), field="title"),
+        programmes=_refs(session, Programme, (col(Programme.funder_id) == organisation_id)
                          | (col(Programme.managing_organisation_id) == organisation_id),
                          col(Programme.id)),
         sources=sources_of(session, RecordKind.ORGANISATION, organisation_id),
@@ -191,16 +192,16 @@ def city(session: Session, city_id: int) -> CityView | None:
     pairings = pairing_refs(session, session.exec(select(Pairing).where(
         (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id))).all())
     return CityView(
-        id=city_id, version=c.version, name=c.name, local_name=c.local_name,
+        id=city_id, version=c.version, name=form(c), local_name=c.local_name,
         aliases=tuple(c.aliases), country=ref_or_none(RecordKind.COUNTRY, c.country_id, countries),
         region=c.region, latitude=c.latitude, longitude=c.longitude,
         pairings=tuple(pairings),
-        organisations=_refs(session, Organisation.name, Organisation.city_id == city_id,
+        organisations=_refs(session, Organisation, Organisation.city_id == city_id,
                             col(Organisation.name), limit=_RELATED_LIMIT),
-        delegations=_refs(session, Delegation.title, (col(Delegation.host_city_id) == city_id)
+        delegations=_refs(session, Delegation, (col(Delegation.host_city_id) == city_id)
                           | (col(Delegation.sending_city_id) == city_id),
-                          col(Delegation.sort_date).desc(), limit=_RELATED_LIMIT),
-        events=_refs(session, Event.name, Event.city_id == city_id, col(Event.sort_date).desc(),
+                          col(Delegation.sort_date).desc(), field="title", limit=_RELATED_LIMIT),
+        events=_refs(session, Event, Event.city_id == city_id, col(Event.sort_date).desc(),
                      limit=_RELATED_LIMIT),
         sources=sources_of(session, RecordKind.CITY, city_id),
     )
@@ -255,12 +256,11 @@ def city_facts(session: Session, city_ids: Iterable[int | None]) -> dict[int, Ci
     wanted = {i for i in city_ids if i is not None}
     if not wanted:
         return {}
-    rows = session.exec(
-        select(City, Country.name).join(Country, col(Country.id) == City.country_id, isouter=True)
-        .where(col(City.id).in_(wanted))
-    ).all()
-    return {c.id or 0: CityFacts(c.id or 0, c.name, c.local_name, c.country_id, country, c.region)
-            for c, country in rows}
+    rows = session.exec(select(City).where(col(City.id).in_(wanted))).all()
+    countries = labels_of(session, Country, (c.country_id for c in rows))
+    return {c.id or 0: CityFacts(c.id or 0, form(c), c.local_name, c.country_id,
+                                 countries.get(c.country_id or -1), c.region)
+            for c in rows}
 
 
 @dataclass(frozen=True)
@@ -284,15 +284,12 @@ def organisations_info(session: Session,
     if not wanted:
         return {}
     rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
-    city_names = dict(session.exec(select(City.id, City.name).where(
-        col(City.id).in_({r.city_id for r in rows if r.city_id is not None}))).all())
-    country_names = dict(session.exec(select(Country.id, Country.name).where(
-        col(Country.id).in_({r.country_id for r in rows if r.country_id is not None}))).all())
-    parent_names = dict(session.exec(select(Organisation.id, Organisation.name).where(
-        col(Organisation.id).in_({r.parent_id for r in rows if r.parent_id is not None}))).all())
+    city_names = labels_of(session, City, (r.city_id for r in rows))
+    country_names = labels_of(session, Country, (r.country_id for r in rows))
+    parent_names = labels_of(session, Organisation, (r.parent_id for r in rows))
     return {
         r.id or 0: OrganisationInfo(
-            r.id or 0, r.name, r.acronym, r.org_kind, r.city_id,
+            r.id or 0, form(r), r.acronym, r.org_kind, r.city_id,
             city_names.get(r.city_id or -1), r.country_id, country_names.get(r.country_id or -1),
             parent_names.get(r.parent_id or -1))
         for r in rows

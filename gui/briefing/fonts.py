@@ -6,11 +6,12 @@ machine may lack is not what a protocol office hands over. Sheets therefore use
 Noto Sans from ``assets/fonts`` (SIL OFL, see its README), embedded as subsets,
 registered as one family so ``<b>`` and ``<i>`` in paragraphs pick the right
 face; fallback fonts for Chinese, Japanese, Korean, Arabic and Hebrew are
-registered on first use (see gui.briefing.scripts).
+registered family by family when a character first needs one (see gui.briefing.scripts).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -57,7 +58,7 @@ _FAMILY_OF = {REGULAR: FAMILY, BOLD: FAMILY, ITALIC: FAMILY, BOLD_ITALIC: FAMILY
 
 _lock = threading.Lock()
 _registered = False
-_fallbacks_registered = False
+_fallbacks_registered: set[str] = set()  # fallback families
 
 
 class FontMissingError(RuntimeError):
@@ -90,34 +91,51 @@ def register() -> str:
     return FAMILY
 
 
-def _register_fallbacks() -> None:
-    global _fallbacks_registered
+def _register_fallback(family: str) -> None:
+    """Register the faces of one fallback family, the first time a character needs it.
+
+    Only what a sheet prints is paid for: the CJK collection alone takes a third of
+    a second to read, and a Vietnamese or European sheet never needs it.
+    """
     register()
-    if _fallbacks_registered:
+    if family in _fallbacks_registered:
         return
     with _lock:
-        if _fallbacks_registered:
+        if family in _fallbacks_registered:
             return
-        for name, (filename, index) in _FALLBACK_FILES.items():
+        normal, bold = _FAMILIES[family]
+        for name in dict.fromkeys((normal, bold)):
+            filename, index = _FALLBACK_FILES[name]
             path = FONT_DIR / filename
             if not path.is_file():
                 raise FontMissingError(
                     f"The briefing font {path} is missing; reinstall Liaison.")
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        for family, (normal, bold) in _FAMILIES.items():
-            pdfmetrics.registerFontFamily(family, normal=normal, bold=bold, italic=normal,
-                                          boldItalic=bold)
-            for is_bold, is_italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
-                addMapping(family, is_bold, is_italic, bold if is_bold else normal)
-        _fallbacks_registered = True
+        pdfmetrics.registerFontFamily(family, normal=normal, bold=bold, italic=normal,
+                                      boldItalic=bold)
+        for is_bold, is_italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            addMapping(family, is_bold, is_italic, bold if is_bold else normal)
+        _fallbacks_registered.add(family)
 
 
 def fallbacks(font: str) -> tuple[str, ...]:
-    """The fonts tried, in order, for a character *font* lacks (bold stays bold)."""
-    _register_fallbacks()
+    """The fonts tried, in order, for a character *font* lacks (bold stays bold).
+
+    They are registered when first looked into (:func:`glyphs`), not before.
+    """
     if font in (BOLD, BOLD_ITALIC):
         return CJK, ARABIC_BOLD, HEBREW_BOLD
     return CJK, ARABIC, HEBREW
+
+
+@functools.cache
+def glyphs(font: str) -> frozenset[int]:
+    """The characters (code points) *font* has, registering it (and its family) first."""
+    register()
+    family = family_of(font)
+    if family in _FAMILIES:
+        _register_fallback(family)
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
 def family_of(font: str) -> str:
@@ -126,9 +144,10 @@ def family_of(font: str) -> str:
 
 
 def covers(text: str) -> bool:
-    """Whether the bundled fonts together have a glyph for every printable character."""
-    register()
-    faces = [pdfmetrics.getFont(name).face.charToGlyph
-             for name in (REGULAR, *fallbacks(REGULAR))]
-    return all(any(ord(ch) in glyphs for glyphs in faces)
-               for ch in text if ch.isprintable() and not ch.isspace())
+    """Whether the bundled fonts together have a glyph for every printable character.
+
+    The fallbacks are looked into only for characters Noto Sans lacks.
+    """
+    wanted = {ord(ch) for ch in text if ch.isprintable() and not ch.isspace()}
+    missing = wanted - glyphs(REGULAR)
+    return all(any(code in glyphs(name) for name in fallbacks(REGULAR)) for code in missing)

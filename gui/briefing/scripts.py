@@ -22,7 +22,6 @@ cell or the canvas:
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -30,7 +29,6 @@ from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi import get_display
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -70,19 +68,13 @@ def _visible(line: str) -> str:
     return "".join(out)
 
 
-@functools.cache
-def _cmap(font: str) -> frozenset[int]:
-    fonts.register()
-    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
-
-
 def _font_for(ch: str, font: str) -> str | None:
     """The font to draw *ch* in: *font* itself, else the first fallback that has it."""
     code = ord(ch)
-    if code in _cmap(font):
+    if code in fonts.glyphs(font):
         return font
     for fallback in fonts.fallbacks(font):
-        if code in _cmap(fallback):
+        if code in fonts.glyphs(fallback):
             return fallback
     return None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from db import i18n
 from db.i18n import _
-from gui.cli import brief, check, demo, init, interchange, safety, search
+from gui.cli import argparse_words, brief, check, demo, init, interchange, safety, search
 from gui.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (init, search, check, demo, brief, 
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()  # usage:, options:, its errors: in the current language
     parser = Parser(
         prog="liaison",
         description=_("Liaison: a catalog of delegations, officials, organisations, city "

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.i18n import _
 from gui.cli import week
 from gui.cli.common import (
     EXIT_OK,
@@ -47,26 +48,27 @@ def _record_id(text: str) -> int:
 def add_parser(commands: Subparsers) -> None:
     """Add ``brief`` to the parser."""
     brief = commands.add_parser(
-        "brief", help="print a briefing sheet (PDF)",
-        description="Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
+        "brief", help=_("print a briefing sheet (PDF)"),
+        description=_("Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
         "bio sheet per member and the pairing profile), a person's bio sheet, a pairing "
-        "profile or an event sheet.")
+        "profile or an event sheet."))
     kinds = (*SHEET_KINDS, "week")  # week: the programme of the coming days (gui.cli.week)
     brief.add_argument("kind", choices=kinds, metavar="{" + "|".join(kinds) + "}")
     brief.add_argument("id", nargs="?", type=_record_id, metavar="ID")
     brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                       help="the PDF to write (with --all: a folder)")
-    brief.add_argument("--paper", choices=PAPERS, default="a4", help="paper size (default a4)")
+                       help=_("the PDF to write (with --all: a folder)"))
+    brief.add_argument("--paper", choices=PAPERS, default="a4", help=_("paper size (default a4)"))
     brief.add_argument("--classification", metavar="TEXT",
-                       help='a line printed at the top and bottom of every page, '
-                            'e.g. "For official use"')
+                       help=_('a line printed at the top and bottom of every page, '
+                            'e.g. "For official use"'))
     brief.add_argument("--pack", action="store_true",
-                       help="delegation only: add a bio sheet per member and the pairing profile")
+                       help=_("delegation only: add a bio sheet per member and the pairing "
+                              "profile"))
     brief.add_argument("--all", action="store_true",
-                       help="one PDF per record of KIND into the folder given with -o")
+                       help=_("one PDF per record of KIND into the folder given with -o"))
     brief.add_argument("--from", dest="first", metavar="DATE",
-                       help="week only: the first day (default: this week's Monday)")
-    brief.add_argument("--days", type=int, metavar="N", help="week only: how many days (7)")
+                       help=_("week only: the first day (default: this week's Monday)"))
+    brief.add_argument("--days", type=int, metavar="N", help=_("week only: how many days (7)"))
     add_target_arguments(brief)
     brief.set_defaults(handler=cmd_brief)
 

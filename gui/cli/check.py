@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.i18n import _
 from gui.cli.common import EXIT_OK, UserError, catalog_target
 
 if TYPE_CHECKING:
@@ -14,11 +15,11 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Subparsers) -> None:
-    check = commands.add_parser("check", help="integrity report (never modifies the file)")
+    check = commands.add_parser("check", help=_("integrity report (never modifies the file)"))
     where = check.add_mutually_exclusive_group()
     where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
     where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
-    check.add_argument("--repair", action="store_true", help="rebuild the search index")
+    check.add_argument("--repair", action="store_true", help=_("rebuild the search index"))
     check.set_defaults(handler=cmd_check)
 
 

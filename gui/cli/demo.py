@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.i18n import _
 from gui.cli.common import EXIT_OK, UserError, positive_int
 
 if TYPE_CHECKING:
@@ -17,10 +18,10 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Subparsers) -> None:
-    demo = commands.add_parser("demo", help="make a large generated catalog")
+    demo = commands.add_parser("demo", help=_("make a large generated catalog"))
     demo.add_argument("path", metavar="PATH", nargs="?")
     demo.add_argument("--database-url", metavar="URL", dest="sub_database_url",
-                      help="generate it in this (empty) database on a server")
+                      help=_("generate it in this (empty) database on a server"))
     demo.add_argument("--people", type=positive_int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=2017)
     demo.set_defaults(handler=cmd_demo)

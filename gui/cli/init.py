@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.i18n import _
 from gui.cli.common import EXIT_OK, UserError
 
 if TYPE_CHECKING:
@@ -14,11 +15,11 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Subparsers) -> None:
-    init = commands.add_parser("init", help="make a new catalog (with the sample data)")
+    init = commands.add_parser("init", help=_("make a new catalog (with the sample data)"))
     init.add_argument("path", metavar="PATH", nargs="?")
     init.add_argument("--database-url", metavar="URL", dest="sub_database_url",
-                      help="make it in this (empty) database on the office server")
-    init.add_argument("--empty", action="store_true", help="without the sample data")
+                      help=_("make it in this (empty) database on the office server"))
+    init.add_argument("--empty", action="store_true", help=_("without the sample data"))
     init.set_defaults(handler=cmd_init)
 
 

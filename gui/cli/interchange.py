@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.i18n import _
 from gui.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -35,38 +36,38 @@ EXPORT_FORMATS = ("json", "popolo", "csv", "xlsx", "vcard", "ical")
 
 def add_parser(commands: Subparsers) -> None:
     load = commands.add_parser(
-        "import", help="bring records in from CSV, XLSX, JSON, Popolo, vCard or iCalendar")
+        "import", help=_("bring records in from CSV, XLSX, JSON, Popolo, vCard or iCalendar"))
     load.add_argument("file", metavar="FILE")
     load.add_argument("--kind", choices=IMPORT_KINDS,
-                      help="what the rows are (default: guessed from the headers)")
+                      help=_("what the rows are (default: guessed from the headers)"))
     load.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                      help="fill FIELD from COLUMN (repeatable; FIELD '-' leaves it out)")
-    load.add_argument("--encoding", metavar="ENC", help="the CSV file's encoding "
-                      "(default: detected; e.g. cp1258, utf-16, cp1252)")
-    load.add_argument("--sheet", metavar="NAME", help="the XLSX sheet (default: the first)")
-    load.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+                      help=_("fill FIELD from COLUMN (repeatable; FIELD '-' leaves it out)"))
+    load.add_argument("--encoding", metavar="ENC", help=_("the CSV file's encoding "
+                      "(default: detected; e.g. cp1258, utf-16, cp1252)"))
+    load.add_argument("--sheet", metavar="NAME", help=_("the XLSX sheet (default: the first)"))
+    load.add_argument("--dry-run", action="store_true", help=_("check and report, write nothing"))
     load.add_argument("--skip-bad-rows", action="store_true",
-                      help="import the good rows even when some are refused")
-    load.add_argument("--json", action="store_true", help="print the report as JSON")
+                      help=_("import the good rows even when some are refused"))
+    load.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     add_target_arguments(load)
     load.set_defaults(handler=cmd_import)
 
-    out = commands.add_parser("export", help="write the catalog as JSON, Popolo, CSV, XLSX, "
-                              "vCard or iCalendar")
+    out = commands.add_parser("export", help=_("write the catalog as JSON, Popolo, CSV, XLSX, "
+                              "vCard or iCalendar"))
     out.add_argument("format", choices=EXPORT_FORMATS, metavar="FORMAT",
-                     help="one of: " + ", ".join(EXPORT_FORMATS))
+                     help=_("one of: ") + ", ".join(EXPORT_FORMATS))
     out.add_argument("-o", "--output", required=True, metavar="FILE")
-    out.add_argument("--kind", choices=IMPORT_KINDS, help="csv/xlsx: which records "
-                     "(csv default: person; xlsx default: one sheet per kind)")
+    out.add_argument("--kind", choices=IMPORT_KINDS, help=_("csv/xlsx: which records "
+                     "(csv default: person; xlsx default: one sheet per kind)"))
     out.add_argument("--language", choices=("en", "vi"), default="en",
-                     help="language of the column headers")
+                     help=_("language of the column headers"))
     add_target_arguments(out)
     out.set_defaults(handler=cmd_export)
 
-    twins = commands.add_parser("duplicates", help="list records that may be the same")
+    twins = commands.add_parser("duplicates", help=_("list records that may be the same"))
     twins.add_argument("--kind", choices=("person", "organisation"), default="person")
     twins.add_argument("--limit", type=int, default=100, metavar="N")
-    twins.add_argument("--json", action="store_true", help="print JSON")
+    twins.add_argument("--json", action="store_true", help=_("print JSON"))
     add_target_arguments(twins)
     twins.set_defaults(handler=cmd_duplicates)
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from db.i18n import _
 from gui.cli.common import UserError, add_target_arguments, catalog_target
 
 if TYPE_CHECKING:
@@ -29,18 +30,19 @@ COUNT_WORDS = (("person", "people", "person"), ("organisation", "organisations",
 
 def add_parser(commands: Subparsers) -> None:
     """Add ``backup`` and ``restore`` to the parser."""
-    backup = commands.add_parser("backup", help="take a verified backup now, or list backups")
-    backup.add_argument("--list", action="store_true", help="list the backups kept")
+    backup = commands.add_parser("backup", help=_("take a verified backup now, or list backups"))
+    backup.add_argument("--list", action="store_true", help=_("list the backups kept"))
     backup.add_argument("--reason", default="manual", metavar="WORD",
-                        help="word saved in the backup's name (default: manual)")
+                        help=_("word saved in the backup's name (default: manual)"))
     add_target_arguments(backup)
     backup.set_defaults(handler=cmd_backup)
 
     restore = commands.add_parser(
-        "restore", help="replace the catalog with a backup (the current one is kept)")
+        "restore", help=_("replace the catalog with a backup (the current one is kept)"))
     restore.add_argument("backup", metavar="BACKUP",
-                         help="backup file (a path, or a name listed by `liaison backup --list`)")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+                         help=_("backup file (a path, or a name listed by "
+                                "`liaison backup --list`)"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     add_target_arguments(restore)
     restore.set_defaults(handler=cmd_restore)
 

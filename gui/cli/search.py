@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db import quick_search
 from db.i18n import _
-from db.search_query import Hit
 from gui.cli.common import (
     EXIT_OK,
     add_target_arguments,
@@ -21,6 +19,7 @@ from gui.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from db.search_query import Hit
     from gui.cli.common import Subparsers
 
 
@@ -87,6 +86,10 @@ def _search(args: argparse.Namespace) -> list[Hit]:
     the same query code, so the output is the same. ``--kind`` needs the registry's
     index codes, so it loads the kind registry (validating the kind already did).
     """
+    # Deliberately deferred: every command (and the app) builds this parser, and only a
+    # search needs the query code.
+    from db import quick_search
+
     target = catalog_target(args)
     codes: list[int] = []
     if args.kind:

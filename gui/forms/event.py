@@ -36,6 +36,7 @@ class EventForm(RecordForm):
         b = self.builder
         main = self.section(_("Event"))
         self.add(main, b.line("name", "Vietnam–Asia Smart City Summit 2023"))
+        self.add(main, b.line("name_vi", ""))
         self.add(main, b.line("series", "Vietnam–Asia Smart City Summit"))
         self.add(main, b.line("theme"))
         when = self.section(_("When and where"))

@@ -25,8 +25,10 @@ K = RecordKind
 
 def _position_fields(row: RowForm, b: Builder) -> None:
     row.add(b.line("title", "Chairman of the Hanoi People's Committee"))
+    row.add(b.line("title_vi", "Chủ tịch UBND TP Hà Nội"))
     row.add(b.picker("organisation_id", K.ORGANISATION))
     row.add(b.line("address_title", _("Chairman (for “Chairman Chung”)")))
+    row.add(b.line("address_title_vi", "Chủ tịch"))
     row.add(b.date("start_date"))
     row.add(b.date("end_date"), _("To (empty: still held)"))
     row.add(b.line("date_note", _("In office on 2017-06-13 (source)")))

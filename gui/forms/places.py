@@ -16,6 +16,7 @@ class OrganisationForm(RecordForm):
         b = self.builder
         main = self.section(_("Organisation"))
         self.add(main, b.line("name", "Hanoi People's Committee"))
+        self.add(main, b.line("name_vi", "UBND TP Hà Nội"))
         self.add(main, b.line("acronym", "UBND"))
         self.add(main, b.choice(K.ORGANISATION, "org_kind"))
         self.add(main, b.picker("parent_id", K.ORGANISATION), _("Part of"))
@@ -35,6 +36,7 @@ class CityForm(RecordForm):
         b = self.builder
         main = self.section(_("City"))
         self.add(main, b.line("name", "Hanoi"))
+        self.add(main, b.line("name_vi", "Hà Nội"))
         self.add(main, b.line("local_name", "Hà Nội"))
         self.add(main, b.items("aliases", "Saigon, HCMC"), _("Also called"))
         self.add(main, b.country("country_id"))

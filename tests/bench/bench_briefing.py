@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench.harness import Context, Figure
+from tests.bench.harness import ROOT, Context, Figure, walls
 
 MEMBERS = 12
 PEOPLE = 1000
@@ -156,8 +156,38 @@ def _batch_figures(ctx: Context) -> list[Figure]:
             shutil.rmtree(folder, ignore_errors=True)
     return [Figure(f"{PEOPLE:,} person sheets written (batch)", seconds, "s",
                    "bare ReportLab builds of the same flowables (1 in 10, scaled)", floor,
-                   "<= 60 s")]
+                   "<= 60 s and <= 1.5x")]
+
+
+def _photo_folder(ctx: Context) -> Path:
+    """The members' photos as JPEG files, for the floor script (the same bytes as in the
+    catalog)."""
+    folder = ctx.cache / "briefing-photos"
+    folder.mkdir(exist_ok=True)
+    for n in range(MEMBERS):
+        target = folder / f"{n}.jpg"
+        if not target.exists():
+            target.write_bytes(_photo(n))
+    return folder
+
+
+def _whole_process_figures(ctx: Context) -> list[Figure]:
+    """``liaison brief delegation 1`` as a user runs it, beside a bare ReportLab script."""
+    catalog = _delegation_catalog(ctx)
+    out = ctx.cache / "bench-brief.pdf"
+    floor_out = ctx.cache / "bench-brief-floor.pdf"
+    found = walls({
+        "floor": [ctx.python, str(ROOT / "tests" / "bench" / "floor_brief.py"),
+                  str(_photo_folder(ctx)), str(floor_out)],
+        "ours": [ctx.python, "-m", "gui", "brief", "delegation", "1", "-o", str(out),
+                 "--catalog", str(catalog)],
+    }, repeat=7)
+    out.unlink(missing_ok=True)
+    floor_out.unlink(missing_ok=True)
+    return [Figure(f"liaison brief delegation ({MEMBERS} members) whole process",
+                   found["ours"], "s", "bare ReportLab script (tests/bench/floor_brief.py)",
+                   found["floor"], "<= 1.5x")]
 
 
 def measure(ctx: Context) -> list[Figure]:
-    return _delegation_figures(ctx) + _batch_figures(ctx)
+    return _whole_process_figures(ctx) + _delegation_figures(ctx) + _batch_figures(ctx)

@@ -32,3 +32,14 @@ def test_help_and_errors_follow_the_language() -> None:
     assert_user_error(liaison("--language", "vi", "search", "x", "--limit", "0"),
                       "không phải là số dương")
     assert_user_error(liaison("--language", "klingon", "search", "x"), "klingon")
+
+
+def test_search_titles_records_in_the_language_on_both_paths(sample_path: Path) -> None:
+    """The thin path (sqlite3 alone) and the store title hits alike: the Vietnamese form
+    of a name in Vietnamese, the main form otherwise."""
+    vietnamese = liaison("--language", "vi", "search", "ubnd", "--kind", "organisation",
+                         "--json", "--catalog", str(sample_path)).stdout
+    english = liaison("--language", "en", "search", "ubnd", "--kind", "organisation",
+                      "--json", "--catalog", str(sample_path)).stdout
+    assert '"title": "UBND TP Hà Nội"' in vietnamese
+    assert '"title": "Hanoi People\'s Committee"' in english

@@ -9,8 +9,8 @@ change; catalogs made before this hold the old documents, and this revision
 asks ``db.schema.upgrade`` to rebuild the index with today's code after the
 last migration (SQLite and PostgreSQL alike).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from collections.abc import Sequence
 
 from alembic import context, op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 5
+SCHEMA_NUMBER = 6
 
 
 def _stamp(number: int) -> None:
