@@ -18,8 +18,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QToolButton,
     QTreeWidget,
@@ -32,6 +34,7 @@ from db.i18n import _, format_datetime, ngettext
 from db.kinds import ChangeAction, RecordKind
 from db.vocabulary import value_word
 from gui.forms.labels import CHOICES, field_label, value_label
+from gui.widgets import plain_label
 
 if TYPE_CHECKING:
     from db.changes import ChangeView
@@ -85,6 +88,15 @@ class HistorySection(QWidget):
         super().__init__(parent)
         self.setObjectName("historySection")
         grouped = saves(changes)
+        # The heading looks like the pane's other section headings; the button beside it
+        # shows or hides the saves.
+        self.heading = plain_label(ngettext(
+            "Change history ({n} save)", "Change history ({n} saves)", len(grouped)).format(
+                n=len(grouped)), self, wrap=False, selectable=False)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setCapitalization(QFont.Capitalization.AllUppercase)
+        self.heading.setFont(font)
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("historyToggle")
         self.toggle.setCheckable(True)
@@ -92,11 +104,7 @@ class HistorySection(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setText(ngettext("Change history ({n} save)", "Change history ({n} saves)",
-                                     len(grouped)).format(n=len(grouped)))
-        font = self.toggle.font()
-        font.setBold(True)
-        self.toggle.setFont(font)
+        self.toggle.setText(_("Show"))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changeHistory")
         self.tree.setColumnCount(4)
@@ -127,12 +135,18 @@ class HistorySection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.heading)
+        bar.addWidget(self.toggle)
+        bar.addStretch(1)
+        layout.addLayout(bar)
         layout.addWidget(self.tree)
         self.toggle.toggled.connect(self._toggled)
 
     def _toggled(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.toggle.setText(_("Hide") if shown else _("Show"))
         self.tree.setVisible(shown)
 
     def save_lines(self) -> list[str]:

@@ -55,7 +55,8 @@ def test_history_is_folded_and_grouped_by_save(qtbot: QtBot, window: MainWindow)
     _show(qtbot, window, K.PERSON, person, "Nguyễn Lan")
     section = window.current_page().detail.findChild(HistorySection)
     assert section is not None
-    assert section.toggle.text() == "Change history (3 saves)"
+    assert section.heading.text() == "Change history (3 saves)"
+    assert "CHANGE HISTORY (3 SAVES)" in [t.upper() for t in window.current_page().detail.texts()]
     assert not section.tree.isVisible()  # folded until asked
     qtbot.mouseClick(section.toggle, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(section.tree.isVisible, timeout=2_000)
