@@ -19,7 +19,6 @@ from sqlmodel import Session
 from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
-from db.models import Engagement
 from db.reads import gifts as gift_reads
 from db.registry import REGISTRY
 
@@ -40,6 +39,7 @@ _VIEW_KINDS: dict[type, str] = {
     reads.PositionView: RecordKind.POSITION.value,
     reads.DelegationView: RecordKind.DELEGATION.value,
     reads.EngagementView: RecordKind.ENGAGEMENT.value,
+    reads.MeetingView: RecordKind.ENGAGEMENT.value,
     reads.PairingView: RecordKind.PAIRING.value,
     reads.EventView: RecordKind.EVENT.value,
     reads.OrganisationView: RecordKind.ORGANISATION.value,
@@ -80,11 +80,6 @@ def records_named(*roots: Any) -> frozenset[RecordKey]:
 
 def load(session: Session, kind: str, record_id: int) -> Loaded | None:
     """Everything the pane shows for one record (runs on the worker thread)."""
-    if kind == RecordKind.ENGAGEMENT.value:
-        engagement = session.get(Engagement, record_id)
-        if engagement is None:
-            return None
-        kind, record_id = RecordKind.DELEGATION.value, engagement.delegation_id
     loader = _reader(kind)
     view = loader(session, record_id) if loader is not None else None
     if view is None:

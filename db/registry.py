@@ -213,7 +213,7 @@ REGISTRY = Registry([
     _spec(RecordKind.SOURCE, "source", "sources", _TITLE, counted=True),
     _spec(RecordKind.ENGAGEMENT, "engagement", "engagements", _TITLE, parts=(
         Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
-    ), document=documents.engagements, search_code=7),
+    ), document=documents.engagements, search_code=7, reader=reads.engagement),
     _spec(RecordKind.COUNTRY, "country", "countries", _NAME),
     _spec(RecordKind.COOPERATION_AREA, "cooperation area", "cooperation areas", _NAME),
     _spec(RecordKind.POSITION, "position", "positions", named_in_language("title")),

@@ -251,3 +251,18 @@ def dependents(session: Session, kind: RecordKind, record_id: int,
         if owner is not None:
             found[target].add(owner)
     return found
+
+
+def dependents_of_new(kind: RecordKind, record_id: int,
+                      row: dict[str, object]) -> dict[RecordKind, set[int]]:
+    """:func:`dependents` for a record just created: nothing can quote it yet, so only
+    its own document and its owner's (a new position changes its person's) need no query."""
+    found: dict[RecordKind, set[int]] = defaultdict(set)
+    if _builder(kind) is not None:
+        found[kind].add(record_id)
+    if kind in _OWNER:
+        target, column = _OWNER[kind]
+        owner = row.get(column)
+        if isinstance(owner, int):
+            found[target].add(owner)
+    return found

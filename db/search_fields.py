@@ -6,7 +6,7 @@ names): every word of its value must start a word of that field of the record.
 The fields are stored with each search document as marked tokens in the
 index's ``whole`` column (``1t1chairman``: a digit, the field's letter, a digit,
 the folded word), so both engines match them with the index they already have
-(FTS5 ``whole : "1t1chair"*``, PostgreSQL ``'1t1chair':*D``) and no name can
+(FTS5 ``whole : "1t1chair"*``, PostgreSQL ``whole_tsv @@ '1t1chair':*``) and no name can
 be mistaken for one: a whole-name token is letters and digits run together from
 a name, and names do not start with ``1t1``.
 
@@ -77,8 +77,3 @@ def years(first: int | None, last: int | None, *, span: int = 60) -> str:
 def fts5_filter(fields: Sequence[tuple[str, str]]) -> str:
     """The FTS5 expression every field word must match ("" for none)."""
     return " AND ".join(f'whole : "{token(field, word)}"*' for field, word in fields)
-
-
-def tsquery_filter(fields: Sequence[tuple[str, str]]) -> str:
-    """The same for PostgreSQL's ``tsquery`` (the ``whole`` column is weight D)."""
-    return " & ".join(f"'{token(field, word)}':*D" for field, word in fields)

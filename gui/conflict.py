@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from gui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from db.ops import Draft
@@ -224,7 +225,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(820, min(640, 200 + 70 * len(self.rows)))
+        fit_to_screen(self, 820, min(640, 200 + 70 * len(self.rows)))
 
     def _accept_all(self, choice: Choice) -> None:
         for row in self.rows:

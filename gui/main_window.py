@@ -14,37 +14,32 @@ menus (:mod:`gui.menus`), sections (:mod:`gui.sections`), catalogs and backups
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing, sidebar
+from gui import opening, printing, record_commands, sidebar, window_dialogs, window_layout
 from gui import settings as registry
-from gui.banner import SampleBanner
+from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
 from gui.menus import Menus
-from gui.navigation import History, Place
+from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
-from gui.safety import ReadOnlyBanner
+from gui.record_commands import ShownRecord
 from gui.search_box import SearchBox
 from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
 from gui.totals import TotalsLabel
-from gui.widgets import plain_label
-from gui.worker import Worker, job_name
+from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -53,9 +48,6 @@ if TYPE_CHECKING:
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
 
-# How often to look for changes committed by another window or instance (a PRAGMA
-# data_version read: microseconds).
-WATCH_INTERVAL_MS = 1000
 # Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
 EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
 
@@ -81,58 +73,28 @@ class MainWindow(QMainWindow):
         self.router = ChangeRouter(self)
         self.router.routed.connect(self._routed)
         self.detail = DetailLoader(self.worker, self)
-        self.detail.vanished.connect(self._vanished)
-        self.history = History()
         self.setWindowTitle(window_title(catalog_name))
 
         self.pages: dict[str, SectionPage] = {}
         self.panels: dict[RecordKind, ListPanel] = {}
         self.stack = QStackedWidget(self)
         self.sections = section_list(self)
-        opening_label = plain_label("Opening the catalog…", selectable=False)
-        opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(opening_label)
         self.sections.currentRowChanged.connect(self._section_changed)
-
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.read_only_banner = ReadOnlyBanner(central)
-        column.addWidget(self.read_only_banner)
-        self.sample_banner = SampleBanner(central)
-        column.addWidget(self.sample_banner)
-        row = QHBoxLayout()
-        row.setContentsMargins(6, 6, 6, 0)
-        row.setSpacing(6)
-        row.addWidget(self.sections)
-        row.addWidget(self.stack, 1)
-        column.addLayout(row, 1)
-        self.setCentralWidget(central)
-        self._seen_version: int | None = None
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_INTERVAL_MS)
-        self.watch.timeout.connect(self.check_for_changes)
+        banners = window_layout.central_area(self, self.sections, self.stack)
+        self.read_only_banner, self.sample_banner = banners.read_only, banners.sample
+        self.watch = CatalogWatch(lambda: self.worker.busy, self)
+        self.watch.changed.connect(self.refresh)
 
         self.search_box = SearchBox(self.worker, self)
         self.search_box.open_record.connect(self.open_record)
         self.menus = Menus(self, self, settings)
         self.menus.build_toolbar(self.search_box)
-        self._update_history_actions()
+        self.navigator = Navigator(self, self.detail, self._history_moved)
+        self.navigator.reset()
 
-        self.status_label = QLabel("Opening the catalog…", self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.totals_label = TotalsLabel(self.worker, self)
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.totals_label)
-
-        self.resize(1280, 780)
-        geometry = settings.value(registry.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = settings.value(registry.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self.status_label = window_layout.status_line(self, self.totals_label)
+        window_layout.restore_geometry(self, settings)
         last = settings.value(registry.LAST_SECTION)
         self.sections.setCurrentRow(SECTION_KEYS.index(last) if last in SECTION_KEYS else 0)
 
@@ -164,6 +126,7 @@ class MainWindow(QMainWindow):
             detail.new_requested.connect(self.new_linked)
             detail.confirm_requested.connect(self.confirm_title)
             page = SectionPage(section.key, panels, detail, self._settings, self)
+            page.splitter.splitterMoved.connect(self._sync_detail_action)
             self.pages[section.key] = page
             self.stack.addWidget(page)
         self.sidebar, self.agenda = sidebar.install(self, self._settings)  # Upcoming, saved
@@ -195,25 +158,24 @@ class MainWindow(QMainWindow):
 
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
-        self.forms = FormContext.for_catalog(catalog, parent=self, run=self._write)
+        self.forms = FormContext.for_catalog(
+            catalog, parent=self, run=writes_on(self.worker, self.watch, catalog))
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))
         self.menus.undo_group.addStack(self.forms.editing.stack)
         self.menus.undo_group.setActiveStack(self.forms.editing.stack)
         self.read_only_banner.show_for(catalog)
-        self._show_sample_banner(catalog)
+        window_layout.show_sample_banner(self.sample_banner, self.worker, catalog,
+                                         lambda shown: self.catalog is shown)
         if catalog.path is not None:
             opening.remember_recent(self._settings, catalog.path)
         self.menus.enable_for(writable=not catalog.read_only,
                               file_backed=catalog.path is not None)
-        self._seen_version = catalog.data_version()
-        self.watch.start()
-        self.history = History()
-        self.detail.clear()
-        self._update_history_actions()
+        self.watch.follow(catalog)
+        self.navigator.reset()
         for page in self.pages.values():
-            page.detail.placeholder("Select a record to see it here.")
+            page.detail.placeholder(_("Select a record to see it here."))
         self.catalog = catalog
         self.setWindowTitle(window_title(catalog.name))
         if not self.pages:
@@ -224,24 +186,12 @@ class MainWindow(QMainWindow):
         self.status_label.setText("")
         self.totals_label.load(catalog)
 
-    def _show_sample_banner(self, catalog: Catalog) -> None:
-        """The sample banner, once the worker has read whether this catalog is the sample."""
-        from db.sample import is_sample
-
-        self.sample_banner.set_sample(False)
-
-        def shown(sample: bool) -> None:
-            if self.catalog is catalog:  # not a catalog since replaced
-                self.sample_banner.set_sample(sample)
-
-        self.worker.submit(lambda: is_sample(catalog), shown)
-
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
         if not keep_catalog:
-            self.status_label.setText("No catalog open")
+            self.status_label.setText(_("No catalog open"))
         self.problems.show(message)
 
     @property
@@ -262,36 +212,12 @@ class MainWindow(QMainWindow):
         if self.catalog is not None:
             self.totals_label.load(self.catalog)
 
-    def check_for_changes(self) -> None:
-        """Refresh when another window or instance committed to the catalog."""
-        if self.catalog is None or self.worker.busy:
-            return  # a write under way is not another app's: look again next time
-        version = self.catalog.data_version()
-        if version != self._seen_version:
-            self._seen_version = version
-            self.refresh()
-
-    def _write(self, step: Callable[[], Result]) -> Result:
-        """Run one write (a save, an undo, a redo) on the worker. The data version is
-        taken right after its commit, on the worker: the watch must not mistake our
-        own write for another app's and reload everything."""
-        catalog = self.catalog
-        assert catalog is not None
-
-        def job() -> Result:
-            result = step()
-            self._seen_version = catalog.data_version()
-            return result
-
-        job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
-        return self.worker.call(job)
-
     def _routed(self, result: Result) -> None:
         """An edit, undo or redo landed: the lists heard their kinds; here the open
         record and the totals follow, and only when the operation touched them."""
         if self.catalog is None:
             return
-        self._seen_version = self.catalog.data_version()
+        self.watch.note(self.catalog)
         self.detail.follow(self.catalog, result)
         self.totals_label.follow(self.catalog, result)
 
@@ -303,6 +229,17 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> None:
         self.sections.setCurrentRow(SECTION_KEYS.index(key))
 
+    def show_detail(self, shown: bool) -> None:
+        """View > Detail Pane (F8): fold or unfold every section's detail pane."""
+        for page in self.pages.values():
+            page.show_detail(shown)
+
+    def _sync_detail_action(self) -> None:
+        """The View > Detail Pane check follows the page shown (folded by dragging too)."""
+        if self.pages:
+            with QSignalBlocker(self.menus.detail_action):
+                self.menus.detail_action.setChecked(self.current_page().detail_shown())
+
     def _section_changed(self, index: int) -> None:
         if index < 0:
             return
@@ -310,44 +247,28 @@ class MainWindow(QMainWindow):
         self._settings.set_value(registry.LAST_SECTION, key)
         if key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
+            self._sync_detail_action()
             self._update_status()
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
         """Show a record in its section's detail pane (and remember it for Back)."""
-        section = section_of(kind)
-        if section is None and kind in EDITED_IN_A_WINDOW:
+        if section_of(kind) is None and kind in EDITED_IN_A_WINDOW:
             self.edit_from_list(kind, record_id)  # a gift: no section lists it
             return
-        if section is None or self.catalog is None:
-            return
-        self.show_section(section)
-        page = self.pages[section]
-        panel = page.show_panel(RecordKind(kind))
-        if panel is not None:
-            panel.ensure_loaded()
-            panel.select_record(record_id)
-        if remember:
-            self.history.visit(Place(kind, record_id))
-        self._update_history_actions()
-        self.detail.load(self.catalog, page.detail, kind, record_id)
+        self.navigator.open(kind, record_id, remember=remember)
 
-    def _vanished(self, kind: str, record_id: int) -> None:
-        self.history.forget(Place(kind, record_id))
-        self._update_history_actions()
+    @property
+    def history(self) -> History:
+        return self.navigator.history
 
     def go_back(self) -> None:
-        place = self.history.back()
-        if place is not None:
-            self.open_record(place.kind, place.id, remember=False)
+        self.navigator.back()
 
     def go_forward(self) -> None:
-        place = self.history.forward()
-        if place is not None:
-            self.open_record(place.kind, place.id, remember=False)
+        self.navigator.forward()
 
-    def _update_history_actions(self) -> None:
-        self.menus.set_history(back=self.history.can_go_back(),
-                               forward=self.history.can_go_forward())
+    def _history_moved(self, back: bool, forward: bool) -> None:
+        self.menus.set_history(back=back, forward=forward)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -365,17 +286,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ editing
 
-    def _shown_record(self) -> tuple[RecordKind, int, int, str] | None:
+    def _shown_record(self) -> ShownRecord | None:
         if self.current_page().detail.shown is None:
             return None
         return self.detail.shown_record()
 
-    def new_record(self) -> None:
-        if self.forms is None:
-            return
-        from gui.forms.dialog import open_editor
+    def _gone(self, message: str) -> None:
+        self.show_problem(message, keep_catalog=True)
 
-        open_editor(self.forms, self.current_page().current_panel().kind, None, self)
+    def new_record(self) -> None:
+        if self.forms is not None:
+            record_commands.new_record(self.forms, self.current_page().current_panel().kind, self)
 
     def new_linked(self, kind: str, values: dict[str, object]) -> None:
         """"Add gift…" in a detail pane: a new record already linked to the one shown."""
@@ -395,76 +316,40 @@ class MainWindow(QMainWindow):
 
     def edit_record(self) -> None:
         shown = self._shown_record()
-        if self.forms is None or shown is None:
-            return
-        from gui.forms.dialog import open_editor
-
-        kind, record_id, _version, _label = shown
-        if open_editor(self.forms, kind, record_id, self) is None:
-            self.show_problem("This record no longer exists.", keep_catalog=True)
+        if self.forms is not None and shown is not None:
+            record_commands.edit_record(self.forms, shown[0], shown[1], self, self._gone)
 
     def edit_from_list(self, kind: str, record_id: int) -> None:
         """Enter or a double-click on a row: edit that record (as Edit… does)."""
-        if self.forms is None or not self.menus.edit_action.isEnabled():
-            return
-        from gui.forms.dialog import open_editor
-
-        if open_editor(self.forms, RecordKind(kind), record_id, self) is None:
-            self.show_problem("This record no longer exists.", keep_catalog=True)
+        if self.forms is not None and self.menus.edit_action.isEnabled():
+            record_commands.edit_record(self.forms, RecordKind(kind), record_id, self, self._gone)
 
     def delete_record(self) -> None:
         shown = self._shown_record()
         if self.forms is None or shown is None:
             return
-        from gui.forms.delete import delete_record
-
-        kind, record_id, version, label = shown
-        delete_record(self.forms, self, kind, record_id, version, label)
+        meeting = self.shown if shown[0] is RecordKind.ENGAGEMENT else None
+        parent = meeting.view.delegation if meeting is not None else None
+        if record_commands.delete_shown(self.forms, self, shown) and parent is not None:
+            self.open_record(parent.kind, parent.id)  # a meeting deleted: its programme
 
     # ------------------------------------------------------------ import, export, duplicates
 
     def import_file(self, path: str | None = None) -> None:
         """File > Import: choose a file, then the import dialog shows it before writing."""
-        if self.catalog is None or self.forms is None:
-            return
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from gui.interchange.import_dialog import ImportDialog
-
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, "Import", "", "Records (*.csv *.tsv *.txt *.xlsx *.json *.vcf *.ics);;"
-                "All files (*)")
-        if not path:
-            return
-        chosen = Path(path)
-        dialog = ImportDialog(chosen, self.catalog, self.worker, self.forms.editing, self)
-        dialog.imported.connect(lambda report: self.show_status(
-            f"Imported {chosen.name}: {sum(report.created.values())} records added"))
-        self.import_dialog = dialog
-        dialog.open()
+        if self.catalog is not None and self.forms is not None:
+            self.import_dialog = window_dialogs.import_file(
+                self, self.catalog, self.worker, self.forms.editing, path, self.show_status)
 
     def export_file(self) -> None:
-        if self.catalog is None:
-            return
-        from gui.interchange.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.catalog, self.worker, self)
-        dialog.exported.connect(self.show_status)
-        self.export_dialog = dialog
-        dialog.open()
+        if self.catalog is not None:
+            self.export_dialog = window_dialogs.export_file(self, self.catalog, self.worker,
+                                                            self.show_status)
 
     def find_duplicates(self) -> None:
-        if self.catalog is None or self.forms is None:
-            return
-        from gui.interchange.duplicates_dialog import DuplicatesDialog
-
-        dialog = DuplicatesDialog(self.catalog, self.worker, self.forms.editing,
-                                  RecordKind.PERSON, self)
-        self.duplicates_dialog = dialog
-        dialog.open()
+        if self.catalog is not None and self.forms is not None:
+            self.duplicates_dialog = window_dialogs.find_duplicates(
+                self, self.catalog, self.worker, self.forms.editing)
 
     # ------------------------------------------------------------ briefings
 
@@ -494,16 +379,10 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_shortcuts(self) -> None:
-        from gui.help import ShortcutsDialog
-
-        self.help_dialog = ShortcutsDialog(self.menus.top_menus(), self)
-        self.help_dialog.open()
+        self.help_dialog = window_dialogs.show_shortcuts(self, self.menus.top_menus())
 
     def show_getting_started(self) -> None:
-        from gui.help import GettingStartedDialog
-
-        self.help_dialog = GettingStartedDialog(self)
-        self.help_dialog.open()
+        self.help_dialog = window_dialogs.show_getting_started(self)
 
     # ------------------------------------------------------------ closing
 

@@ -50,6 +50,7 @@ class Commands(Protocol):
     def edit_record(self) -> None: ...
     def delete_record(self) -> None: ...
     def show_section(self, key: str) -> None: ...
+    def show_detail(self, shown: bool) -> None: ...
     def show_about(self) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_getting_started(self) -> None: ...
@@ -140,6 +141,14 @@ class Menus:
         self.delete_action = self._action(_("&Delete…"), QKeySequence.StandardKey.Delete,
                                           do.delete_record, "delete")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The detail pane folds away so a narrow window gives the list the whole width.
+        self.detail_action = QAction(_("&Detail Pane"), window)
+        self.detail_action.setObjectName("detail_pane")
+        self.detail_action.setCheckable(True)
+        self.detail_action.setChecked(True)
+        self.detail_action.setShortcut(QKeySequence("F8"))
+        self.detail_action.toggled.connect(do.show_detail)
+        window.addAction(self.detail_action)
         self.section_actions = [
             self._action(section.title, f"Ctrl+{number}", partial(do.show_section, section.key),
                          f"section_{section.key}")
@@ -215,6 +224,7 @@ class Menus:
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.forward_action)
         self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.detail_action)
         self.view_menu.addSeparator()
         language_menu = self.view_menu.addMenu(_("&Language"))
         language_menu.setObjectName("languageMenu")

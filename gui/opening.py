@@ -29,7 +29,9 @@ class CatalogHost(Protocol):
 
     catalog: Catalog | None
     worker: Worker
-    watch: QTimer
+
+    @property
+    def watch(self) -> QTimer: ...  # read-only: the window's may be a QTimer subclass
 
     def show_catalog(self, catalog: Catalog) -> None: ...
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None: ...

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import N_, _
+from gui.screen_fit import fit_to_screen
 from gui.worker import Worker
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class BriefingPreview(QDialog):
         self.data: bytes | None = None
         self.setWindowTitle(_("{briefing} — Preview").format(
             briefing=_(KIND_TITLES[kind]) if kind in KIND_TITLES else _("Briefing")))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)

@@ -175,6 +175,8 @@ class SaveCommand(OperationCommand):
         self._graveyard: dict[tuple[RecordKind, int], Tombstone] = {}
         self._saved: Draft | None = None  # the record as saved (ids, versions)
         self._reverted: Draft | None = before  # the record as the last undo left it
+        # Records made for the form's pickers ("Create new city “Huế”"): part of this step.
+        self._made: tuple[tuple[RecordKind, int], ...] = ()
 
     @property
     def state(self) -> Draft | None:
@@ -193,8 +195,9 @@ class SaveCommand(OperationCommand):
         else:  # redo: bring back exactly what was saved, ids included
             expected = (None if self._before is None
                         else unchanged_since(self._catalog, self._reverted))
-            saved = ops.save(self._catalog, self._saved, expected, self._graveyard)
-        self._graveyard, self._saved = saved.graveyard, saved.state
+            saved = ops.save(self._catalog, self._saved, expected, self._graveyard,
+                             revive=self._made)
+        self._graveyard, self._saved, self._made = saved.graveyard, saved.state, saved.made
         return saved.result
 
     def _revert(self) -> Result:
@@ -202,12 +205,18 @@ class SaveCommand(OperationCommand):
 
         assert self._saved is not None and self._saved.id is not None
         current = unchanged_since(self._catalog, self._saved)
+        discard = tuple(reversed(self._made))  # what refers to them goes first
         if self._before is None:
-            result, tombstone = ops.remove(self._catalog, self.kind, self._saved.id,
-                                           expected_version=current.version)
-            self._graveyard = {**self._graveyard, (self.kind, self._saved.id): tombstone}
-            return result
-        saved = ops.save(self._catalog, self._before, current, self._graveyard)
+            graveyard = dict(self._graveyard)
+            with ops.transaction(self._catalog) as tx:
+                graveyard[(self.kind, self._saved.id)] = tx.remove(
+                    self.kind, self._saved.id, expected_version=current.version)
+                for kind, made_id in discard:
+                    graveyard[(kind, made_id)] = tx.remove(kind, made_id, expected_version=None)
+            assert tx.result is not None
+            self._graveyard = graveyard
+            return tx.result
+        saved = ops.save(self._catalog, self._before, current, self._graveyard, discard=discard)
         self._graveyard, self._reverted = saved.graveyard, saved.state
         return saved.result
 

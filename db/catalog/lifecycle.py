@@ -19,7 +19,8 @@ This is the only part of the catalog package that calls :mod:`db.backup` and
 :mod:`db.sample`; both build on the lower modules (files, engine, handle), so
 they import those, never this one. It imports them as modules (``from db
 import backup``): whichever of the two is imported first, the other's names are
-looked up only when a catalog is opened.
+looked up only when a catalog is opened. :mod:`db.sample` is imported only when a
+catalog is created with it (see :func:`_sample_loader`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from db import backup, schema
-from db import sample as sample_data
 from db.atomic import remove_stale_temporaries
 from db.catalog.engine import leave_wal, outside_transaction, sqlite_engine
 from db.catalog.errors import CatalogError, DamagedCatalogError, NewerCatalogError, NotACatalogError
@@ -50,6 +51,18 @@ from db.catalog.files import (
 from db.catalog.handle import Catalog
 from db.catalog.network import network_filesystem
 from db.catalog.server import create_on_server, open_url
+
+
+def _sample_loader() -> Callable[[Catalog], object]:
+    """The sample data's loader, imported when a catalog is created with it.
+
+    Deliberately deferred (there is no cycle to hide: db.sample never imports this
+    module): the sample brings the whole write side (db.ops, phone-number rules),
+    which every reading open (``liaison brief``, ``check``, the app) would pay for.
+    """
+    from db import sample
+
+    return sample.load
 
 
 def backup_sqlite(path: Path, reason: str) -> Path:
@@ -250,7 +263,7 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
     interrupted ``init`` never leaves a half-made catalog behind.
     """
     if "://" in os.fspath(path) and not os.fspath(path).startswith("sqlite:///"):
-        return create_on_server(os.fspath(path), fill=sample_data.load if sample else None)
+        return create_on_server(os.fspath(path), fill=_sample_loader() if sample else None)
     target = Path(os.fspath(path).removeprefix("sqlite:///")).expanduser()
     if target.exists():
         raise CatalogError(f"{target} already exists; choose another name.")
@@ -272,7 +285,7 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
             if sample:
                 filling = Catalog(engine=engine, url=str(engine.url), path=tmp)
                 try:
-                    sample_data.load(filling)
+                    _sample_loader()(filling)
                 finally:
                     filling.close()
             outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")

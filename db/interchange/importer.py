@@ -20,7 +20,7 @@ from typing import Any
 
 from db import ops
 from db.catalog import Catalog
-from db.interchange.people import NeedsReview, People
+from db.interchange.people import FlushFirst, NeedsReview, People
 from db.interchange.resolve import Resolver, RowError
 from db.interchange.rows import CellError, Incoming, typed
 from db.models import TABLES, ChangeAction, RecordKind
@@ -121,8 +121,12 @@ def _column_of(row: Incoming, kind: RecordKind, field_name: str) -> str:
 
 def run(catalog: Catalog, batches: list[Batch], *, dry_run: bool = False,
         skip_bad_rows: bool = False, backup: bool = True, notices: list[Issue] | None = None,
-        actor: str | None = None) -> Report:
-    """Bring the rows in (see the module docstring); the report says what happened."""
+        actor: str | None = None, batched: bool = True) -> Report:
+    """Bring the rows in (see the module docstring); the report says what happened.
+
+    *batched* (the default) writes new people in bulk (:meth:`People.flush`); without
+    it every record is one ``db.ops`` create, which gives the same catalog, slower.
+    """
     from db.interchange.records import Records
 
     report = Report(dry_run=dry_run, notices=list(notices or []))
@@ -133,12 +137,13 @@ def run(catalog: Catalog, batches: list[Batch], *, dry_run: bool = False,
     try:
         with ops.transaction(catalog, actor=actor) as tx:
             resolver = Resolver(tx)
-            people = People(tx, resolver)
+            people = People(tx, resolver, batched=batched)
             for batch in batches:
                 apply: Applier = (people.apply if batch.kind == RecordKind.PERSON
                                   else Records(tx, resolver, batch.kind).apply)
                 for row in batch.rows:
                     _one_row(tx, resolver, people, batch.kind, row, apply, report)
+                people.flush()  # later kinds find these people in the catalog
             count_changes(report, tx.changes)
             if dry_run or (report.errors and not skip_bad_rows):
                 raise _Discard
@@ -156,35 +161,38 @@ def _one_row(tx: ops.Transaction, resolver: Resolver, people: People, kind: Reco
     if problems:
         report.errors.extend(problems)
         return
-    mark = len(tx.changes)
-    savepoint = tx.session.begin_nested()
-    try:
-        outcome = apply(row)
-    except NeedsReview as exc:
-        savepoint.rollback()
-        _forget(tx, resolver, people, mark)
-        report.review.append(Issue(row.number, None, str(exc)))
+    while True:
+        mark, waiting = len(tx.changes), people.waiting.mark()
+        savepoint = tx.session.begin_nested()
+        try:
+            outcome = apply(row)
+        except FlushFirst:  # outside the row's savepoint: earlier rows are not its to undo
+            savepoint.rollback()
+            _forget(tx, resolver, people, mark, waiting)
+            people.flush()
+            continue
+        except (NeedsReview, RowError, ops.OperationError) as exc:
+            savepoint.rollback()
+            _forget(tx, resolver, people, mark, waiting)
+            if isinstance(exc, NeedsReview):
+                report.review.append(Issue(row.number, None, str(exc)))
+            else:
+                report.errors.extend(_issues(row, exc))
+            return
+        savepoint.commit()
+        if outcome == "unchanged":
+            report.unchanged += 1
         return
-    except RowError as exc:
-        savepoint.rollback()
-        _forget(tx, resolver, people, mark)
-        column = row.column(exc.field) if exc.field else None
-        report.errors.append(Issue(row.number, column, str(exc)))
-        return
-    except ops.ValidationError as exc:
-        savepoint.rollback()
-        _forget(tx, resolver, people, mark)
-        for name, message in exc.errors.items():
-            report.errors.append(Issue(row.number, _column_of(row, exc.kind, name), message))
-        return
-    except ops.OperationError as exc:
-        savepoint.rollback()
-        _forget(tx, resolver, people, mark)
-        report.errors.append(Issue(row.number, None, str(exc)))
-        return
-    savepoint.commit()
-    if outcome == "unchanged":
-        report.unchanged += 1
+
+
+def _issues(row: Incoming, exc: Exception) -> list[Issue]:
+    """The report lines of a refused row: one per field ``db.ops`` named."""
+    if isinstance(exc, RowError):
+        return [Issue(row.number, row.column(exc.field) if exc.field else None, str(exc))]
+    if isinstance(exc, ops.ValidationError):
+        return [Issue(row.number, _column_of(row, exc.kind, name), message)
+                for name, message in exc.errors.items()]
+    return [Issue(row.number, None, str(exc))]
 
 
 def count_changes(report: Report, changes: list[ops.Change]) -> None:
@@ -195,7 +203,8 @@ def count_changes(report: Report, changes: list[ops.Change]) -> None:
     report.updated = Counter(kind.value for kind, _id in updated)
 
 
-def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int) -> None:
+def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int,
+            waiting: tuple[int, int]) -> None:
     """Take a rolled-back row's changes out of the transaction's account and the caches."""
     created: dict[RecordKind, set[int]] = {}
     for change in tx.changes[mark:]:
@@ -204,7 +213,7 @@ def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int) 
     del tx.changes[mark:]
     for kind, ids in created.items():
         resolver.forget(kind, ids)
-    people.forget(created.get(RecordKind.PERSON, set()))
+    people.forget(created.get(RecordKind.PERSON, set()), waiting)
 
 
 def _backup(catalog: Catalog) -> Path | None:

@@ -20,11 +20,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import UniqueConstraint, select, update
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from db import ops
 from db.catalog import Catalog
 from db.models import TABLES, Attachment, ChangeLogEntry, Citation, Record, RecordKind
+from db.ops.graph import by_table
+from db.validation import CHOICES
+from db.vocabulary import value_word
+
+
+def shown_values(session: Session, kind: RecordKind, values: Mapping[str, Any]
+                 ) -> dict[str, str]:
+    """Values as the rest of the app shows them, for the fields whose stored form is
+    not for people: a reference by the record's name (the nationality ``Việt Nam``,
+    not ``3``), a choice by its word (``Family name first``, not ``family_first``)."""
+    shown: dict[str, str] = {}
+    table = TABLES[kind].__table__  # type: ignore[attr-defined]
+    for name, value in values.items():
+        if value is None or name not in table.columns:
+            continue
+        for fk in table.columns[name].foreign_keys:
+            target = by_table(fk.column.table.name).kind
+            shown[name] = ops.record_label(session, target, value) or f"#{value}"
+        if (kind, name) in CHOICES:
+            shown[name] = value_word(CHOICES[(kind, name)], str(value))
+    return shown
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from db.interchange.rows import Incoming
 from db.models import Attachment, City, Organisation, Person, Position, RecordKind
 from db.names import display_name, sort_key
 from db.names_parse import split_name
+from db.ops.probe import CachedProbe
 
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
@@ -73,12 +74,39 @@ def _verdict(row: Identity, known: Identity) -> str:
     return "same" if not places_row else "unknown"
 
 
-class People:
-    """Adds and updates people for one import (one :class:`ops.Transaction`)."""
+class FlushFirst(Exception):
+    """A row names someone an earlier row will create: write the waiting people, retry."""
 
-    def __init__(self, tx: ops.Transaction, resolver: Resolver) -> None:
+
+@dataclass
+class _Waiting:
+    """New people checked but not written yet, and their positions (see :meth:`People.flush`).
+
+    They stand under negative ids until written; the ids they get replace them.
+    """
+
+    people: list[tuple[int, ops.Vetted]] = field(default_factory=list)
+    positions: list[ops.Vetted] = field(default_factory=list)
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.people), len(self.positions)
+
+
+class People:
+    """Adds and updates people for one import (one :class:`ops.Transaction`).
+
+    *batched*: new people (and their positions) are checked as each row is read,
+    with the rules of ``db.ops``, and written together by :meth:`flush`
+    (``Transaction.create_many``) instead of one create at a time; the records,
+    history and search index come out the same.
+    """
+
+    def __init__(self, tx: ops.Transaction, resolver: Resolver, *, batched: bool = True) -> None:
         self.tx = tx
         self.resolver = resolver
+        self.batched = batched
+        self.waiting = _Waiting()
+        self.probe = CachedProbe(tx.session)  # the import deletes nothing: found stays found
         self.seen: dict[int, Identity] = {}  # what this import said about each person
         self._keys: dict[str, list[int]] | None = None  # sort key -> people, loaded once
         self.created: set[int] = set()  # people this import created
@@ -92,14 +120,36 @@ class People:
                 self._keys.setdefault(found, []).append(person_id)
         return self._keys.get(key, [])
 
-    def forget(self, person_ids: set[int]) -> None:
-        """Drop people a rolled-back row had created."""
+    def forget(self, person_ids: set[int], mark: tuple[int, int] | None = None) -> None:
+        """Drop people a rolled-back row had created, and what it left waiting after *mark*."""
+        if mark is not None:
+            person_ids = person_ids | {stand_in for stand_in, _v in self.waiting.people[mark[0]:]}
+            del self.waiting.people[mark[0]:]
+            del self.waiting.positions[mark[1]:]
         if self._keys is not None:
             for key, ids in list(self._keys.items()):
                 self._keys[key] = [i for i in ids if i not in person_ids]
         self.created -= person_ids
         for person_id in person_ids:
             self.added.pop(person_id, None)
+
+    def flush(self) -> None:
+        """Write the people waiting (and then their positions), in the order they came."""
+        if not self.waiting.people and not self.waiting.positions:
+            return
+        ids = self.tx.create_many(RecordKind.PERSON, [v for _s, v in self.waiting.people])
+        real = {stand_in: new for (stand_in, _v), new in zip(self.waiting.people, ids,
+                                                             strict=True)}
+        self.tx.create_many(RecordKind.POSITION, [
+            v.linked(person_id=real[v.values["person_id"]]) if v.pending else v
+            for v in self.waiting.positions])
+        self.waiting = _Waiting()
+        if self._keys is not None:
+            for key, found in self._keys.items():
+                self._keys[key] = [real.get(i, i) for i in found]
+        self.created = {real.get(i, i) for i in self.created}
+        self.added = {real.get(i, i): held for i, held in self.added.items()}
+        self.seen = {real.get(i, i): known for i, known in self.seen.items()}
 
     # ------------------------------------------------------------ names
 
@@ -169,6 +219,8 @@ class People:
         """(``new`` | ``same`` | ``review``, candidates) for a row."""
         key = sort_key(values.get("given_names"), values["family_name"])
         ids = self._by_key(key)
+        if any(i < 0 for i in ids):
+            raise FlushFirst
         candidates = [p for p in (self.tx.session.get(Person, i) for i in sorted(ids))
                       if p is not None]
         if not candidates:
@@ -200,8 +252,16 @@ class People:
                                 values.get("name_order") or "given_first")
             raise NeedsReview(f"{name} may be a person already in the catalog ({names}); "
                               "nothing tells them apart, so the row was left for review")
-        if verdict == "new":
+        photo = isinstance(row.values.get("photo"), tuple)
+        if self.batched and photo and (self.waiting.people or self.waiting.positions):
+            raise FlushFirst  # a photo is written at once: what came before goes first
+        if verdict == "new" and self.batched and not photo:
+            person_id = -1 - len(self.waiting.people)
+            self.waiting.people.append(
+                (person_id, self.tx.vet(RecordKind.PERSON, values, probe=self.probe)))
+        elif verdict == "new":
             person_id = self.tx.create(RecordKind.PERSON, values)
+        if verdict == "new":
             self._by_key(key)  # loaded before adding, so the new id is not read twice
             assert self._keys is not None
             self._keys.setdefault(key, []).append(person_id)
@@ -251,9 +311,10 @@ class People:
         if person_id in self.created:  # nothing but what this import gave them
             held = list(self.added.get(person_id, ()))
         else:
-            held = list(self.tx.session.execute(
+            held = [*self.tx.session.execute(
                 select(col(Position.title), col(Position.organisation_id))
-                .where(col(Position.person_id) == person_id)).all())
+                .where(col(Position.person_id) == person_id)).all(),
+                    *self.added.get(person_id, ())]  # and what waits to be written
         if any(fold(t) == fold(str(title)) and o == org_id for t, o in held):
             return False
         values: dict[str, Any] = {"person_id": person_id, "title": title,
@@ -262,7 +323,13 @@ class People:
             if wanted.get(name):
                 values[name] = wanted[name]
         try:
-            self.tx.create(RecordKind.POSITION, values)
+            if self.batched:  # written in file order by flush, a new person's with its id
+                self.waiting.positions.append(self.tx.vet(
+                    RecordKind.POSITION, values,
+                    pending=frozenset({"person_id"} if person_id < 0 else ()),
+                    probe=self.probe))
+            else:
+                self.tx.create(RecordKind.POSITION, values)
         except ops.ValidationError as exc:
             raise RowError("title", " ".join(exc.errors.values())) from exc
         self.added.setdefault(person_id, []).append((str(title), org_id))

@@ -140,8 +140,9 @@ def _header_of(columns: ColumnMap, field_name: str) -> str:
 
 def import_prepared(catalog: Catalog, prepared: Prepared, *, dry_run: bool = False,
                     skip_bad_rows: bool = False, backup: bool = True,
-                    actor: str | None = None) -> Report:
-    """Write what :func:`prepare` read, in one transaction (see :mod:`.importer`)."""
+                    actor: str | None = None, batched: bool = True) -> Report:
+    """Write what :func:`prepare` read, in one transaction (see :mod:`.importer`);
+    *batched* False writes one record at a time (the same catalog, slower)."""
     if prepared.document is not None:
         return catalog_json.import_document(catalog, prepared.document, dry_run=dry_run,
                                             skip_bad_rows=skip_bad_rows, backup=backup,
@@ -149,4 +150,4 @@ def import_prepared(catalog: Catalog, prepared: Prepared, *, dry_run: bool = Fal
     batches = [Batch(b.kind, [Incoming(r.number, dict(r.values), dict(r.columns))
                               for r in b.rows]) for b in prepared.batches]
     return run(catalog, batches, dry_run=dry_run, skip_bad_rows=skip_bad_rows, backup=backup,
-               notices=prepared.notices, actor=actor)
+               notices=prepared.notices, actor=actor, batched=batched)

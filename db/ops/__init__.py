@@ -23,17 +23,21 @@ The modules, one job each:
 - :mod:`db.ops.drafts`   records as forms hold them (:class:`Draft`), tombstones, parts;
 - :mod:`db.ops.labels`   the text shown for a record;
 - :mod:`db.ops.steps`    single-record steps and the one version check;
+- :mod:`db.ops.probe`    the database questions a check asks, one by one or for a batch;
+- :mod:`db.ops.batch`    many new records of one kind at once, under the same rules;
 - :mod:`db.ops.unit`     the unit of work (:class:`Transaction`) and the public operations.
 
 This package re-exports the public names, so ``db.ops.create`` and friends stay
 where scripts expect them.
 """
 
+from db.ops.batch import Vetted
 from db.ops.coerce import CountryCode, check, defaults, editable_values, prepare
 from db.ops.drafts import (
     PARTS,
     Draft,
     Link,
+    NewRecord,
     Part,
     RowSnapshot,
     Saved,
@@ -63,6 +67,7 @@ __all__ = [
     "CountryCode",
     "Draft",
     "Link",
+    "NewRecord",
     "NotFoundError",
     "OperationError",
     "Part",
@@ -75,6 +80,7 @@ __all__ = [
     "Tombstone",
     "Transaction",
     "ValidationError",
+    "Vetted",
     "capture",
     "check",
     "create",

@@ -35,8 +35,14 @@ DATED_KINDS = frozenset({RecordKind.DELEGATION, RecordKind.EVENT})
 """Kinds whose lists sort by ``sort_date`` (their start day, else their date note's)."""
 
 
+class Placeholder:
+    """A value standing for a record that the save's own transaction resolves, its id
+    known only once written (a country added from the ISO list, a record created from
+    a picker: :class:`db.ops.drafts.NewRecord`). Live checks take it as a valid reference."""
+
+
 @dataclass(frozen=True)
-class CountryCode:
+class CountryCode(Placeholder):
     """A country chosen from the ISO list that the catalog may not hold yet; saving
     adds it to the ``country`` table in the same transaction."""
 
@@ -166,7 +172,7 @@ def prepare(kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any]
     clean: dict[str, Any] = {}
     for name, value in values.items():
         if name in cols and name not in PROTECTED:
-            clean[name] = (value if isinstance(value, CountryCode)
+            clean[name] = (value if isinstance(value, Placeholder)
                            else coerce(kind, cols[name], value, errors))
     return clean, errors
 
@@ -183,6 +189,6 @@ def check(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, str]:
     """Every error :func:`db.ops.save` would report for these values, without a database:
     the same rules (``db.validation``), so a form's live messages match the save's."""
     clean, errors = prepare(kind, values)
-    row = {name: (0 if isinstance(value, CountryCode) else value)
+    row = {name: (0 if isinstance(value, Placeholder) else value)
            for name, value in {**defaults(kind), **clean}.items()}
     return {**validate(kind, row), **errors}

@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from db.models import Record, RecordKind
-from db.ops.coerce import editable_values, snapshot
+from db.ops.coerce import Placeholder, editable_values, snapshot
 from db.ops.errors import NotFoundError
 from db.ops.graph import owned_rows, set_null_references
 from db.ops.result import Result
@@ -61,6 +61,19 @@ class Draft:
     parts: Mapping[str, tuple[Draft, ...]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, eq=False)
+class NewRecord(Placeholder):
+    """A record a form's picker asked for ("Create new city “Huế”…"): written by the
+    form's save in the same transaction (see :meth:`db.ops.unit.Transaction.save`),
+    taken back by the same undo, and never written if the form is not saved.
+
+    Compared by identity: the picker holds one object, so a form stays equal to itself;
+    two pickers asking for a new "Huế" ask for two records."""
+
+    draft: Draft
+    label: str
+
+
 @dataclass(frozen=True)
 class RowSnapshot:
     kind: RecordKind
@@ -101,6 +114,9 @@ class Saved:
     result: Result
     state: Draft  # the record as saved, ids and versions filled in
     graveyard: dict[tuple[RecordKind, int], Tombstone]
+    # Records the save wrote for its NewRecord values (or brought back), in the order
+    # written: an undo removes them last to first, a redo brings them back first to last.
+    made: tuple[tuple[RecordKind, int], ...] = ()
 
 
 def noun(kind: RecordKind) -> str:

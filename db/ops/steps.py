@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import UniqueConstraint, select
+from sqlalchemy import select
 from sqlalchemy import update as sql_update
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from db import search
 from db.models import ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
@@ -32,6 +32,7 @@ from db.ops.errors import (
     ValidationError,
 )
 from db.ops.graph import by_table, owned_rows, references
+from db.ops.probe import Probe, SessionProbe, is_constraint, unique_keys
 from db.ops.result import Change, Result
 from db.registry import REGISTRY
 from db.validation import UNIQUE_MESSAGES, validate
@@ -119,35 +120,34 @@ class Steps:
             clean[name] = coerce(kind, cols[name], value, errors)
         return clean, errors
 
-    def _check(self, kind: RecordKind, row: dict[str, Any], errors: dict[str, str]) -> None:
+    def _check(self, kind: RecordKind, row: dict[str, Any], errors: dict[str, str],
+               probe: Probe | None = None, *, validated: bool = False) -> None:
+        """Refuse *row* (the record as it would be after the write) if any rule fails.
+
+        The one rule set for every write: :func:`db.validation.validate`, references
+        that must exist, values that must be unique. *probe* answers the database
+        questions (a batch asks them of a :class:`~db.ops.probe.BatchProbe`);
+        *validated* rows (:class:`~db.ops.batch.Vetted`) passed ``validate`` already.
+        """
         model = self._model(kind)
-        errors = {**validate(kind, row), **errors}
+        probe = probe or SessionProbe(self.session)
+        errors = {**({} if validated else validate(kind, row)), **errors}
         for name, column in columns(model).items():
             value = row.get(name)
             if value is None or name in errors:
                 continue
             for fk in column.foreign_keys:
-                target = by_table(fk.column.table.name)
-                if self.session.get(target, value) is None:
+                if not probe.exists(by_table(fk.column.table.name), value):
                     errors[name] = "This refers to a record that no longer exists."
-        for constraint in model.__table__.constraints:  # type: ignore[attr-defined]
-            if not isinstance(constraint, UniqueConstraint) or errors:
+        for names in unique_keys(model):
+            constraint = is_constraint(model, names)
+            if (errors if constraint else names[-1] in errors) or any(
+                    row.get(n) is None for n in names):
                 continue
-            names = [c.name for c in constraint.columns]
-            if any(row.get(n) is None for n in names):
-                continue
-            query = select(col(model.id)).where(*(getattr(model, n) == row[n] for n in names))
-            if row.get("id") is not None:
-                query = query.where(col(model.id) != row["id"])
-            if self.session.execute(query).first() is not None:
-                errors[names[-1]] = UNIQUE_MESSAGES.get(kind, "This record already exists.")
-        for name, column in columns(model).items():
-            if column.unique and row.get(name) is not None and name not in errors:
-                query = select(col(model.id)).where(getattr(model, name) == row[name])
-                if row.get("id") is not None:
-                    query = query.where(col(model.id) != row["id"])
-                if self.session.execute(query).first() is not None:
-                    errors[name] = UNIQUE_MESSAGES.get(kind, "This value is already used.")
+            if probe.taken(model, names, row):
+                errors[names[-1]] = UNIQUE_MESSAGES.get(
+                    kind, "This record already exists." if constraint
+                    else "This value is already used.")
         if errors:
             raise ValidationError(kind, errors)
 
@@ -178,7 +178,8 @@ class Steps:
         self._log(kind, record.id, ChangeAction.CREATE, new=json.dumps(
             {k: as_text(v) for k, v in snap.items() if k not in PROTECTED
              and v not in (None, [], "")}, ensure_ascii=False))
-        self._mark(kind, record.id, snap)
+        for target, ids in search.dependents_of_new(kind, record.id, snap).items():
+            self._dirty[target] |= ids  # nothing can quote a new record yet: no queries
         self.changes.append(Change(kind, record.id, ChangeAction.CREATE, tuple(clean),
                                    record.version))
         return record.id

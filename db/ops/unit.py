@@ -9,8 +9,9 @@ a deleted record.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import col, select
@@ -18,18 +19,34 @@ from sqlmodel import col, select
 from db import dialect
 from db.catalog.handle import Catalog
 from db.models import ChangeAction, RecordKind
+from db.ops.batch import Vetted, create_many, vet
 from db.ops.coerce import CountryCode, columns, snapshot_json
-from db.ops.drafts import Draft, Part, Saved, Tombstone, capture, load_draft, noun
+from db.ops.drafts import (
+    Draft,
+    NewRecord,
+    Part,
+    Saved,
+    Tombstone,
+    capture,
+    load_draft,
+    noun,
+)
 from db.ops.errors import NotFoundError, OperationError, RowValidationError, ValidationError
 from db.ops.graph import by_table, fk_table
+from db.ops.probe import Probe
 from db.ops.result import Change, Result
 from db.ops.steps import Steps
 from db.registry import REGISTRY
 from db.validation import country_name
 
 
+@dataclass
 class Transaction(Steps):
     """Steps of one operation; all are committed together or not at all."""
+
+    # Records written for NewRecord values, in order, and which value made which.
+    made: list[tuple[RecordKind, int]] = field(default_factory=list)
+    _made_for: dict[int, int] = field(default_factory=dict)
 
     def delete(self, kind: RecordKind, record_id: int, *,
                expected_version: int | None) -> Tombstone:
@@ -38,6 +55,16 @@ class Transaction(Steps):
         Refused while others need it (RESTRICT). Returns what undo needs to put it back.
         """
         return self.remove(kind, record_id, expected_version=expected_version)
+
+    def create_many(self, kind: RecordKind,
+                    rows: Sequence[Mapping[str, Any] | Vetted]) -> list[int]:
+        """Create many records of one kind at once (see :mod:`db.ops.batch`)."""
+        return create_many(self, kind, rows)
+
+    def vet(self, kind: RecordKind, values: Mapping[str, Any], *,
+            pending: frozenset[str] = frozenset(), probe: Probe | None = None) -> Vetted:
+        """Check a row for :meth:`create_many` now, write it later (see :func:`vet`)."""
+        return vet(self, kind, values, pending=pending, probe=probe)
 
     # ------------------------------------------------------------ records with their parts
 
@@ -58,7 +85,7 @@ class Transaction(Steps):
               graveyard: dict[tuple[RecordKind, int], Tombstone],
               link: Mapping[str, Any]) -> tuple[int, bool]:
         kind = desired.kind
-        values = self._resolve(kind, {**desired.values, **link})
+        values = self._resolve(kind, {**desired.values, **link}, graveyard)
         if expected is None and desired.id is not None:
             tombstone = graveyard.pop((kind, desired.id), None)
             if tombstone is None:
@@ -117,10 +144,15 @@ class Transaction(Steps):
             changed |= row_changed
         return changed
 
-    def _resolve(self, kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]:
-        """Replace :class:`CountryCode` values by the country's id, adding it if new."""
+    def _resolve(self, kind: RecordKind, values: Mapping[str, Any],
+                 graveyard: dict[tuple[RecordKind, int], Tombstone]) -> dict[str, Any]:
+        """Replace :class:`CountryCode` values by the country's id, adding it if new, and
+        :class:`NewRecord` values by the id of the record they ask for, written now."""
         resolved = dict(values)
         for name, value in values.items():
+            if isinstance(value, NewRecord):
+                resolved[name] = self._make(kind, name, value, graveyard)
+                continue
             if not isinstance(value, CountryCode):
                 continue
             model = REGISTRY.model(RecordKind.COUNTRY)
@@ -136,6 +168,20 @@ class Transaction(Steps):
                     raise ValidationError(kind, {name: " ".join(exc.errors.values())}) from exc
             resolved[name] = found
         return resolved
+
+    def _make(self, kind: RecordKind, name: str, new: NewRecord,
+              graveyard: dict[tuple[RecordKind, int], Tombstone]) -> int:
+        """Write the record *new* asks for (once, however many fields name it)."""
+        made = self._made_for.get(id(new))
+        if made is None:
+            try:
+                made, _changed = self._save(new.draft, None, graveyard, {})
+            except ValidationError as exc:  # said beside the picker that asked for it
+                raise ValidationError(kind, {name: f"{new.label}: "
+                                             + " ".join(exc.errors.values())}) from exc
+            self._made_for[id(new)] = made
+            self.made.append((new.draft.kind, made))
+        return made
 
     def remove(self, kind: RecordKind, record_id: int, *,
                expected_version: int | None) -> Tombstone:
@@ -260,15 +306,29 @@ def delete(catalog: Catalog, kind: RecordKind, record_id: int, *, expected_versi
 
 def save(catalog: Catalog, desired: Draft, expected: Draft | None = None,
          graveyard: Mapping[tuple[RecordKind, int], Tombstone] | None = None, *,
-         actor: str | None = None) -> Saved:
+         actor: str | None = None, revive: Iterable[tuple[RecordKind, int]] = (),
+         discard: Iterable[tuple[RecordKind, int]] = ()) -> Saved:
     """Create or update a record with its parts in one transaction (see
-    :meth:`Transaction.save`); *graveyard* is copied, never changed in place."""
+    :meth:`Transaction.save`); *graveyard* is copied, never changed in place.
+
+    For undo and redo of a save that made records from :class:`NewRecord` values:
+    *revive* brings those back from *graveyard* first (a redo), *discard* removes
+    them after the save (an undo), in the order given, all in the same transaction.
+    """
     grave = dict(graveyard or {})
+    revived = tuple(revive)
     with transaction(catalog, actor=actor) as tx:
+        for key in revived:
+            tombstone = grave.pop(key, None)
+            if tombstone is None:
+                raise NotFoundError(f"This {noun(key[0])} was deleted and cannot be brought back.")
+            tx.restore(tombstone)
         record_id = tx.save(desired, expected, grave)
+        for key in discard:
+            grave[key] = tx.remove(key[0], key[1], expected_version=None)
         state = load_draft(tx.session, desired.kind, record_id)
     assert tx.result is not None and state is not None
-    return Saved(tx.result, state, grave)
+    return Saved(tx.result, state, grave, revived + tuple(tx.made))
 
 
 def remove(catalog: Catalog, kind: RecordKind, record_id: int, *,

@@ -23,10 +23,12 @@ from db.reads.delegations import (
     Attendance,
     DelegationView,
     EngagementView,
+    MeetingView,
     MemberView,
     by_precedence,
     delegation,
     delegation_day,
+    engagement,
     engagements_of,
 )
 from db.reads.events import (
@@ -86,6 +88,7 @@ __all__ = [
     "Exchange",
     "HolderView",
     "KeyPerson",
+    "MeetingView",
     "MemberView",
     "OrganisationInfo",
     "OrganisationView",
@@ -104,6 +107,7 @@ __all__ = [
     "count",
     "delegation",
     "delegation_day",
+    "engagement",
     "engagements_of",
     "event",
     "event_day",

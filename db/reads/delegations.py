@@ -160,6 +160,34 @@ def delegation(session: Session, delegation_id: int, *,
     )
 
 
+@dataclass(frozen=True)
+class MeetingView:
+    """One meeting of a programme as a record of its own: what the detail pane shows,
+    and what Edit and Delete act on, when a meeting is opened from search or a link."""
+
+    id: int
+    version: int
+    title: str
+    delegation: Ref
+    item: EngagementView  # when, where, host, participants, topics, notes
+    sources: tuple[SourceView, ...]
+
+
+def engagement(session: Session, engagement_id: int) -> MeetingView | None:
+    """The meeting *engagement_id* with its delegation (read as the programme reads it)."""
+    row = session.get(Engagement, engagement_id)
+    if row is None:
+        return None
+    parent = delegation(session, row.delegation_id, member_details=False)
+    item = next((e for e in parent.engagements if e.id == engagement_id), None) if parent else None
+    if parent is None or item is None:
+        return None
+    return MeetingView(
+        id=engagement_id, version=row.version, title=row.title,
+        delegation=Ref(RecordKind.DELEGATION.value, parent.id, parent.title), item=item,
+        sources=sources_of(session, RecordKind.ENGAGEMENT, engagement_id))
+
+
 # ---------------------------------------------------------------- a person's meetings
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable
+from sqlmodel import Session
 
 from db import registry
 from db.catalog import Catalog
@@ -87,10 +88,14 @@ _SHEETS: dict[Kind, _SheetKind] = {
 
 def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """Load the record's facts (one read transaction) and lay them out as flowables."""
-    how = _SHEETS[kind]
     with catalog.read_session() as session:
-        brief = how.load(session, record_id, policy=options.title_policy,
-                         today=options.printed)
+        return _prepare(session, kind, record_id, options)
+
+
+def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
+    """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
+    how = _SHEETS[kind]
+    brief = how.load(session, record_id, policy=options.title_policy, today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
     sheet = new_sheet(options)
@@ -155,15 +160,23 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     without it, the first failure is raised.
     """
     opts = _with_catalog_name(catalog, options or SheetOptions())
-    names = titles(catalog, kind)
-    if ids is None:
-        with catalog.read_session() as session:
-            ids = registry.record_ids(session, kind.record_kind)
+    with catalog.read_session() as session:  # one snapshot and one session for the batch
+        names = registry.REGISTRY.labels(session, kind.record_kind)
+        return _write_each(session, kind, folder, opts, names,
+                           registry.record_ids(session, kind.record_kind) if ids is None
+                           else ids, progress, failed)
+
+
+def _write_each(session: Session, kind: Kind, folder: Path, opts: SheetOptions,
+                names: dict[int, str], ids: Iterable[int],
+                progress: Callable[[Path], None] | None,
+                failed: Callable[[int, Exception], None] | None) -> list[Path]:
     written = []
     for record_id in ids:
         target = folder / file_name(kind, record_id, names.get(record_id, ""))
         try:
-            write(catalog, kind, record_id, target, opts)
+            built = _prepare(session, kind, record_id, opts)
+            write_atomic(target, build_pdf(built.story, opts, built.meta))
         except (OSError, NotFoundError):
             raise
         except Exception as exc:  # any layout failure of one record

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 class DetailLoader(QObject):
     vanished = Signal(str, int)  # the record asked for no longer exists
+    arrived = Signal(object)  # db.detail_reads.Loaded: the record now shown
 
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class DetailLoader(QObject):
             loaded.kind, loaded.view.id) else 0
         render.render(pane.builder(loaded.kind, loaded.view.id), loaded)
         pane.verticalScrollBar().setValue(scrolled)  # a reload keeps the reader's place
+        self.arrived.emit(loaded)
 
     def _failed(self, ticket: int, pane: DetailPane, error: Exception) -> None:
         if ticket == self._ticket:

@@ -45,7 +45,7 @@ class DetailPane(QScrollArea):
         self.setObjectName("detailPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(280)  # with the list beside it, in a 1024-pixel window
         self.shown: tuple[str, int] | None = None
         self.placeholder(_("Select a record to see it here."))
 

@@ -20,6 +20,7 @@ from db.i18n import _, format_date, format_number, format_time
 from db.kinds import (
     DelegationStatus,
     Direction,
+    EngagementRole,
     EventRole,
     MemberRole,
     OrganisationKind,
@@ -154,18 +155,43 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
         members.append((Ref(RecordKind.PERSON.value, m.person.id, m.person.display_name), detail))
     b.items(_("Members"), members)
     programme = []
-    for e in d.engagements:
-        when_text = " ".join(x for x in (
-            _day(e.date),
-            format_time(e.start_time) if e.start_time else "") if x)
-        place = once((e.place or "", e.host.label if e.host else "",
-                      e.city.label if e.city else ""), ", ")
+    for e in d.engagements:  # each meeting a link: it opens, edits and deletes on its own
         people = ", ".join(ref.label for ref, _ in e.participants)
-        programme.append((e.title, " · ".join(x for x in (when_text, place, people) if x)))
+        programme.append((Ref(RecordKind.ENGAGEMENT.value, e.id, e.title),
+                          " · ".join(x for x in (_when(e), _where(e), people) if x)))
     b.items(_("Programme"), programme)
     b.paragraph(_("Outcomes"), d.outcomes)
     b.paragraph(_("Follow-ups"), d.follow_ups)
     _sources(b, d.sources)
+
+
+def _when(e: reads.EngagementView) -> str:
+    start = format_time(e.start_time) if e.start_time else ""
+    end = format_time(e.end_time) if e.end_time else ""
+    return " ".join(x for x in (_day(e.date), "–".join(x for x in (start, end) if x)) if x)
+
+
+def _where(e: reads.EngagementView) -> str:
+    """Place, host, city: each once (a host that is the place is said once)."""
+    return once((e.place or "", e.host.label if e.host else "", e.city.label if e.city else ""),
+                ", ")
+
+
+def _engagement(b: DetailBuilder, m: reads.MeetingView) -> None:
+    """A meeting opened on its own (from search or its delegation's programme)."""
+    e = m.item
+    b.header(m.title, _when(e), kind_label=_("Meeting"))
+    b.facts([
+        (_("Delegation"), m.delegation),
+        (_("Place"), e.place),
+        (_("Host"), e.host),
+        (_("City"), e.city),
+    ])
+    b.items(_("Participants"), [(ref, value_word(EngagementRole, role))
+                                for ref, role in e.participants])
+    b.paragraph(_("Topics"), e.topics)
+    b.paragraph(_("Notes"), e.notes)
+    _sources(b, m.sources)
 
 
 def _pairing(b: DetailBuilder, p: reads.PairingView,
@@ -284,6 +310,8 @@ def render(b: DetailBuilder, loaded: Loaded) -> None:
         _person(b, view, loaded.extra)
     elif loaded.kind == RecordKind.DELEGATION.value:
         _delegation(b, view)
+    elif loaded.kind == RecordKind.ENGAGEMENT.value:
+        _engagement(b, view)
     elif loaded.kind == RecordKind.PAIRING.value:
         _pairing(b, view, loaded.extra or ())
     elif loaded.kind == RecordKind.ORGANISATION.value:

@@ -21,29 +21,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.builder import Builder
+from gui.forms.chrome import FormChrome
 from gui.forms.fields import FieldWidget
-from gui.forms.fieldset import FieldSet, form_layout, message_label
+from gui.forms.fieldset import FieldSet, form_layout
 from gui.forms.labels import field_label, kind_label
 from gui.forms.prompts import Answer
 from gui.forms.quick_create import create_on_the_spot
 from gui.forms.rows import RowsEditor
+from gui.forms.saving import resolve_conflict, show_row_error
 from gui.undo import command_text, refusals
 
 if TYPE_CHECKING:
@@ -79,59 +69,18 @@ class RecordForm(QWidget):
         self._dirty = False
         self._errors: dict[str, str] = {}
 
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setObjectName("formHeading")
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.details = QWidget()
-        self.details_layout = QVBoxLayout(self.details)
-        self.details_layout.setContentsMargins(8, 8, 8, 8)
-        self.details_layout.setSpacing(10)
-        self.tabs.addTab(self._scrolled(self.details), _("Details"))
-
-        self.message = message_label(self)
-        self.message.setObjectName("formMessage")
-        self.delete_button = QPushButton(_("Delete…"), self)
-        self.delete_button.setObjectName("deleteButton")
-        self.revert_button = QPushButton(_("Revert"), self)
-        self.revert_button.setObjectName("revertButton")
-        # Shown when the form has a window of its own (EditorDialog): Esc does the same.
-        self.cancel_button = QPushButton(_("Cancel"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.hide()
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(_("Save (Ctrl+S, Ctrl+Enter)"))
-        # Enter saves; it must never reach Delete or Revert, whatever has the focus.
-        for button in (self.delete_button, self.revert_button, self.cancel_button):
-            button.setAutoDefault(False)
-        self.save_button.setDefault(True)
+        self.chrome = FormChrome(self, self.save)
+        self.heading = self.chrome.heading
+        self.tabs = self.chrome.tabs
+        self.details = self.chrome.details
+        self.details_layout = self.chrome.details_layout
+        self.message = self.chrome.message
+        self.delete_button = self.chrome.delete_button
+        self.revert_button = self.chrome.revert_button
+        self.cancel_button = self.chrome.cancel_button
+        self.save_button = self.chrome.save_button
         self.delete_button.clicked.connect(self.delete)
         self.revert_button.clicked.connect(self.revert)
-        self.save_button.clicked.connect(self.save)
-        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
 
         self.build()
         self.details_layout.addStretch(1)
@@ -170,15 +119,8 @@ class RecordForm(QWidget):
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(editor)
         self.fields.add(None, editor)
-        self.tabs.addTab(self._scrolled(page), title or field_label(editor.part or ""))
+        self.chrome.add_tab(page, title or field_label(editor.part or ""))
         return editor
-
-    def _scrolled(self, widget: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        return scroll
 
     def record_label(self, values: Mapping[str, Any]) -> str:
         """The record's name for titles, messages and undo texts."""
@@ -300,17 +242,8 @@ class RecordForm(QWidget):
             self.dirtyChanged.emit(dirty)
 
     def _mark_tabs(self, errors: Mapping[str, str]) -> None:
-        """A warning icon on each tab holding a field with a problem (Save is disabled)."""
-        from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QStyle
-
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            bad = page is not None and any(
-                page.isAncestorOf(field) for name, field in self.fields.fields.items()
-                if name in errors)
-            self.tabs.setTabIcon(index, warning if bad else QIcon())
+        self.chrome.mark_tabs(field for name, field in self.fields.fields.items()
+                              if name in errors)
 
     def _show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
@@ -363,62 +296,22 @@ class RecordForm(QWidget):
 
     def _resolve_conflict(self, desired: Draft, text: str) -> SaveCommand | None:
         """Show mine against the catalog's, field by field; save the user's choice."""
-        from db.ops import Draft, NotFoundError, StaleVersionError
-        from gui.conflict import conflict_rows, merge
-
-        base = self.base()
-        while True:
-            current = self.context.lookup.load(self.kind, base.id or 0)
-            if current is None:
-                if not self.context.prompts.deleted_elsewhere(self, self.title()):
-                    return None
-                fresh = merge(desired, Draft(self.kind, {}), {})
-                return self.context.editing.save(
-                    None, Draft(self.kind, fresh.values, None, None, fresh.parts),
-                    command_text("Create", self.record_label(desired.values)))
-            theirs = self._restricted(current)
-            rows = conflict_rows(base, desired, theirs, label=field_label,
-                                 display=self.fields.display)
-            choices = {}
-            if rows:
-                found = self.context.prompts.resolve_conflict(self, self.title(), rows)
-                if found is None:
-                    return None
-                choices = found
-            merged = merge(desired, theirs, choices)
-            try:
-                return self.context.editing.save(theirs, merged, text)
-            except (StaleVersionError, NotFoundError):
-                base, desired = theirs, merged  # moved on again while we asked: ask again
+        return resolve_conflict(self.context, self, self.kind, self.base(), desired, text,
+                                title=self.title(), display=self.fields.display,
+                                restrict=self._restricted, label=self.record_label)
 
     def _show_row_error(self, exc: RowValidationError) -> None:
-        name, index = exc.path[0]
-        editor = self.fields.fields.get(name)
-        if isinstance(editor, RowsEditor):
-            errors = dict(exc.errors)
-            if len(exc.path) > 1:
-                nested_name, nested_index = exc.path[1]
-                nested = editor.row_form.fieldset.fields.get(nested_name)
-                noun = nested.noun if isinstance(nested, RowsEditor) else nested_name
-                errors = {nested_name: f"{noun.capitalize()} {nested_index + 1}: "
-                                       + " ".join(exc.errors.values())}
-            editor.show_row_errors(index, errors)
-            self._show_tab_of(editor)
+        editor = show_row_error(self.fields, exc)
+        if editor is not None:
+            self.chrome.show_tab_of(editor)
         self._show_message(str(exc))
         self.save_button.setEnabled(False)
-
-    def _show_tab_of(self, widget: QWidget) -> None:
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and (page is widget or page.isAncestorOf(widget)):
-                self.tabs.setCurrentIndex(index)
-                return
 
     def _focus_first_error(self, errors: Mapping[str, str] | None = None) -> None:
         for name in errors or self._errors:
             field = self.fields.fields.get(name)
             if field is not None:
-                self._show_tab_of(field)
+                self.chrome.show_tab_of(field)
                 field.setFocus()
                 return
 

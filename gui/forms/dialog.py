@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from gui.screen_fit import fit_to_screen
+
 if TYPE_CHECKING:
     from db.kinds import RecordKind
     from gui.forms.base import RecordForm
@@ -39,7 +41,7 @@ class EditorDialog(QDialog):
         if close_on_save:
             form.saved.connect(lambda _result: self.accept())
         form.deleted.connect(lambda _result: self.accept())
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -89,6 +89,9 @@ class FieldWidget(QWidget):
         widget = self.input()
         if widget.property(ERROR_PROPERTY) == invalid:
             return
+        if widget.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
+            # The red frame must not change the line's height: the form would jump.
+            widget.setFixedHeight(widget.sizeHint().height())
         widget.setProperty(ERROR_PROPERTY, invalid)
         widget.setStyleSheet(_INVALID_STYLE if invalid else "")
 

@@ -21,10 +21,17 @@ from gui.forms.fields import FieldWidget
 from gui.forms.labels import field_label
 
 ERROR_COLOUR = QColor("#b3261e")
+RESERVED = "reservedLine"  # a message line that keeps its height when empty
 
 
-def message_label(parent: QWidget | None = None, *, error: bool = True) -> QLabel:
-    """A plain-text message line (never markup: messages can quote user input)."""
+def message_label(parent: QWidget | None = None, *, error: bool = True,
+                  reserve: bool = False) -> QLabel:
+    """A plain-text message line (never markup: messages can quote user input).
+
+    A *reserve*d line keeps its height when empty, so a message appearing under a
+    field never moves what is below it (nothing jumps under the mouse); see
+    :func:`say`. Otherwise the line is hidden while empty.
+    """
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -35,8 +42,19 @@ def message_label(parent: QWidget | None = None, *, error: bool = True) -> QLabe
         palette = label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
         label.setPalette(palette)
-    label.hide()
+    label.setProperty(RESERVED, reserve)
+    if reserve:
+        label.setMinimumHeight(label.fontMetrics().height())
+    else:
+        label.hide()
     return label
+
+
+def say(label: QLabel, text: str | None) -> None:
+    """Show *text* on a message line (or empty it): a reserved line stays in place."""
+    label.setText(text or "")
+    if not label.property(RESERVED):
+        label.setVisible(bool(text))
 
 
 def _line_height() -> int:
@@ -84,7 +102,7 @@ class FieldSet(QObject):
             # Only a field laid out here gets a message line, inside its row: a label
             # with no parent would open as a window of its own and take the keyboard.
             # A field placed elsewhere (a table of rows) shows its own message.
-            message = message_label()
+            message = message_label(reserve=True)
             message.setObjectName(f"message_{field.name}")
             self.messages[field.name] = message
             box = QWidget()
@@ -155,8 +173,7 @@ class FieldSet(QObject):
             field.set_invalid(bool(message))
             label = self.messages.get(name)
             if label is not None:
-                label.setText(message or "")
-                label.setVisible(bool(message))
+                say(label, message)
         return {k: v for k, v in errors.items() if k not in self.fields}
 
     def display(self, name: str, value: Any) -> str:

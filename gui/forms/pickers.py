@@ -2,10 +2,12 @@
 
 Matches come from the same accent-proof search as the global box (typing
 ``nguyen duc`` offers Nguyễn Đức Chung), with a line telling namesakes apart.
-When the person or organisation is not in the catalog yet, the last entry is
-"Create new “…”": it opens a small dialog, and the new record is created at once
-as its own undoable step ("Create Bruno Angelet"), so the picker holds a real id
-and the record stays useful even if this form is then abandoned.
+Records named exactly what was typed (accents, case and spaces aside: "ha noi"
+is Hanoi) come first. Only when none is, the last entry is "Create new “…”": it
+opens a small dialog, and the picker then holds the new record as a
+:class:`db.ops.NewRecord`, written by the form's own save in the same
+transaction and undone by the same undo. Clearing the field or abandoning the
+form writes nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
 
 from db.i18n import _
 from db.kinds import RecordKind
+from db.ops.drafts import NewRecord
 from db.vocabulary import noun
 from gui.forms.fields import FieldWidget
 from gui.forms.lookup import Lookup
@@ -27,8 +30,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 CREATE_ID = -1
 
-# Asked for a new record: (kind, text typed) -> the new record's id, or None if cancelled.
-Creator = Callable[[RecordKind, str], int | None]
+# Asked for a new record: (kind, text typed) -> the record to write with the form, or
+# None if cancelled.
+Creator = Callable[[RecordKind, str], NewRecord | None]
 
 
 class RecordPicker(FieldWidget):
@@ -41,6 +45,7 @@ class RecordPicker(FieldWidget):
         self._lookup = lookup
         self._creator = creator
         self._id: int | None = None
+        self._new: NewRecord | None = None  # a record to create when the form is saved
         self._label = ""
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"picker_{name}")
@@ -68,14 +73,18 @@ class RecordPicker(FieldWidget):
     # ------------------------------------------------------------ value
 
     def value(self) -> Any:
-        """The chosen id while the text still shows its label; otherwise None."""
-        if self._id is not None and self.edit.text().strip() == self._label:
-            return self._id
-        return None
+        """The chosen id (or :class:`NewRecord`) while the text still shows its label;
+        otherwise None."""
+        if self.edit.text().strip() != self._label or not self._label:
+            return None
+        return self._new if self._new is not None else self._id
 
     def set_value(self, value: Any) -> None:
+        self._new = value if isinstance(value, NewRecord) else None
         self._id = value if isinstance(value, int) else None
         self._label = (self._lookup.label(self.kind, self._id) or "") if self._id else ""
+        if self._new is not None:
+            self._label = self._new.label
         if self._id is not None and not self._label:
             self._label = _("(missing {noun} {id})").format(noun=noun(self.kind), id=self._id)
         with QSignalBlocker(self.edit):
@@ -85,12 +94,14 @@ class RecordPicker(FieldWidget):
 
     def own_error(self) -> str | None:
         text = self.edit.text().strip()
-        if text and (self._id is None or text != self._label):
+        if text and (self.value() is None):
             return _("Choose one of the {nouns} listed, or clear the field.").format(
                 nouns=noun(self.kind, 2))
         return None
 
     def display(self, value: Any) -> str:
+        if isinstance(value, NewRecord):
+            return _("{label} (new)").format(label=value.label)
         if not isinstance(value, int):
             return "—"
         return self._lookup.label(self.kind, value) or _("(missing {noun})").format(
@@ -110,14 +121,15 @@ class RecordPicker(FieldWidget):
         self.matches.clear()
         if not text.strip():
             return
-        for match in self._lookup.find(self.kind, text):
+        found = self._lookup.find(self.kind, text)  # those named exactly *text* first
+        for match in found:
             shown = f"{match.label} — {match.detail}" if match.detail else match.label
             item = QStandardItem(shown)
             item.setData(match.id, ID_ROLE)
             item.setData(match.label, LABEL_ROLE)
             item.setEditable(False)
             self.matches.appendRow(item)
-        if self._creator is not None:
+        if self._creator is not None and not any(match.exact for match in found):
             item = QStandardItem(_("Create new {noun} “{text}”…").format(
                 noun=noun(self.kind), text=text.strip()))
             item.setData(CREATE_ID, ID_ROLE)
@@ -140,12 +152,12 @@ class RecordPicker(FieldWidget):
         if record_id == CREATE_ID:
             assert self._creator is not None
             typed = str(index.data(LABEL_ROLE) or "")
-            created = self._creator(self.kind, typed)
-            if created is None:
+            asked = self._creator(self.kind, typed)
+            if asked is None:
                 with QSignalBlocker(self.edit):
                     self.edit.setText(typed)
                 self.changed.emit()
                 return
-            self._lookup.forget()
-            record_id = created
+            self.set_value(asked)
+            return
         self.set_value(int(record_id))

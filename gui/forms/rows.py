@@ -39,7 +39,7 @@ from db import vocabulary
 from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.fields import FieldWidget
-from gui.forms.fieldset import FieldSet, form_layout, message_label
+from gui.forms.fieldset import FieldSet, form_layout, message_label, say
 from gui.forms.labels import field_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -209,7 +209,7 @@ class RowsEditor(FieldWidget):
             self.up_button.hide()
             self.down_button.hide()
         buttons.addStretch(1)
-        self.message = message_label(self)
+        self.message = message_label(self, reserve=True)  # a row's message moves nothing
         self.message.setObjectName(f"message_rows_{part}")
 
         self.editor_box = QGroupBox(_("Selected {noun}").format(noun=self.noun), self)
@@ -404,9 +404,7 @@ class RowsEditor(FieldWidget):
         self._show_message()
 
     def _show_message(self) -> None:
-        message = self.own_error()
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
+        say(self.message, self.own_error())
 
 
 def _row_errors(fieldset: FieldSet, row: Row) -> dict[str, str]:

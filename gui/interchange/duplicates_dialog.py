@@ -11,6 +11,7 @@ record and is one step on the undo stack.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from db.vocabulary import field
 from gui.interchange.commands import MergeCommand, push_applied
 from gui.widgets import plain_label
 
@@ -52,10 +54,20 @@ def find_candidates(catalog: Catalog, kind: RecordKind) -> list[Candidate]:
         return candidates(session, kind)
 
 
-def load_pair(catalog: Catalog, kind: RecordKind, a_id: int, b_id: int
-              ) -> tuple[dict[str, Any], dict[str, Any], dict[int, int]]:
-    """The worker's job: both records' editable values, and the versions seen."""
+@dataclass(frozen=True)
+class Pair:
+    """Both records' editable values, how to show them, and the versions seen."""
+
+    first: dict[str, Any]
+    second: dict[str, Any]
+    versions: dict[int, int]
+    shown: dict[int, dict[str, str]]  # 1 / 2 -> field -> words (a country's name)
+
+
+def load_pair(catalog: Catalog, kind: RecordKind, a_id: int, b_id: int) -> Pair:
+    """The worker's job: both records as :class:`Pair`."""
     from db import ops
+    from db.interchange.merge import shown_values
     from db.models import TABLES
 
     with catalog.read_session() as session:
@@ -63,8 +75,9 @@ def load_pair(catalog: Catalog, kind: RecordKind, a_id: int, b_id: int
         b = session.get(TABLES[kind], b_id)
         if a is None or b is None:
             raise ops.NotFoundError(_("One of the two records no longer exists."))
-        return (ops.editable_values(a), ops.editable_values(b),
-                {a_id: a.version, b_id: b.version})
+        first, second = ops.editable_values(a), ops.editable_values(b)
+        return Pair(first, second, {a_id: a.version, b_id: b.version},
+                    {1: shown_values(session, kind, first), 2: shown_values(session, kind, second)})
 
 
 def _full(value: Any) -> str:
@@ -82,11 +95,13 @@ class MergeDialog(QDialog):
     """Both records side by side; a choice per differing field; Merge keeps the first."""
 
     def __init__(self, candidate: Candidate, first: dict[str, Any], second: dict[str, Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 shown: dict[int, dict[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(_("Merge two records"))
         self.candidate, self.first, self.second = candidate, first, second
+        shown = shown or {}
         self.groups: dict[str, QButtonGroup] = {}
         grid = QGridLayout()
         grid.addWidget(QLabel(_("Field"), self), 0, 0)
@@ -102,10 +117,10 @@ class MergeDialog(QDialog):
         for name in first:
             if first.get(name) == second.get(name) or name in ("id",):
                 continue
-            label = name.removesuffix("_id").replace("_", " ").capitalize()
-            grid.addWidget(QLabel(label, self), row, 0)
+            grid.addWidget(plain_label(field(name), self, wrap=False), row, 0)
             group = QButtonGroup(self)
             for column, value in ((1, first.get(name)), (2, second.get(name))):
+                value = shown.get(column, {}).get(name, value)
                 button = QRadioButton(_text(value), self)
                 button.setToolTip(_full(value))
                 button.setObjectName(f"merge_{name}_{column}")
@@ -209,14 +224,13 @@ class DuplicatesDialog(QDialog):
         pair = self.found[rows[0].row()]
         catalog, kind = self.catalog, self.kind
         self.worker.submit(lambda: load_pair(catalog, kind, pair.a_id, pair.b_id),
-                           lambda loaded: self._ask(pair, *loaded),
+                           lambda loaded: self._ask(pair, loaded),
                            lambda error: self.status.setText(str(error)))
 
-    def _ask(self, pair: Candidate, first: dict[str, Any], second: dict[str, Any],
-             versions: dict[int, int]) -> None:
-        dialog = MergeDialog(pair, first, second, self)
+    def _ask(self, pair: Candidate, loaded: Pair) -> None:
+        dialog = MergeDialog(pair, loaded.first, loaded.second, self, loaded.shown)
         self.merge_dialog = dialog
-        dialog.accepted.connect(lambda: self._merge(pair, dialog.values(), versions))
+        dialog.accepted.connect(lambda: self._merge(pair, dialog.values(), loaded.versions))
         dialog.open()
 
     def _merge(self, pair: Candidate, values: dict[str, Any], versions: dict[int, int]

@@ -20,20 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.i18n import _
+from db.i18n import N_, _
+from db.kinds import RecordKind
+from db.vocabulary import noun
 from gui.widgets import plain_label
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from gui.worker import Worker
 
+# The names are marked for translation here (N_) and translated where shown (_).
 FORMATS = (
-    ("xlsx", "Excel workbook (.xlsx)", ".xlsx"),
-    ("csv", "CSV for spreadsheets (.csv)", ".csv"),
-    ("vcard", "Address book: vCard (.vcf)", ".vcf"),
-    ("ical", "Calendar: iCalendar (.ics)", ".ics"),
-    ("popolo", "Popolo JSON (.json)", ".json"),
-    ("json", "Whole catalog: Liaison JSON (.json)", ".json"),
+    ("xlsx", N_("Excel workbook (.xlsx)"), ".xlsx"),
+    ("csv", N_("CSV for spreadsheets (.csv)"), ".csv"),
+    ("vcard", N_("Address book: vCard (.vcf)"), ".vcf"),
+    ("ical", N_("Calendar: iCalendar (.ics)"), ".ics"),
+    ("popolo", N_("Popolo JSON (.json)"), ".json"),
+    ("json", N_("Whole catalog: Liaison JSON (.json)"), ".json"),
 )
 ROW_KINDS = ("person", "organisation", "city", "pairing", "delegation", "event")
 
@@ -60,9 +63,9 @@ class ExportDialog(QDialog):
             self.format.addItem(_(label), key)
         self.kind = QComboBox(self)
         self.kind.setObjectName("exportKind")
-        self.kind.addItem(_("People"), "person")
-        for kind in ROW_KINDS[1:]:
-            self.kind.addItem(kind.capitalize(), kind)
+        for kind in ROW_KINDS:
+            words = noun(RecordKind(kind), 2)
+            self.kind.addItem(words[:1].upper() + words[1:], kind)
         self.language = QComboBox(self)
         self.language.setObjectName("exportLanguage")
         self.language.addItem("English", "en")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from gui.interchange.commands import ImportCommand, push_applied, run_import
+from gui.screen_fit import fit_to_screen
 from gui.widgets import plain_label
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.skip)
         layout.addWidget(self.buttons)
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
         self.check()
 
     # ------------------------------------------------------------ reading and checking

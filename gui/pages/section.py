@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,8 @@ from db.list_rows import NAMES_SHOWN
 from gui import settings as registry
 from gui.detail.pane import DetailPane
 from gui.models.records import ID_ROLE, RecordListModel
-from gui.pages.filters import FILTERS, Choices, FilterSpec
+from gui.pages.filter_box import FilterBox
+from gui.pages.filters import FILTERS, Choices
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -44,61 +44,12 @@ def count_text(kind: RecordKind, shown: int, total: int) -> str:
     return vocabulary.count(kind, total)
 
 
-class FilterBox(QWidget):
-    """One filter: a combo of choices (or, for posts, a title box and a tense combo)."""
-
-    changed = Signal(str, object)
-
-    def __init__(self, spec: FilterSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self.combo = QComboBox(self)
-        self.combo.setObjectName(f"filter_{spec.name}")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(8 if spec.post else 12)
-        self.combo.setMaxVisibleItems(20)
-        self.title_box: QLineEdit | None = None
-        if spec.post:
-            self.title_box = QLineEdit(self)
-            self.title_box.setObjectName("filter_post_title")
-            self.title_box.setPlaceholderText(_("Post held, e.g. Chairman"))
-            self.title_box.setMinimumWidth(150)
-            self.title_box.setClearButtonEnabled(True)
-            self.title_box.textChanged.connect(self._emit)
-            layout.addWidget(self.title_box)
-        else:
-            self.combo.setEditable(True)
-            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = self.combo.completer()
-            if completer is not None:
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
-        layout.addWidget(self.combo)
-        self.combo.currentIndexChanged.connect(self._emit)
-        self.set_choices([])
-
-    def set_choices(self, choices: Choices) -> None:
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        if not self.spec.post:
-            self.combo.addItem(_(self.spec.any_text), None)
-        for value, label in choices:
-            self.combo.addItem(label, value)
-        self.combo.setCurrentIndex(0)
-        self.combo.blockSignals(False)
-
-    def value(self) -> Any:
-        data = self.combo.currentData()
-        if self.title_box is not None:
-            title = self.title_box.text().strip()
-            return (data or "any", title) if title else None
-        return data
-
-    def _emit(self, *_args: object) -> None:
-        self.changed.emit(self.spec.name, self.value())
+# The column that takes the width to spare (the record's name or title: the first).
+NAME_COLUMN = 0
+# No column sized to its contents grows wider than this many "M"s.
+FITTED_COLUMN_EMS = 18
+NAME_SHARE = 0.4  # at least this much of the list's width is the name's when fitted
+MIN_COLUMN_WIDTH = 40
 
 
 class ListPanel(QWidget):
@@ -130,8 +81,8 @@ class ListPanel(QWidget):
         self.filter_edit.setPlaceholderText(
             _("Filter {records}…  (Ctrl+F)").format(records=vocabulary.noun(kind, 2)))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance(
-            self.filter_edit.placeholderText()) // 2 + 40)
+        self.filter_edit.setMinimumWidth(
+            self.filter_edit.fontMetrics().horizontalAdvance("M") * 8 + 30)
         self.filter_edit.textChanged.connect(self.model.set_text)
         bar.addWidget(self.filter_edit, 2)
         self.filters: dict[str, FilterBox] = {}
@@ -158,7 +109,10 @@ class ListPanel(QWidget):
         self.view.setTabKeyNavigation(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The name takes the width to spare; the other columns fit their contents.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self._fitted = False
         header.setSortIndicatorShown(True)
         self._show_default_sort()
         header.setSectionsClickable(True)
@@ -175,6 +129,7 @@ class ListPanel(QWidget):
         self.view.activated.connect(self._activated)
         self.model.loaded.connect(self._update_count)
         self.model.loaded.connect(self._select_wanted)
+        self.model.loaded.connect(self._fit_columns)
         self.model.cleared.connect(self._update_count)
         self.model.failed.connect(self._failed)
         self._restore_header()
@@ -190,6 +145,28 @@ class ListPanel(QWidget):
                                     RecordKind.ORGANISATION) else 18
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, width * (first if column == 0 else 14))
+
+    def _fit_columns(self) -> None:
+        """Once the first rows are in, size each column but the name to its contents
+        (within reason); a layout the user saved is left as it is."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        if not self._settings.value(self._header_setting()).isEmpty():
+            return
+        header = self.view.horizontalHeader()
+        widest = self.view.fontMetrics().horizontalAdvance("M") * FITTED_COLUMN_EMS
+        wanted = {column: min(widest, max(header.sectionSizeHint(column),
+                                          self.view.sizeHintForColumn(column)))
+                  for column in range(self.model.columnCount())
+                  if column != NAME_COLUMN and not header.isSectionHidden(column)}
+        # The name keeps a good part of the width: the others share the rest.
+        budget = self.view.viewport().width() * (1 - NAME_SHARE)
+        scale = min(1.0, budget / max(sum(wanted.values()), 1))
+        header.blockSignals(True)  # a fitted width is not the user's choice to remember
+        for column, width in wanted.items():
+            self.view.setColumnWidth(column, max(int(width * scale), MIN_COLUMN_WIDTH))
+        header.blockSignals(False)
 
     def _show_default_sort(self) -> None:
         """The sort arrow on the column the list is sorted by before the user sorts
@@ -365,7 +342,10 @@ class SectionPage(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        # The detail pane folds away (drag it to the edge, or View > Detail Pane): the
+        # list then has the whole width. The list itself never folds.
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
         layout.addWidget(self.splitter)
         state = settings.value(registry.splitter_state(name))
         if not state.isEmpty():
@@ -375,6 +355,22 @@ class SectionPage(QWidget):
         self.splitter.splitterMoved.connect(
             lambda *_: settings.set_value(registry.splitter_state(name),
                                           self.splitter.saveState()))
+
+    def detail_shown(self) -> bool:
+        sizes = self.splitter.sizes()
+        return sizes[-1] > 0 or not any(sizes)  # not laid out yet: as it will open
+
+    def show_detail(self, shown: bool) -> None:
+        """Unfold or fold the detail pane (remembered like a dragged splitter)."""
+        if shown == self.detail_shown():
+            return
+        total = sum(self.splitter.sizes())
+        if shown:
+            width = max(self.detail.minimumWidth(), total * 2 // 5)
+            self.splitter.setSizes([max(total - width, 1), width])
+        else:
+            self.splitter.setSizes([total, 0])
+        self._settings.set_value(registry.splitter_state(self.name), self.splitter.saveState())
 
     def current_panel(self) -> ListPanel:
         if self.tabs is not None:

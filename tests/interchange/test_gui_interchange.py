@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from db import ops
-from db.models import Person, RecordKind
+from db import i18n, ops
+from db.models import Country, Person, RecordKind
 from gui.interchange.duplicates_dialog import DuplicatesDialog, MergeDialog
 from gui.interchange.export_dialog import ExportDialog
 from gui.interchange.import_dialog import ImportDialog
@@ -100,12 +100,28 @@ def test_export_dialog_writes_the_chosen_format(qtbot: QtBot, sample_path: Path)
     close_window(window)
 
 
+def test_export_dialog_names_formats_and_records_in_vietnamese(qtbot: QtBot,
+                                                                sample_path: Path) -> None:
+    window = open_window(qtbot, sample_path)
+    with i18n.using("vi"):
+        window.export_file()
+    dialog = window.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    formats = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    assert formats[0] == "Sổ tính Excel (.xlsx)" and "Danh bạ: vCard (.vcf)" in formats
+    kinds = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+    assert kinds[0] == "Người" and "Organisation" not in kinds
+    close_window(window)
+
+
 def test_find_duplicates_and_merge_field_by_field(qtbot: QtBot, sample_path: Path) -> None:
     window = open_window(qtbot, sample_path)
     assert window.catalog is not None
+    with window.catalog.read_session() as session:
+        korea = session.execute(select(Country).where(col(Country.code) == "KR")).scalars().one()
     twin = ops.create(window.catalog, RecordKind.PERSON, {
         "family_name": "Nguyen", "given_names": "Duc Chung", "name_order": "family_first",
-        "phone": "+84 24 3825 3536"}).changes[0].id
+        "phone": "+84 24 3825 3536", "nationality_id": korea.id}).changes[0].id
     window.find_duplicates()
     dialog = window.duplicates_dialog
     assert isinstance(dialog, DuplicatesDialog)
@@ -118,6 +134,9 @@ def test_find_duplicates_and_merge_field_by_field(qtbot: QtBot, sample_path: Pat
     assert isinstance(merge, MergeDialog)
     assert "phone" in merge.groups and merge.groups["phone"].checkedId() == 2  # first empty
     assert merge.groups["family_name"].checkedId() == 1
+    # the nationality by the country's name, as the detail pane shows it, never its id
+    nationality = [merge.groups["nationality_id"].button(i).text() for i in (1, 2)]
+    assert nationality[1] == korea.name and str(korea.id) not in nationality
     if SHOTS:
         merge.grab().save(str(Path(SHOTS) / "merge-dialog.png"))
         dialog.grab().save(str(Path(SHOTS) / "duplicates-dialog.png"))

@@ -44,7 +44,7 @@ def test_an_invalid_programme_row_keeps_every_keystroke(
 
 def _shown_messages(form: RecordForm) -> dict[str, str]:
     return {name: label.text() for name, label in form.fields.messages.items()
-            if not label.isHidden()}
+            if not label.isHidden() and label.text()}
 
 
 def test_a_new_form_is_not_red_before_anything_is_typed(

@@ -7,8 +7,8 @@ this revision fills it for the records already stored. Lists sort their Dates
 column and read their year filter on it, so an undated "June 2017" visit sits
 between May and July instead of at one end.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from alembic import op
 
 from db.dates import approximate_date
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 7
+SCHEMA_NUMBER = 8
 _TABLES = ("delegation", "event")
 
 

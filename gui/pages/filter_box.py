@@ -1,0 +1,71 @@
+"""One filter of a list: a combo of choices (or, for posts, a title box and a tense
+combo). Short at the least, so a list with four filters still fits a 1024-pixel
+window beside its detail pane; they grow with the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from db.i18n import _
+from gui.pages.filters import Choices, FilterSpec
+
+
+class FilterBox(QWidget):
+    """One filter: a combo of choices (or, for posts, a title box and a tense combo)."""
+
+    changed = Signal(str, object)
+
+    def __init__(self, spec: FilterSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(f"filter_{spec.name}")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Short at the least (the window fits 1024 pixels); they grow with the window.
+        self.combo.setMinimumContentsLength(4 if spec.post else 6)
+        self.combo.setMaxVisibleItems(20)
+        self.title_box: QLineEdit | None = None
+        if spec.post:
+            self.title_box = QLineEdit(self)
+            self.title_box.setObjectName("filter_post_title")
+            self.title_box.setPlaceholderText(_("Post held, e.g. Chairman"))
+            self.title_box.setMinimumWidth(100)
+            self.title_box.setClearButtonEnabled(True)
+            self.title_box.textChanged.connect(self._emit)
+            layout.addWidget(self.title_box)
+        else:
+            self.combo.setEditable(True)
+            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.combo.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        layout.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(self._emit)
+        self.set_choices([])
+
+    def set_choices(self, choices: Choices) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        if not self.spec.post:
+            self.combo.addItem(_(self.spec.any_text), None)
+        for value, label in choices:
+            self.combo.addItem(label, value)
+        self.combo.setCurrentIndex(0)
+        self.combo.blockSignals(False)
+
+    def value(self) -> Any:
+        data = self.combo.currentData()
+        if self.title_box is not None:
+            title = self.title_box.text().strip()
+            return (data or "any", title) if title else None
+        return data
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.spec.name, self.value())

@@ -1,0 +1,99 @@
+"""How the main window is laid out: banners on top, the sections down the left, the
+pages beside them, the status line below; and the size it opens at.
+
+The window must fit a 1024-pixel-wide screen in every language: nothing here
+asks for a fixed width beyond the section list's (sized to its longest name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.i18n import _
+from gui import settings as registry
+from gui.banner import SampleBanner
+from gui.safety import ReadOnlyBanner
+from gui.widgets import plain_label
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+    from gui.worker import Worker
+
+DEFAULT_SIZE = (1280, 780)
+
+
+@dataclass(frozen=True)
+class Banners:
+    read_only: ReadOnlyBanner
+    sample: SampleBanner
+
+
+def central_area(window: QMainWindow, sections: QListWidget, stack: QStackedWidget) -> Banners:
+    """Banners over a row of the section list and the page stack (which shows
+    "Opening the catalog…" until the pages are built)."""
+    opening_label = plain_label(_("Opening the catalog…"), selectable=False)
+    opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack.addWidget(opening_label)
+    central = QWidget(window)
+    column = QVBoxLayout(central)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    banners = Banners(ReadOnlyBanner(central), SampleBanner(central))
+    column.addWidget(banners.read_only)
+    column.addWidget(banners.sample)
+    row = QHBoxLayout()
+    row.setContentsMargins(6, 6, 6, 0)
+    row.setSpacing(6)
+    row.addWidget(sections)
+    row.addWidget(stack, 1)
+    column.addLayout(row, 1)
+    window.setCentralWidget(central)
+    return banners
+
+
+def status_line(window: QMainWindow, permanent: QWidget) -> QLabel:
+    """The status bar: a message on the left, *permanent* (the totals) on the right."""
+    label = QLabel(_("Opening the catalog…"), window)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    window.statusBar().addWidget(label, 1)
+    window.statusBar().addPermanentWidget(permanent)
+    return label
+
+
+def restore_geometry(window: QMainWindow, settings: registry.Settings) -> None:
+    """The size and place the window had when it was last closed (or the default)."""
+    window.resize(*DEFAULT_SIZE)
+    geometry = settings.value(registry.WINDOW_GEOMETRY)
+    if not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    state = settings.value(registry.WINDOW_STATE)
+    if not state.isEmpty():
+        window.restoreState(state)
+
+
+def show_sample_banner(banner: SampleBanner, worker: Worker, catalog: Catalog,
+                       still_open: Callable[[Catalog], bool]) -> None:
+    """The sample banner, once the worker has read whether *catalog* is the sample
+    (and only if it is *still_open*: not a catalog since replaced)."""
+    from db.sample import is_sample
+
+    banner.set_sample(False)
+
+    def shown(sample: bool) -> None:
+        if still_open(catalog):
+            banner.set_sample(sample)
+
+    worker.submit(lambda: is_sample(catalog), shown)

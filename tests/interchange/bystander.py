@@ -1,0 +1,51 @@
+"""A colleague working while an import runs: ``python -m tests.interchange.bystander
+PLACE STOP``.
+
+Creates organisations one operation at a time and, between writes, reads how
+many people and how many of the import's organisations (``Sở Ngoại vụ …``)
+there are, until the file STOP exists; prints one JSON line: what it wrote,
+when each write began and ended, and every pair of counts it saw.
+Its first line on stdout, ``ready``, comes after its first write.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from db import ops
+from db.catalog import open_catalog
+from db.models import Organisation, Person, RecordKind
+
+
+def main(place: str, stop: Path) -> int:
+    written: list[str] = []
+    spans: list[tuple[float, float]] = []
+    counts: list[tuple[int, int]] = []
+    with open_catalog(place) as catalog:
+        while True:
+            name = f"Bystander {len(written) + 1}"
+            began = time.time()
+            ops.create(catalog, RecordKind.ORGANISATION, {"name": name})
+            spans.append((began, time.time()))
+            written.append(name)
+            with catalog.read_session() as session:
+                counts.append((
+                    session.execute(select(func.count()).select_from(Person)).scalar_one(),
+                    session.execute(select(func.count()).select_from(Organisation).where(
+                        col(Organisation.name).startswith("Sở Ngoại vụ"))).scalar_one()))
+            if len(written) == 1:
+                print("ready", flush=True)
+            if stop.exists():
+                break
+    print(json.dumps({"written": written, "spans": spans, "counts": counts}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], Path(sys.argv[2])))
