@@ -19,6 +19,7 @@ from sqlmodel import Session
 from db import reads
 from db.changes import history as change_history
 from db.kinds import RecordKind
+from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
 from db.registry import REGISTRY
 
@@ -56,6 +57,7 @@ class Loaded:
     extra: Any = None
     changes: tuple[Any, ...] = ()
     gifts: tuple[gift_reads.GiftView, ...] = ()  # gifts given and received (db.reads.gifts)
+    actions: tuple[action_reads.ActionView, ...] = ()  # action items (db.reads.actions)
     records: frozenset[RecordKey] = field(default=frozenset(), compare=False)
 
 
@@ -93,5 +95,8 @@ def load(session: Session, kind: str, record_id: int) -> Loaded | None:
                                pairing_id=record_id)
     changes = tuple(change_history(session, RecordKind(kind), record_id))
     gifts = gift_reads.of_record(session, kind, record_id)
-    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else (), gifts)
-    return Loaded(kind, view, extra, changes, gifts=gifts, records=shown | {(kind, record_id)})
+    actions = action_reads.of_record(session, kind, record_id)
+    shown = records_named(view, extra if kind == RecordKind.PAIRING.value else (), gifts,
+                          actions)
+    return Loaded(kind, view, extra, changes, gifts=gifts, actions=actions,
+                  records=shown | {(kind, record_id)})

@@ -117,6 +117,13 @@ class GiftDirection(StrEnum):
     RECEIVED = "received"
 
 
+class ActionStatus(StrEnum):
+    """Whether what was promised at a meeting is still to be done."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
 class RecordKind(StrEnum):
     """Kinds as spelled in the CLI, JSON output, citations and the change log."""
 
@@ -141,3 +148,4 @@ class RecordKind(StrEnum):
     CITATION = "citation"
     ATTACHMENT = "attachment"
     GIFT = "gift"
+    ACTION_ITEM = "action_item"

@@ -239,6 +239,7 @@ REGISTRY = Registry([
                     refs={"source_id": RecordKind.SOURCE})),
     _spec(RecordKind.ATTACHMENT, "attachment", "attachments", named_by("filename")),
     _spec(RecordKind.GIFT, "gift", "gifts", named_by("description")),
+    _spec(RecordKind.ACTION_ITEM, "action item", "action items", named_by("what")),
 ])
 
 

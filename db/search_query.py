@@ -268,11 +268,6 @@ def search_fts5(rows: Rows, query: str, *, kind_codes: Sequence[int] = (),
     return hits_in_order(rows, order[:limit], scores)
 
 
-def _hits(session: Session, order: list[int], scores: dict[int, float]) -> list[Hit]:
-    """:func:`hits_in_order` on the store's session (PostgreSQL's search uses it)."""
-    return hits_in_order(session_rows(session), order, scores)
-
-
 def hits_in_order(rows: Rows, order: list[int], scores: dict[int, float]) -> list[Hit]:
     """The stored title and result line of each rowid, in *order*."""
     if not order:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from db.models import (
+    ActionStatus,
     AddressBy,
     ChangeAction,
     DelegationStatus,
@@ -57,6 +58,7 @@ _REQUIRED: dict[RecordKind, dict[str, str]] = {
                                         "person_id": "Choose a person."},
     RecordKind.EVENT: {"name": "Event name is required."},
     RecordKind.GIFT: {"description": "Describe the gift."},
+    RecordKind.ACTION_ITEM: {"what": "Say what is to be done."},
     RecordKind.EVENT_ORGANISER: {"event_id": "Choose an event.",
                                  "organisation_id": "Choose an organisation."},
     RecordKind.EVENT_SESSION: {"event_id": "Choose an event.", "title": "Title is required."},
@@ -86,6 +88,7 @@ CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
     (RecordKind.CITATION, "record_kind"): RecordKind,
     (RecordKind.ATTACHMENT, "record_kind"): RecordKind,
     (RecordKind.GIFT, "direction"): GiftDirection,
+    (RecordKind.ACTION_ITEM, "status"): ActionStatus,
 }
 
 _DATE_RANGES: dict[RecordKind, tuple[str, str, str]] = {

@@ -18,6 +18,7 @@ from typing import Final
 
 from db.i18n import N_, _
 from db.kinds import (
+    ActionStatus,
     AddressBy,
     ChangeAction,
     DelegationStatus,
@@ -98,12 +99,14 @@ _VALUE_WORDS: Final[dict[tuple[type[StrEnum], str], str]] = {
     (ChangeAction, ChangeAction.DELETE): N_("Deleted"),
     (GiftDirection, GiftDirection.GIVEN): N_("Given"),
     (GiftDirection, GiftDirection.RECEIVED): N_("Received"),
+    (ActionStatus, ActionStatus.OPEN): N_("Open"),
+    (ActionStatus, ActionStatus.DONE): N_("Done"),
 }
 
 VOCABULARIES: Final[tuple[type[StrEnum], ...]] = (
     OrganisationKind, NameOrder, AddressBy, PairingKind, PairingStatus, Direction,
     DelegationStatus, MemberRole, EngagementRole, OrganiserRole, EventRole, SessionKind,
-    ChangeAction, GiftDirection,
+    ChangeAction, GiftDirection, ActionStatus,
 )
 
 _FIELD_WORDS: Final[dict[str, str]] = {
@@ -183,6 +186,9 @@ _FIELD_WORDS: Final[dict[str, str]] = {
     "start_time": N_("From"),
     "end_time": N_("To"),
     "date_note": N_("Date note"),
+    "due_date": N_("Due"),
+    "what": N_("What"),
+    "counterpart_id": N_("Counterpart"),
     "follow_ups": N_("Follow-ups"),
     "funder_id": N_("Funder"),
     "managing_organisation_id": N_("Managed by"),
@@ -236,6 +242,7 @@ _NOUNS: Final[dict[RecordKind, tuple[str, str]]] = {
     RecordKind.CITATION: (N_("source"), N_("sources")),  # a user adds "a source" to a record
     RecordKind.ATTACHMENT: (N_("attachment"), N_("attachments")),
     RecordKind.GIFT: (N_("gift"), N_("gifts")),
+    RecordKind.ACTION_ITEM: (N_("action item"), N_("action items")),
 }
 
 

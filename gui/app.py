@@ -40,7 +40,6 @@ def open_catalog(window: MainWindow, target: str, *, default: bool) -> None:
 def main(target: str, *, default: bool = False, language: str | None = None) -> int:
     """Show the window, then open *target*; *language* (``liaison --language vi``)
     overrides the one chosen in Preferences for this run."""
-    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -59,6 +58,7 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
         return app.exec()
 
     def start() -> None:
+        setup_logging()  # after the first frame (its handler is not needed to draw it)
         open_catalog(window, target, default=default)
         if quit_when == "catalog":
             people = window.panels.get(RecordKind.PERSON)

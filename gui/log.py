@@ -7,7 +7,6 @@ traceback, so a support request can attach the file instead of a screenshot.
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from platformdirs import user_log_path
@@ -28,6 +27,10 @@ def setup_logging() -> Path | None:
     Returns the file, or None when the folder cannot be written (then errors go to
     stderr only: a read-only home must not stop the app from starting).
     """
+    # Deliberately deferred: the window imports this module (for log_file) before its
+    # first frame, and the handler brings sockets and pickling, which that frame never uses.
+    from logging.handlers import RotatingFileHandler
+
     root = logging.getLogger()
     path = log_file()
     if any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path

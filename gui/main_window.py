@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from gui.forms.context import FormContext
     from gui.pages.section import ListPanel, SectionPage
 
-# Kinds no section lists: a link to one (a gift in a detail pane) opens its editor.
-EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value})
+# Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
+EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
 
 
 def window_title(catalog_name: str) -> str:
@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         if self.forms is not None:
-            record_commands.new_record(self.forms, self.current_page().current_panel().kind, self)
+            record_commands.new_record(self.forms, self.current_page().current_panel().kind,
+                                       self, self.open_record)
 
     def new_linked(self, kind: str, values: dict[str, object]) -> None:
         """"Add gift…" in a detail pane: a new record already linked to the one shown."""

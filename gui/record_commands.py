@@ -20,8 +20,20 @@ if TYPE_CHECKING:
 ShownRecord = tuple[RecordKind, int, int, str]
 
 
-def new_record(forms: FormContext, kind: RecordKind, parent: QWidget) -> None:
-    open_editor(forms, kind, None, parent)
+def new_record(forms: FormContext, kind: RecordKind, parent: QWidget,
+               show: Callable[[str, int], None]) -> None:
+    """Edit > New: an empty form; once saved, *show* opens the new record where it
+    is listed (the user sees what they just entered)."""
+    dialog = open_editor(forms, kind, None, parent)
+    if dialog is None:
+        return
+    form = dialog.form
+
+    def saved(_result: object) -> None:
+        if form.record_id is not None:
+            show(kind.value, form.record_id)
+
+    form.saved.connect(saved)
 
 
 def edit_record(forms: FormContext, kind: RecordKind, record_id: int, parent: QWidget,

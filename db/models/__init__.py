@@ -17,6 +17,7 @@ re-exported too.
 from __future__ import annotations
 
 from db.kinds import (
+    ActionStatus,
     AddressBy,
     ChangeAction,
     DelegationStatus,
@@ -33,6 +34,7 @@ from db.kinds import (
     RecordKind,
     SessionKind,
 )
+from db.models.actions import ActionItem
 from db.models.base import Record, utcnow
 from db.models.changelog import ChangeLogEntry
 from db.models.cooperation import CooperationArea, Pairing, PairingArea, Programme
@@ -50,6 +52,8 @@ from db.models.provenance import Attachment, Citation, Source
 
 __all__ = [
     "TABLES",
+    "ActionItem",
+    "ActionStatus",
     "AddressBy",
     "Attachment",
     "ChangeAction",
@@ -98,6 +102,6 @@ TABLES: dict[RecordKind, type[Record]] = {
         Country, City, Organisation, Person, Position, Programme, CooperationArea, Pairing,
         PairingArea, Event, EventOrganiser, EventSession, EventParticipant, Delegation,
         DelegationMember, Engagement, EngagementParticipant, Source, Citation, Attachment,
-        Gift,
+        Gift, ActionItem,
     )
 }

@@ -13,7 +13,9 @@ from sqlmodel import Session
 
 from db import dates, precedence, reads, titles
 from db.models import RecordKind
+from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
+from gui.briefing.actions import actions_section
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -74,6 +76,8 @@ class DelegationBrief:
     shared: dict[int, tuple[titles.SharedOffice, ...]] = field(default_factory=dict)
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
     gifts: tuple[gift_reads.GiftView, ...] = ()
+    actions: tuple[action_reads.ActionView, ...] = ()
+    printed: dt.date | None = None
 
     @property
     def title(self) -> str:
@@ -136,6 +140,10 @@ def load(session: Session, delegation_id: int, *,
         gifts=gift_reads.exchanged_with(session, person_ids=member_ids | set(roles),
                                         delegation_id=view.id,
                                         pairing_id=pairing.id if pairing else None),
+        actions=action_reads.open_for(session, person_ids=member_ids | set(roles),
+                                      pairing_id=pairing.id if pairing else None,
+                                      excluding=view.id, before=on),
+        printed=today,
     )
 
 
@@ -163,6 +171,7 @@ def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         out += sheet.section("Purpose", sheet.para(v.purpose))
     out += _members(brief, sheet)
     out += _counterparts(brief, sheet)
+    out += actions_section(sheet, brief.actions, brief.printed or dt.date.today())
     out += _programme(brief, sheet)
     out += _background(brief, sheet)
     if has(v.outcomes):

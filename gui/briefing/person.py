@@ -12,8 +12,10 @@ from sqlmodel import Session
 
 from db import dates, reads, titles
 from db.models import NameOrder
+from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
+from gui.briefing.actions import actions_section
 from gui.briefing.common import (
     Sheet,
     caution,
@@ -42,6 +44,7 @@ class PersonBrief:
     shared: tuple[titles.SharedOffice, ...] = ()
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
     gifts: tuple[gift_reads.GiftView, ...] = ()
+    actions: tuple[action_reads.ActionView, ...] = ()
 
     @property
     def title(self) -> str:
@@ -60,7 +63,8 @@ def load(session: Session, person_id: int, *, today: dt.date | None = None,
                        reads.engagements_of(session, person_id), on,
                        tuple(titles.shared_offices(session, person_id, view.positions, on,
                                                    policy)), policy,
-                       gift_reads.of_person(session, person_id))
+                       gift_reads.of_person(session, person_id),
+                       action_reads.open_for(session, person_ids=[person_id]))
 
 
 def _script_markup(text: str | None) -> str:
@@ -117,6 +121,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         ("Phone", sheet.cell(v.phone, "Phone")),
     ], sheet.width, st))
     out += _to_confirm(brief, sheet)
+    out += actions_section(sheet, brief.actions, brief.today)
     if has(v.protocol_notes):
         out += sheet.section("Protocol notes",
                              _boxed(sheet, sheet.cell(v.protocol_notes, "Protocol notes")))

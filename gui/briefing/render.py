@@ -5,9 +5,11 @@ This is the one entry point the CLI, the app's preview and the benchmarks use.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -88,8 +90,25 @@ _SHEETS: dict[Kind, _SheetKind] = {
 
 def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """Load the record's facts (one read transaction) and lay them out as flowables."""
-    with catalog.read_session() as session:
+    with _reading(catalog) as session:
         return _prepare(session, kind, record_id, options)
+
+
+# The read session of the batch :func:`write_all` is writing, so that every sheet of it
+# (each made through :func:`write`) reads in one session and one snapshot.
+_batch: ContextVar[tuple[Catalog, Session] | None] = ContextVar("liaison_batch_session",
+                                                                 default=None)
+
+
+@contextlib.contextmanager
+def _reading(catalog: Catalog) -> Iterator[Session]:
+    """The batch's read session when one is being written from *catalog*, else a new one."""
+    held = _batch.get()
+    if held is not None and held[0] is catalog:
+        yield held[1]
+        return
+    with catalog.read_session() as session:
+        yield session
 
 
 def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
@@ -161,13 +180,17 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     """
     opts = _with_catalog_name(catalog, options or SheetOptions())
     with catalog.read_session() as session:  # one snapshot and one session for the batch
-        names = registry.REGISTRY.labels(session, kind.record_kind)
-        return _write_each(session, kind, folder, opts, names,
-                           registry.record_ids(session, kind.record_kind) if ids is None
-                           else ids, progress, failed)
+        token = _batch.set((catalog, session))
+        try:
+            names = registry.REGISTRY.labels(session, kind.record_kind)
+            if ids is None:
+                ids = registry.record_ids(session, kind.record_kind)
+            return _write_each(catalog, kind, folder, opts, names, ids, progress, failed)
+        finally:
+            _batch.reset(token)
 
 
-def _write_each(session: Session, kind: Kind, folder: Path, opts: SheetOptions,
+def _write_each(catalog: Catalog, kind: Kind, folder: Path, opts: SheetOptions,
                 names: dict[int, str], ids: Iterable[int],
                 progress: Callable[[Path], None] | None,
                 failed: Callable[[int, Exception], None] | None) -> list[Path]:
@@ -175,8 +198,7 @@ def _write_each(session: Session, kind: Kind, folder: Path, opts: SheetOptions,
     for record_id in ids:
         target = folder / file_name(kind, record_id, names.get(record_id, ""))
         try:
-            built = _prepare(session, kind, record_id, opts)
-            write_atomic(target, build_pdf(built.story, opts, built.meta))
+            write(catalog, kind, record_id, target, opts)
         except (OSError, NotFoundError):
             raise
         except Exception as exc:  # any layout failure of one record
@@ -188,4 +210,3 @@ def _write_each(session: Session, kind: Kind, folder: Path, opts: SheetOptions,
         if progress:
             progress(target)
     return written
-

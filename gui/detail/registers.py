@@ -1,6 +1,7 @@
 """The registers a detail pane lists under a person, a delegation or a pairing: gifts
-given and received (so the next visit never repeats one), with a button that records
-a new one already linked to the record shown."""
+given and received (so the next visit never repeats one) and action items (what was
+promised, by whom, open or done), each with a button that records a new one already
+linked to the record shown; and "Confirmed today…" on a person's unconfirmed titles."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from functools import partial
 from db import reads
 from db.detail_reads import Loaded
 from db.i18n import _, format_date
-from db.kinds import GiftDirection, RecordKind
+from db.kinds import ActionStatus, GiftDirection, RecordKind
+from db.reads.actions import ActionView
 from db.reads.gifts import GiftView
 from db.titles import TitleState
 from db.vocabulary import value_word
@@ -21,6 +23,8 @@ _LISTED = frozenset({RecordKind.PERSON.value, RecordKind.DELEGATION.value,
                      RecordKind.PAIRING.value})
 # What a new gift recorded from a pane is linked to: a person receives it, a visit
 # is where it was exchanged.
+_NEW_ACTION = {RecordKind.PERSON.value: "person_id",
+               RecordKind.DELEGATION.value: "delegation_id"}
 _NEW_GIFT = {RecordKind.PERSON.value: "to_person_id",
              RecordKind.DELEGATION.value: "delegation_id"}
 
@@ -56,6 +60,35 @@ def render_gifts(b: DetailBuilder, loaded: Loaded) -> None:
             values["direction"] = GiftDirection.GIVEN.value
         b.button(_("Add gift…"), "new_gift",
                  lambda: b.pane.new_requested.emit(RecordKind.GIFT.value, values))
+
+
+def action_line(action: ActionView, day: dt.date) -> str:
+    """``Open · due 30 Sept 2017 (overdue) · Nguyễn Đức Chung for Cecilia Piccioni · EU…``."""
+    due = ""
+    if action.due_date is not None:
+        due = _("due {date}").format(date=_day(action.due_date))
+        if action.overdue(day):
+            due = _("{due} (overdue)").format(due=due)
+    who = action.who.label if action.who else ""
+    if action.counterpart is not None:
+        who = (_("{who} for {counterpart}") if who else _("for {counterpart}")).format(
+            who=who, counterpart=action.counterpart.label)
+    meeting = action.engagement or action.delegation
+    return " · ".join(x for x in (
+        value_word(ActionStatus, action.status), due, who, meeting.label if meeting else "",
+        action.notes or "") if x)
+
+
+def render_actions(b: DetailBuilder, loaded: Loaded) -> None:
+    """The action items section (open first) and the "Add action item…" button."""
+    link = _NEW_ACTION.get(loaded.kind)
+    if link is None:
+        return
+    today = dt.date.today()
+    b.items(_("Action items"), [(a.ref, action_line(a, today)) for a in loaded.actions])
+    values: dict[str, object] = {link: loaded.view.id}
+    b.button(_("Add action item…"), "new_action_item",
+             lambda: b.pane.new_requested.emit(RecordKind.ACTION_ITEM.value, values))
 
 
 def confirm_buttons(b: DetailBuilder, person: reads.PersonView, day: dt.date) -> None:

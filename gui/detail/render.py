@@ -34,7 +34,7 @@ from db.reads import Ref
 from db.vocabulary import value_word
 from gui.detail.history import HistorySection
 from gui.detail.pane import DetailBuilder
-from gui.detail.registers import confirm_buttons, render_gifts
+from gui.detail.registers import confirm_buttons, render_actions, render_gifts
 from gui.widgets import avatar
 
 
@@ -322,6 +322,7 @@ def render(b: DetailBuilder, loaded: Loaded) -> None:
         _programme(b, view)
     elif loaded.kind == RecordKind.EVENT.value:
         _event(b, view)
+    render_actions(b, loaded)
     render_gifts(b, loaded)
     _history(b, loaded.changes)
     b.finish()

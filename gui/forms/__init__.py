@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 def form_class(kind: RecordKind) -> type[RecordForm]:
+    from gui.forms.action import ActionItemForm
     from gui.forms.delegation import DelegationForm, EngagementForm
     from gui.forms.event import EventForm
     from gui.forms.gift import GiftForm
@@ -44,6 +45,7 @@ def form_class(kind: RecordKind) -> type[RecordForm]:
         RecordKind.COOPERATION_AREA: CooperationAreaForm,
         RecordKind.COUNTRY: CountryForm,
         RecordKind.GIFT: GiftForm,
+        RecordKind.ACTION_ITEM: ActionItemForm,
     }
     try:
         return forms[kind]

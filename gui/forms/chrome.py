@@ -27,6 +27,19 @@ from db.i18n import _
 from gui.forms.fieldset import message_label
 
 SAVE_KEYS = ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")
+# The next and the previous tab (Members, Visit programme…), from any field of the form.
+TAB_KEYS = (("Ctrl+PgDown", 1), ("Ctrl+Tab", 1), ("Ctrl+PgUp", -1), ("Ctrl+Shift+Tab", -1))
+
+
+def focus_into(page: QWidget) -> None:
+    """Put the keyboard in the first field of *page* that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -87,6 +100,10 @@ class FormChrome:
             shortcut = QShortcut(QKeySequence(keys), form)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(save)
+        for keys, step in TAB_KEYS:
+            shortcut = QShortcut(QKeySequence(keys), form)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.turn_tab(step))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
@@ -99,6 +116,15 @@ class FormChrome:
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+
+    def turn_tab(self, step: int) -> None:
+        """The next (or previous) tab, with the keyboard in its first field."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            page = self.tabs.currentWidget()
+            if page is not None:
+                focus_into(page)
 
     def add_tab(self, page: QWidget, title: str) -> None:
         self.tabs.addTab(scrolled(page), title)

@@ -15,7 +15,7 @@ K = RecordKind
 def _member_fields(row: RowForm, b: Builder) -> None:
     row.add(b.picker("person_id", K.PERSON))
     row.add(b.choice(K.DELEGATION_MEMBER, "role"))
-    row.add(b.line("notes", "Chairman of the Hanoi People's Committee."))
+    row.add(b.line("notes", _("Chairman of the Hanoi People's Committee.")))
 
 
 def _participant_fields(row: RowForm, b: Builder) -> None:
@@ -29,14 +29,14 @@ def _participants(b: Builder, owner: RecordKind = K.ENGAGEMENT) -> RowsEditor:
 
 
 def _engagement_fields(row: RowForm, b: Builder) -> None:
-    row.add(b.line("title", "Meeting with Tay Ho District"))
+    row.add(b.line("title", _("Meeting with Tay Ho District")))
     row.add(b.date("date"))
     row.add(b.time("start_time"))
     row.add(b.time("end_time"))
     row.add(b.picker("city_id", K.CITY))
-    row.add(b.line("place", "Saigon Hi-Tech Park"))
+    row.add(b.line("place", _("Saigon Hi-Tech Park")))
     row.add(b.picker("host_organisation_id", K.ORGANISATION))
-    row.add(b.line("topics", "Smart city, start-ups"))
+    row.add(b.line("topics", _("Smart city, start-ups")))
     row.add(b.line("notes"))
     editor = _participants(b)
     editor.table.setMinimumHeight(editor.table.fontMetrics().height() * 6)
@@ -49,7 +49,7 @@ class DelegationForm(RecordForm):
     def build(self) -> None:
         b = self.builder
         main = self.section(_("Delegation"))
-        self.add(main, b.line("title", "EU World Cities delegation to Hanoi"))
+        self.add(main, b.line("title", _("EU World Cities delegation to Hanoi")))
         self.add(main, b.choice(K.DELEGATION, "direction"))
         self.add(main, b.choice(K.DELEGATION, "status"))
         who = self.section(_("Who and where"))

@@ -17,7 +17,7 @@ def _organiser_fields(row: RowForm, b: Builder) -> None:
 
 
 def _session_fields(row: RowForm, b: Builder) -> None:
-    row.add(b.line("title", "Panel: data for smart cities"))
+    row.add(b.line("title", _("Panel: data for smart cities")))
     row.add(b.choice(K.EVENT_SESSION, "session_kind"))
     row.add(b.date("date"))
     row.add(b.line("notes"))
@@ -45,11 +45,11 @@ class EventForm(RecordForm):
         self.add(when, b.line("date_note"))
         self.add(when, b.picker("city_id", K.CITY))
         self.add(when, b.picker("venue_id", K.ORGANISATION))
-        self.add(when, b.line("venue_note", "National Convention Center, hall B"))
+        self.add(when, b.line("venue_note", _("National Convention Center, hall B")))
         about = self.section(_("About"))
         self.add(about, b.text("description", 4))
         self.add(about, b.number("attendance", width_chars=8))
-        self.add(about, b.line("figures", "500 delegates from 20 countries"))
+        self.add(about, b.line("figures", _("500 delegates from 20 countries")))
         self.add_part_tab(b.rows(K.EVENT, "organisers", K.EVENT_ORGANISER,
                                  [("organisation_id", _("Organisation")), ("role", _("Role"))],
                                  _organiser_fields))

@@ -10,12 +10,13 @@ transaction and the same undo step (see :mod:`gui.forms.pickers`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from db.i18n import _
+from db.i18n import N_, _
 from db.kinds import RecordKind
 from db.ops import Draft, NewRecord, check, defaults, values_label
 from gui.forms.builder import Builder
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 # A new person's present position, asked beside the name: (field, kind of its record).
 POSITION_FIELDS = ("title", "organisation_id")
+CAPTIONS = {"title": N_("Current title"), "organisation_id": N_("Organisation")}
 
 
 def _fields(kind: RecordKind, b: Builder) -> list[FieldWidget]:
@@ -70,8 +72,10 @@ def new_record(kind: RecordKind, values: Mapping[str, Any]) -> NewRecord:
     own = dict(values)
     parts: dict[str, tuple[Draft, ...]] = {}
     if kind == RecordKind.PERSON:
-        position = {name: own.pop(name, None) for name in POSITION_FIELDS}
+        position: dict[str, Any] = {name: own.pop(name, None) for name in POSITION_FIELDS}
         if any(v not in (None, "") for v in position.values()):
+            # Typed as their title now: known as of today (db.titles prints "as of" it).
+            position["attested_on"] = [dt.date.today().isoformat()]
             parts["positions"] = (Draft(RecordKind.POSITION, position),)
     return NewRecord(Draft(kind, own, parts=parts), values_label(kind, own))
 
@@ -103,7 +107,8 @@ class QuickCreateDialog(QDialog):
                           lambda asked, typed: create_on_the_spot(context, self, asked, typed))
         layout = form_layout()
         for field in _fields(kind, builder):
-            self.fieldset.add(layout, field)
+            self.fieldset.add(layout, field, _(CAPTIONS[field.name]) if (
+                kind == RecordKind.PERSON and field.name in CAPTIONS) else None)
         self.fieldset.align_captions()
         self.fieldset.set_values({**defaults(kind), **_prefill(kind, text)}, {})
         self.message = message_label(self)
@@ -120,7 +125,7 @@ class QuickCreateDialog(QDialog):
         column.addWidget(self.buttons)
         self.fieldset.changed.connect(self._check)
         self._check()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
     def values(self) -> dict[str, Any]:
         return self.fieldset.values()
@@ -142,7 +147,15 @@ class QuickCreateDialog(QDialog):
         self.message.setText(" ".join(leftover.values()))
         self.message.setVisible(bool(leftover))
         self.create_button.setEnabled(not errors)
+        self._fit_messages()
         return not errors
+
+    def _fit_messages(self) -> None:
+        """Grow to show a message that wraps (never shrink under the user's pointer)."""
+        needed = (self.heightForWidth(self.width()) if self.hasHeightForWidth()
+                  else self.sizeHint().height())
+        if self.isVisible() and needed > self.height():
+            self.resize(self.width(), needed)
 
     def _create(self) -> None:
         if not self._check():

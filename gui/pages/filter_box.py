@@ -58,6 +58,9 @@ class FilterBox(QWidget):
         for value, label in choices:
             self.combo.addItem(label, value)
         self.combo.setCurrentIndex(0)
+        edit = self.combo.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)  # a narrow combo shows its words' start, not their end
         self.combo.blockSignals(False)
 
     def value(self) -> Any:

@@ -112,6 +112,9 @@ class ListPanel(QWidget):
         # The name takes the width to spare; the other columns fit their contents.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # A narrow column shows the start of its heading, cut with "…", not its middle.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._fitted = False
         header.setSortIndicatorShown(True)
         self._show_default_sort()

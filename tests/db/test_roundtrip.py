@@ -104,6 +104,10 @@ def full_catalog_values() -> list[tuple[RecordKind, str, dict[str, Any]]]:
                           "delegation_id": "@del", "event_id": "@ev",
                           "description": "Lacquer painting of Hoàn Kiếm Lake",
                           "value": "about 100 EUR", "notes": "Displayed at the EU office"}),
+        (K.ACTION_ITEM, "act", {"what": "Visit Milan", "person_id": "@chung",
+                                "counterpart_id": "@chung", "due_date": dt.date(2017, 12, 31),
+                                "status": "open", "delegation_id": "@del",
+                                "engagement_id": "@en", "notes": "Second half of 2017"}),
     ]
 
 

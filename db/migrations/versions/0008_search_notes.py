@@ -9,8 +9,8 @@ change; catalogs made before this hold the old documents, and this revision
 asks ``db.schema.upgrade`` to rebuild the index with today's code after the
 last migration (SQLite and PostgreSQL alike).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from collections.abc import Sequence
 
 from alembic import context, op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 7
+SCHEMA_NUMBER = 8
 
 
 def _stamp(number: int) -> None:

@@ -7,8 +7,8 @@ this revision fills it for the records already stored. Lists sort their Dates
 column and read their year filter on it, so an undated "June 2017" visit sits
 between May and July instead of at one end.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from alembic import op
 
 from db.dates import approximate_date
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 8
+SCHEMA_NUMBER = 9
 _TABLES = ("delegation", "event")
 
 
