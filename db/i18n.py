@@ -167,6 +167,13 @@ def format_number(value: int | float) -> str:
     return str(format_decimal(value, locale=locale_name()))
 
 
+def format_list(items: list[str]) -> str:
+    """``a, b and c`` / ``a, b và c`` (CLDR's list pattern for the language)."""
+    from babel.lists import format_list as babel_format_list
+
+    return str(babel_format_list(items, locale=locale_name()))
+
+
 def format_date(day: dt.date, style: DateStyle = "long") -> str:
     """A date as the language writes it.
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
+from db import partial_dates
 from db.models import (
     ActionStatus,
     AddressBy,
@@ -209,6 +210,9 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
             errors["email"] = problem
         if row.get("phone") and (problem := _check_phone(str(row["phone"]))):
             errors["phone"] = problem
+        if row.get("birth_date") and partial_dates.iso(str(row["birth_date"])) is None:
+            errors["birth_date"] = (f"“{row['birth_date']}” is not a date: enter a day "
+                                    "(14/03/1965), a month (03/1965) or a year (1965).")
     if kind == RecordKind.PAIRING and row.get("city_a_id") is not None and (
         row.get("city_a_id") == row.get("city_b_id")
     ):

@@ -168,6 +168,7 @@ _FIELD_WORDS: Final[dict[str, str]] = {
     "original_script": N_("Original script"),
     "form_of_address": N_("Form of address"),
     "nationality_id": N_("Nationality"),
+    "birth_date": N_("Birth date"),
     "email": N_("E-mail"),
     "protocol_notes": N_("Protocol notes"),
     "private_notes": N_("Private notes"),

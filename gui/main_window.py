@@ -32,6 +32,7 @@ from gui import settings as registry
 from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
+from gui.interchange import list_output
 from gui.menus import Menus
 from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         return opening.recent_catalogs(self._settings)
 
     def back_up_now(self) -> None:
-        opening.back_up_now(self)
+        opening.back_up_now(self, self)
 
     def restore_from_backup(self) -> None:
         opening.restore_from_backup(self, self)
@@ -346,6 +347,20 @@ class MainWindow(QMainWindow):
         if self.catalog is not None:
             self.export_dialog = window_dialogs.export_file(self, self.catalog, self.worker,
                                                             self.show_status)
+
+    def export_list(self) -> None:
+        """File > Export List: the current section's list, as filtered and sorted."""
+        if self.catalog is not None:
+            self.list_export = list_output.export_current(
+                self, self.catalog, self.worker, self.current_page().current_panel(),
+                self.show_status)
+
+    def print_list(self) -> None:
+        """File > Print List: the current section's list, previewed before printing."""
+        if self.catalog is not None:
+            self.preview = list_output.print_current(
+                self, self.catalog, self.worker, self.current_page().current_panel(),
+                self._settings)
 
     def find_duplicates(self) -> None:
         if self.catalog is not None and self.forms is not None:

@@ -45,6 +45,8 @@ class Commands(Protocol):
     def restore_from_backup(self) -> None: ...
     def import_file(self) -> None: ...
     def export_file(self) -> None: ...
+    def export_list(self) -> None: ...
+    def print_list(self) -> None: ...
     def find_duplicates(self) -> None: ...
     def new_record(self) -> None: ...
     def edit_record(self) -> None: ...
@@ -126,6 +128,10 @@ class Menus:
                                            do.restore_from_backup, "restore")
         self.import_action = self._action(_("&Import…"), None, do.import_file, "import")
         self.export_action = self._action(_("E&xport…"), None, do.export_file, "export")
+        self.export_list_action = self._action(_("Export &List…"), None, do.export_list,
+                                               "export_list")
+        self.print_list_action = self._action(_("Print Lis&t…"), None, do.print_list,
+                                              "print_list")
         self.duplicates_action = self._action(_("Find &Duplicates…"), None, do.find_duplicates,
                                               "duplicates")
         self.undo_group = QUndoGroup(window)
@@ -195,6 +201,7 @@ class Menus:
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.pack_action)
+        self.file_menu.addAction(self.print_list_action)
         paper_menu = self.file_menu.addMenu(_("Paper &Size"))
         for action in self.paper_actions.values():
             paper_menu.addAction(action)
@@ -205,6 +212,7 @@ class Menus:
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.export_list_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(_("&Edit"))
@@ -293,12 +301,13 @@ class Menus:
             action.setChecked(name == paper)
 
     def enable_for(self, *, writable: bool, file_backed: bool) -> None:
-        """Editing and backups follow the catalog: read-only and server catalogs lack them."""
+        """Editing follows the catalog; on a server, backup and restore stay enabled and
+        say that they are the server's job (gui.server_backups)."""
         for action in (self.new_action, self.edit_action, self.delete_action,
                        self.import_action, self.duplicates_action):
             action.setEnabled(writable)
-        self.backup_action.setEnabled(file_backed and writable)
-        self.restore_action.setEnabled(file_backed)
+        self.backup_action.setEnabled(writable or not file_backed)
+        self.restore_action.setEnabled(True)
 
     def set_history(self, *, back: bool, forward: bool) -> None:
         self.back_action.setEnabled(back)

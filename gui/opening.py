@@ -36,6 +36,7 @@ class CatalogHost(Protocol):
     def show_catalog(self, catalog: Catalog) -> None: ...
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None: ...
     def show_status(self, text: str) -> None: ...
+    def export_file(self) -> None: ...
 
 
 def open_catalog(window: CatalogHost, parent: QWidget, target: str, *, default: bool) -> None:
@@ -151,9 +152,15 @@ def remember_recent(settings: registry.Settings, path: Path) -> None:
     settings.set_value(registry.RECENT_CATALOGS, json.dumps(paths[:RECENT_LIMIT]))
 
 
-def back_up_now(window: CatalogHost) -> None:
+def back_up_now(window: CatalogHost, parent: QWidget | None = None) -> None:
     catalog = window.catalog
-    if catalog is None or catalog.path is None:
+    if catalog is None:
+        return
+    if catalog.path is None:  # a shared database: its server keeps the backups
+        from gui import server_backups
+
+        if server_backups.explain(parent, catalog.name):
+            window.export_file()
         return
     from db import backup
 
@@ -167,7 +174,13 @@ def back_up_now(window: CatalogHost) -> None:
 
 def restore_from_backup(window: CatalogHost, parent: QWidget) -> None:
     catalog = window.catalog
-    if catalog is None or catalog.path is None:
+    if catalog is None:
+        return
+    if catalog.path is None:  # a shared database: only its server restores it
+        from gui import server_backups
+
+        if server_backups.explain(parent, catalog.name, restore=True):
+            window.export_file()
         return
     from gui import safety
 

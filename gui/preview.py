@@ -12,6 +12,7 @@ The lead opens it from File > Print briefing… with :func:`open_briefing`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,9 +182,13 @@ class BriefingPreview(QDialog):
         self._worker = worker if worker is not None else Worker(self)
         if worker is None:
             self._worker.idle.connect(self._worker.shutdown)
-        self._worker.submit(
-            lambda: build_pdf(catalog, kind, record_id, paper, classification),
-            self._arrived, self._not_built)
+        self._worker.submit(self.job(catalog, kind, record_id, paper, classification),
+                            self._arrived, self._not_built)
+
+    def job(self, catalog: Catalog, kind: str, record_id: int, paper: str,
+            classification: str | None) -> Callable[[], bytes]:
+        """What the worker runs to make the PDF (File > Print List brings its own)."""
+        return lambda: build_pdf(catalog, kind, record_id, paper, classification)
 
     # ------------------------------------------------------------ state
 

@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.i18n import N_, _, format_date, format_datetime, format_list, format_number, format_time
+from db.kinds import RecordKind
+from db.vocabulary import count
 from gui.widgets import Banner
 
 if TYPE_CHECKING:
@@ -46,8 +49,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "Liaison"
 TEXT_WIDTH = 480  # the damage dialog's text column, in pixels
-COUNT_WORDS = (("person", "people", "person"), ("organisation", "organisations", "organisation"),
-               ("delegation", "delegations", "delegation"), ("event", "events", "event"))
+# The counts a backup's summary gives, most telling first (a backup counts by table name).
+COUNTED = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.DELEGATION, RecordKind.EVENT)
 
 
 def _label(text: str, parent: QWidget | None = None, *, selectable: bool = False) -> QLabel:
@@ -65,17 +68,19 @@ def _label(text: str, parent: QWidget | None = None, *, selectable: bool = False
 
 
 def count_summary(info: BackupInfo) -> str:
-    """``18 people, 43 organisations, 4 delegations and 10 events``."""
-    parts = [f"{info.counts[table]:,} {singular if info.counts[table] == 1 else plural}"
-             for table, plural, singular in COUNT_WORDS if table in info.counts]
+    """``18 people, 43 organisations, 4 delegations and 10 events`` (``18 người, …``)."""
+    parts = [count(kind, info.counts[kind.value]) for kind in COUNTED
+             if kind.value in info.counts]
     if not parts:
-        return "no records"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return _("no records")
+    return format_list(parts)
 
 
 def when_text(info: BackupInfo) -> str:
+    """``Tuesday, 13 June 2017 at 14:00`` / ``Thứ Ba, ngày 13 tháng 6 năm 2017 lúc 14:00``."""
     when = info.taken_at
-    return f"{when:%A} {when.day} {when:%B %Y} at {when:%H:%M}"
+    return _("{date} at {time}").format(date=format_date(when.date(), "full"),
+                                        time=format_time(when))
 
 
 # ---------------------------------------------------------------- damaged catalog
@@ -99,8 +104,8 @@ class DamageDialog(QDialog):
         self.backup: BackupInfo | None = (backup.backup_info(error.backup)
                                           if error.backup is not None else None)
         where = error.path or error.quarantined
-        name = where.name if where is not None else "The catalog"
-        self.setWindowTitle(f"{name} is damaged — {APP_NAME}")
+        name = where.name if where is not None else _("The catalog")
+        self.setWindowTitle(_("{name} is damaged").format(name=name) + f" — {APP_NAME}")
         self.setObjectName("damageDialog")
 
         icon = QLabel(self)
@@ -109,7 +114,8 @@ class DamageDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.headline = _label(f"“{name}” is damaged and cannot be opened.", self)
+        self.headline = _label(_("“{name}” is damaged and cannot be opened.").format(name=name),
+                               self)
         font = QFont(self.headline.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -117,7 +123,8 @@ class DamageDialog(QDialog):
         self.what_happened = _label(self._what_happened(), self, selectable=True)
         self.offer = _label(self._offer(), self, selectable=True)
         detail = str(error).split(" is damaged (", 1)[-1].split(").", 1)[0]
-        self.detail = _label(f"What SQLite reported: {detail}", self, selectable=True)
+        self.detail = _label(_("What SQLite reported: {detail}").format(detail=detail), self,
+                             selectable=True)
         palette = self.detail.palette()
         grey = QColor(palette.color(QPalette.ColorRole.WindowText))
         grey.setAlphaF(0.62)  # secondary, yet readable (a disabled label is washed out)
@@ -129,15 +136,15 @@ class DamageDialog(QDialog):
         self.choose_button: QPushButton | None = None
         if self.backup is not None:
             self.restore_button = self.buttons.addButton(
-                "Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole)
+                _("Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole)
             self.restore_button.setDefault(True)
             self.restore_button.clicked.connect(lambda: self._finish(DamageChoice.RESTORE))
         if error.path is not None and backup.list_backups(error.path):
             self.choose_button = self.buttons.addButton(
-                "Choose another backup…", QDialogButtonBox.ButtonRole.ActionRole)
+                _("Choose another backup…"), QDialogButtonBox.ButtonRole.ActionRole)
             self.choose_button.clicked.connect(lambda: self._finish(DamageChoice.CHOOSE))
         self.cancel_button = self.buttons.addButton(
-            "Don't restore" if self.backup is not None else "Close",
+            _("Don't restore") if self.backup is not None else _("Close"),
             QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.clicked.connect(lambda: self._finish(DamageChoice.CANCEL))
 
@@ -161,19 +168,20 @@ class DamageDialog(QDialog):
     def _what_happened(self) -> str:
         moved = self.error.quarantined
         if moved is None:
-            return ("SQLite found damage inside the file. Liaison has not changed it, and will "
-                    "not write to it.")
-        return (f"SQLite found damage inside the file. To keep it safe, Liaison moved it aside "
-                f"unchanged, as “{moved.name}” in {moved.parent}, and will never write to it. "
-                "Your IT support can often recover records from it.")
+            return _("SQLite found damage inside the file. Liaison has not changed it, and "
+                     "will not write to it.")
+        return _("SQLite found damage inside the file. To keep it safe, Liaison moved it "
+                 "aside unchanged, as “{name}” in {folder}, and will never write to it. "
+                 "Your IT support can often recover records from it.").format(
+                     name=moved.name, folder=moved.parent)
 
     def _offer(self) -> str:
         if self.backup is None:
-            return ("No good backup of this catalog was found, so there is nothing to restore. "
-                    "Keep the damaged file; do not delete it.")
-        return (f"The newest good backup was taken on {when_text(self.backup)} and holds "
-                f"{count_summary(self.backup)}. Changes made after that time are not in it. "
-                "Restore it as your catalog?")
+            return _("No good backup of this catalog was found, so there is nothing to "
+                     "restore. Keep the damaged file; do not delete it.")
+        return _("The newest good backup was taken on {when} and holds {counts}. Changes "
+                 "made after that time are not in it. Restore it as your catalog?").format(
+                     when=when_text(self.backup), counts=count_summary(self.backup))
 
     def _finish(self, choice: DamageChoice) -> None:
         self.choice = choice
@@ -216,32 +224,34 @@ def offer_restore_after_damage(parent: QWidget | None,
 class BackupsDialog(QDialog):
     """The backups of one catalog, newest first; the user picks one to restore."""
 
-    COLUMNS = ("Taken", "Why", "People", "Organisations", "Delegations", "Events")
+    COLUMNS = (N_("Taken"), N_("Why"), N_("People"), N_("Organisations"), N_("Delegations"),
+               N_("Events"))
 
     def __init__(self, catalog_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from db import backup
         from db.catalog import backup_dir
 
-        self.setWindowTitle(f"Restore {catalog_path.name} from a backup — {APP_NAME}")
+        self.setWindowTitle(_("Restore {name} from a backup").format(name=catalog_path.name)
+                            + f" — {APP_NAME}")
         self.setObjectName("backupsDialog")
         self.backups = backup.list_backups(catalog_path)
         intro = _label(
-            f"Backups of “{catalog_path.name}” kept in {backup_dir(catalog_path)}. Restoring "
-            "one replaces the catalog; the current catalog is kept as a backup first, so a "
-            "restore can itself be undone.", self)
+            _("Backups of “{name}” kept in {folder}. Restoring one replaces the catalog; the "
+              "current catalog is kept as a backup first, so a restore can itself be "
+              "undone.").format(name=catalog_path.name, folder=backup_dir(catalog_path)), self)
         self.table = QTableWidget(len(self.backups), len(self.COLUMNS), self)
         self.table.setObjectName("backupsTable")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         for row, info in enumerate(self.backups):
-            cells = [f"{info.taken_at:%Y-%m-%d %H:%M}", info.label]
-            cells += [f"{info.counts[t]:,}" if t in info.counts else "—"
-                      for t in ("person", "organisation", "delegation", "event")]
+            cells = [format_datetime(info.taken_at), info.label]
+            cells += [format_number(info.counts[k.value]) if k.value in info.counts else "—"
+                      for k in COUNTED]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if column >= 2:
@@ -253,7 +263,7 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(self)
-        self.restore_button = self.buttons.addButton("Restore",
+        self.restore_button = self.buttons.addButton(_("Restore"),
                                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -300,16 +310,18 @@ def restore_backup(parent: QWidget | None, catalog_path: Path, backup_path: Path
         result = backup.restore(catalog_path, backup_path)
     except CatalogError as exc:
         QGuiApplication.restoreOverrideCursor()
-        _message(parent, QMessageBox.Icon.Critical, "The backup was not restored", str(exc))
+        _message(parent, QMessageBox.Icon.Critical, _("The backup was not restored"), str(exc))
         return False
     QGuiApplication.restoreOverrideCursor()
     if result.previous is not None and not result.previous_was_damaged:
-        note = f" The catalog it replaced was kept as the backup “{result.previous.name}”."
+        note = " " + _("The catalog it replaced was kept as the backup “{name}”.").format(
+            name=result.previous.name)
     else:
         note = ""
-    _message(parent, QMessageBox.Icon.Information, "Backup restored",
-             f"“{catalog_path.name}” is now the backup from "
-             f"{when_text(backup.backup_info(backup_path))}.{note}", modal=False)
+    _message(parent, QMessageBox.Icon.Information, _("Backup restored"),
+             _("“{name}” is now the backup from {when}.").format(
+                 name=catalog_path.name, when=when_text(backup.backup_info(backup_path))) + note,
+             modal=False)
     return True
 
 
@@ -338,18 +350,19 @@ def warn_network_filesystem(parent: QWidget | None, catalog: Catalog) -> QMessag
     if catalog.path is None or catalog.network_fs is None:
         return None
     text = network_warning(catalog.path, catalog.network_fs).removeprefix("Warning: ")
-    return _message(parent, QMessageBox.Icon.Warning, "Catalog on a network drive", text,
-                    modal=False, more="Liaison keeps working, but to be safe copy the catalog to "
-                    "this computer, or move the office's records to the shared database.")
+    return _message(parent, QMessageBox.Icon.Warning, _("Catalog on a network drive"), text,
+                    modal=False, more=_("Liaison keeps working, but to be safe copy the catalog "
+                                        "to this computer, or move the office's records to the "
+                                        "shared database."))
 
 
 def warn_backup_failed(parent: QWidget | None, catalog: Catalog) -> QMessageBox | None:
     """A non-blocking warning when the automatic backup on opening failed; else None."""
     if not catalog.backup_problem:
         return None
-    return _message(parent, QMessageBox.Icon.Warning, "No backup today",
-                    f"{catalog.backup_problem} Your catalog opened normally; Liaison will try "
-                    "again next time.", modal=False)
+    return _message(parent, QMessageBox.Icon.Warning, _("No backup today"),
+                    catalog.backup_problem + " " + _("Your catalog opened normally; Liaison will "
+                                                     "try again next time."), modal=False)
 
 
 class ReadOnlyBanner(Banner):

@@ -105,8 +105,9 @@ def read_vcards(raw: bytes) -> list[Incoming]:
         if org is not None and _text(org.value):
             values["organisation"] = _text(org.value)
         bday = getattr(card, "bday", None)
-        if bday is not None and _text(bday.value):
-            values["birth_date"] = _text(bday.value)
+        birthday = _text(bday.value) if bday is not None else None
+        if birthday and not birthday.startswith(("--", "1604")):  # no year (vCard 4, Apple)
+            values["birth_date"] = birthday
         adr = getattr(card, "adr", None)
         if adr is not None and _text(adr.value.city):
             values["city"] = _text(adr.value.city)

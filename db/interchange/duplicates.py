@@ -2,8 +2,10 @@
 
 Names are compared folded (``Nguyen Duc Chung`` = ``Nguyễn Đức Chung``) with
 rapidfuzz's token-sort ratio, so word order does not matter (``Chung Nguyen
-Duc``); the same organisation, e-mail or phone raises the score, two different
-e-mail addresses lower it (two namesakes usually have their own addresses).
+Duc``); the same organisation, e-mail, phone or birth date raises the score, two
+different e-mail addresses lower it (two namesakes usually have their own
+addresses), and two birth dates that cannot be the same day keep namesakes apart
+(``1965`` fits ``1965-03-14``; ``1966`` does not).
 Each name is compared with every other by :func:`rapidfuzz.process.extract`
 (C++ loops; no numpy needed).
 """
@@ -18,8 +20,10 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from db.folding import fold
+from db.i18n import N_
 from db.models import City, Organisation, Person, Position, RecordKind
 from db.names import display_name
+from db.partial_dates import conflict, same_day
 
 THRESHOLD = 85.0
 _NAME_FLOOR = 80  # names less alike than this are never candidates, whatever else agrees
@@ -33,7 +37,7 @@ class Candidate:
     a_label: str
     b_label: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # in English (JSON); the app shows them translated (_)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "a": {"id": self.a_id, "title": self.a_label},
@@ -49,6 +53,7 @@ class _Entry:
     emails: set[str]
     phones: set[str]
     groups: set[str]  # organisations (people) or cities (organisations)
+    birth_date: str | None = None  # people: "1965-03-14", "1965-03" or "1965"
 
 
 def _people(session: Session) -> list[_Entry]:
@@ -63,7 +68,8 @@ def _people(session: Session) -> list[_Entry]:
         label = display_name(p.given_names, p.family_name, p.name_order)
         digits = "".join(ch for ch in p.phone or "" if ch.isdigit())[-9:]
         entries.append(_Entry(p.id, label, fold(label), {fold(p.email)} if p.email else set(),
-                              {digits} if digits else set(), orgs.get(p.id, set())))
+                              {digits} if digits else set(), orgs.get(p.id, set()),
+                              p.birth_date))
     return entries
 
 
@@ -83,15 +89,20 @@ def _score(kind: RecordKind, name_score: float, a: _Entry, b: _Entry
     score, reasons = name_score, list[str]()
     if a.emails and b.emails:
         if a.emails & b.emails:
-            score, reasons = score + 15, [*reasons, "same e-mail"]
+            score, reasons = score + 15, [*reasons, N_("same e-mail")]
         else:
-            score, reasons = score - 15, [*reasons, "different e-mails"]
+            score, reasons = score - 15, [*reasons, N_("different e-mails")]
     if a.phones & b.phones:
-        score, reasons = score + 10, [*reasons, "same phone"]
+        score, reasons = score + 10, [*reasons, N_("same phone")]
     if a.groups & b.groups:
-        what = "same organisation" if kind == RecordKind.PERSON else "same city"
+        what = N_("same organisation") if kind == RecordKind.PERSON else N_("same city")
         score, reasons = score + 10, [*reasons, what]
-    return min(score, 100.0), tuple(reasons)
+    if same_day(a.birth_date, b.birth_date):
+        score, reasons = score + 15, [*reasons, N_("same birth date")]
+    score = min(score, 100.0)
+    if conflict(a.birth_date, b.birth_date):  # namesakes: apart whatever else agrees
+        score, reasons = score - 30, [*reasons, N_("different birth dates")]
+    return score, tuple(reasons)
 
 
 def candidates(session: Session, kind: RecordKind, *, limit: int = 100,

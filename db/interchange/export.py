@@ -12,7 +12,6 @@ half file under the name the user will send.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -23,7 +22,7 @@ from sqlmodel import Session, col
 
 from db.atomic import atomic_write
 from db.catalog import Catalog
-from db.interchange import catalog_json, tabular
+from db.interchange import catalog_json, tabular, writers
 from db.interchange.fields import ROW_KINDS
 from db.interchange.tables import FileProblem
 from db.models import (
@@ -85,14 +84,7 @@ def _write_json(path: Path, document: dict[str, Any]) -> None:
 
 
 def _write_csv(session: Session, path: Path, kind: RecordKind, language: str) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
-        writer = csv.writer(handle)
-        writer.writerow(tabular.headers(kind, language))
-        for row in tabular.rows(session, kind):
-            writer.writerow([tabular.neutralise(c) for c in row])
-            count += 1
-    return count
+    return writers.write_csv(path, tabular.headers(kind, language), tabular.rows(session, kind))
 
 
 _SHEET_NAMES = {"en": {k: k.value.capitalize() for k in ROW_KINDS},
@@ -102,18 +94,9 @@ _SHEET_NAMES = {"en": {k: k.value.capitalize() for k in ROW_KINDS},
 
 
 def _write_xlsx(session: Session, path: Path, kinds: list[RecordKind], language: str) -> int:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    count = 0
-    for kind in kinds:
-        sheet = book.create_sheet(_SHEET_NAMES.get(language, _SHEET_NAMES["en"])[kind])
-        sheet.append(tabular.headers(kind, language))
-        for row in tabular.rows(session, kind):
-            sheet.append([tabular.neutralise(c) for c in row])
-            count += 1
-    book.save(path)
-    return count
+    names = _SHEET_NAMES.get(language, _SHEET_NAMES["en"])
+    return writers.write_xlsx(path, ((names[kind], tabular.headers(kind, language),
+                                      tabular.rows(session, kind)) for kind in kinds))
 
 
 # ---------------------------------------------------------------- Popolo
@@ -130,6 +113,7 @@ def popolo(session: Session) -> dict[str, Any]:
             "family_name": p.family_name}
         for key, value in (("given_name", p.given_names), ("honorific_prefix", p.honorific),
                            ("email", p.email), ("biography", p.biography),
+                           ("birth_date", p.birth_date),  # ISO, as precise as known
                            ("national_identity", countries.get(p.nationality_id))):
             if value:
                 person[key] = value
@@ -194,6 +178,8 @@ def vcards(session: Session) -> tuple[str, int]:
             card.add("tel").value = p.phone
         if p.original_script:
             card.add("nickname").value = p.original_script
+        if p.birth_date and len(p.birth_date) == len("1965-03-14"):
+            card.add("bday").value = p.birth_date  # vCard 3 has no year- or month-only BDAY
         photo = photos.get(p.id or 0)
         if photo is not None:
             item = card.add("photo")

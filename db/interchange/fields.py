@@ -35,7 +35,7 @@ _NEVER = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "so
 
 # Fields that are not columns of the kind's own table (see the module docstring).
 EXTRA_FIELDS: dict[RecordKind, tuple[str, ...]] = {
-    RecordKind.PERSON: ("full_name", "title", "organisation", "city", "birth_date", "photo"),
+    RecordKind.PERSON: ("full_name", "title", "organisation", "city", "photo"),
     RecordKind.ORGANISATION: (),
     RecordKind.CITY: (),
     RecordKind.PAIRING: ("areas",),

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import UniqueConstraint, select, update
 from sqlmodel import Session, col
 
-from db import ops
+from db import ops, partial_dates, phones
 from db.catalog import Catalog
 from db.models import TABLES, Attachment, ChangeLogEntry, Citation, Record, RecordKind
 from db.ops.graph import by_table
@@ -34,7 +34,8 @@ def shown_values(session: Session, kind: RecordKind, values: Mapping[str, Any]
                  ) -> dict[str, str]:
     """Values as the rest of the app shows them, for the fields whose stored form is
     not for people: a reference by the record's name (the nationality ``Việt Nam``,
-    not ``3``), a choice by its word (``Family name first``, not ``family_first``)."""
+    not ``3``), a choice by its word (``Family name first``, not ``family_first``), a
+    phone as the office writes it, a birth date in words."""
     shown: dict[str, str] = {}
     table = TABLES[kind].__table__  # type: ignore[attr-defined]
     for name, value in values.items():
@@ -45,6 +46,10 @@ def shown_values(session: Session, kind: RecordKind, values: Mapping[str, Any]
             shown[name] = ops.record_label(session, target, value) or f"#{value}"
         if (kind, name) in CHOICES:
             shown[name] = value_word(CHOICES[(kind, name)], str(value))
+        if kind == RecordKind.PERSON and name == "phone":
+            shown[name] = phones.shown(str(value))  # 024 3825 3536, as the form shows it
+        if kind == RecordKind.PERSON and name == "birth_date":
+            shown[name] = partial_dates.phrase(str(value))
     return shown
 
 

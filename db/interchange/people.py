@@ -12,7 +12,6 @@ is never merged silently.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -29,11 +28,12 @@ from db.models import Attachment, City, Organisation, Person, Position, RecordKi
 from db.names import display_name, sort_key
 from db.names_parse import split_name
 from db.ops.probe import CachedProbe
+from db.partial_dates import conflict, same_day
 
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
            "original_script", "form_of_address", "email", "phone", "languages", "biography",
-           "protocol_notes", "private_notes")
+           "protocol_notes", "private_notes", "birth_date")
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Identity:
 
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
-    birth_dates: set[dt.date] = field(default_factory=set)
+    birth_dates: set[str] = field(default_factory=set)  # "1965-03-14", "1965-03", "1965"
     organisations: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
 
@@ -58,13 +58,16 @@ def _phone(text: str) -> str:
 
 def _verdict(row: Identity, known: Identity) -> str:
     """``same``, ``other`` or ``unknown`` for one candidate."""
-    for mine, theirs in ((row.emails, known.emails), (row.phones, known.phones),
-                         (row.birth_dates, known.birth_dates)):
+    for mine, theirs in ((row.emails, known.emails), (row.phones, known.phones)):
         if mine and theirs and mine & theirs:
             return "same"
-    for mine, theirs in ((row.emails, known.emails), (row.birth_dates, known.birth_dates)):
-        if mine and theirs and not mine & theirs:
-            return "other"
+    if any(same_day(a, b) for a in row.birth_dates for b in known.birth_dates):
+        return "same"
+    if row.emails and known.emails and not row.emails & known.emails:
+        return "other"
+    if row.birth_dates and known.birth_dates and all(  # 1965 fits 1965-03-14; 1966 does not
+            conflict(a, b) for a in row.birth_dates for b in known.birth_dates):
+        return "other"
     places_known = known.organisations | known.cities
     places_row = row.organisations | row.cities
     if row.organisations & known.organisations or row.cities & known.cities:
@@ -188,8 +191,8 @@ class People:
             found.emails.add(fold(str(row.values["email"])))
         if row.values.get("phone"):
             found.phones.add(_phone(str(row.values["phone"])))
-        if isinstance(row.values.get("birth_date"), dt.date):
-            found.birth_dates.add(row.values["birth_date"])
+        if row.values.get("birth_date"):
+            found.birth_dates.add(str(row.values["birth_date"]))
         if row.values.get("organisation"):
             found.organisations.add(fold(str(row.values["organisation"])))
         if row.values.get("city"):
@@ -203,6 +206,8 @@ class People:
             found.emails.add(fold(person.email))
         if person.phone:
             found.phones.add(_phone(person.phone))
+        if person.birth_date:
+            found.birth_dates.add(person.birth_date)
         query = (select(col(Organisation.name), col(Organisation.acronym), col(City.name),
                         col(City.local_name))
                  .select_from(Position)
@@ -308,6 +313,7 @@ class People:
                                                         "city")
             org_id = self.resolver.id_for(RecordKind.ORGANISATION, str(organisation),
                                           "organisation", extra)
+            self.probe.remember(Organisation, org_id)  # found or made: no query to check it
         if person_id in self.created:  # nothing but what this import gave them
             held = list(self.added.get(person_id, ()))
         else:

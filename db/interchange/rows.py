@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import String
 
+from db import partial_dates
 from db.folding import fold, nfc
 from db.interchange.fields import FieldInfo, fields, match_header
 from db.interchange.tables import Table
@@ -95,8 +96,6 @@ def table_rows(kind: RecordKind, table: Table, mapping: ColumnMap) -> list[Incom
 
 
 def _python_type(info: FieldInfo) -> type | None:
-    if info.name == "birth_date":
-        return dt.date
     if info.column is None:
         return None
     sql_type = info.column.type
@@ -138,6 +137,12 @@ def typed(kind: RecordKind, name: str, value: Any) -> Any:
         if isinstance(items, str):
             items = items.split(";")
         return [nfc(str(item)).strip() for item in items if str(item).strip()]
+    if (kind, name) == (RecordKind.PERSON, "birth_date"):
+        try:  # a day, a month or a year, as the person form takes it
+            return partial_dates.parse(value)
+        except ValueError:
+            raise CellError(f"{value!r} is not a date (write it as 1965-03-14, 14/03/1965, "
+                            "03/1965 or 1965)") from None
     python_type = _python_type(info)
     if python_type is dt.date:
         return parse_date(value)

@@ -127,15 +127,7 @@ def prepare(path: str | Path, *, kind: str | RecordKind | None = None,
     for header in columns.ignored:
         prepared.notices.append(Issue(header_row, header, "not imported: no field matches "
                                       "this column (name one with --map COLUMN=FIELD)"))
-    if chosen == RecordKind.PERSON and "birth_date" in columns.used.values():
-        prepared.notices.append(Issue(header_row, _header_of(columns, "birth_date"),
-                                      "used to tell people apart, not kept: the catalog has "
-                                      "no birth date field"))
     return prepared
-
-
-def _header_of(columns: ColumnMap, field_name: str) -> str:
-    return next(h for _i, h, f in columns.columns if f == field_name)
 
 
 def import_prepared(catalog: Catalog, prepared: Prepared, *, dry_run: bool = False,

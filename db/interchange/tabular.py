@@ -34,15 +34,7 @@ from db.models import (
 )
 from db.names import display_name
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PRIVATE = frozenset({"private_notes", "notes", "photo", "birth_date", "full_name"})
-
-
-def neutralise(value: Any) -> Any:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+_PRIVATE = frozenset({"private_notes", "notes", "photo", "full_name"})
 
 
 def columns(kind: RecordKind) -> list[str]:

@@ -37,6 +37,8 @@ class Person(Record, table=True):
     biography: str | None = None
     protocol_notes: str | None = None
     private_notes: str | None = None
+    # ISO, to the day, month or year as known: "1965-03-14", "1965-03", "1965" (db.partial_dates)
+    birth_date: str | None = None
 
 
 class Position(Record, table=True):

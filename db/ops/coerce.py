@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlalchemy.sql.schema import Column
 
-from db import phones
+from db import partial_dates, phones
 from db.dates import approximate_date
 from db.folding import nfc
 from db.limits import admit
@@ -28,6 +28,7 @@ from db.validation import validate
 
 STORED_FORMS: dict[tuple[RecordKind, str], Callable[[str], str]] = {
     (RecordKind.PERSON, "phone"): phones.stored,  # 024 3825 3536 -> +842438253536
+    (RecordKind.PERSON, "birth_date"): partial_dates.stored,  # 14/03/1965 -> 1965-03-14
 }
 """Text stored in one canonical form whatever way it was typed."""
 

@@ -77,6 +77,10 @@ class CachedProbe(SessionProbe):
         super().__init__(session)
         self._found: set[tuple[type[Record], Any]] = set()
 
+    def remember(self, model: type[Record], record_id: Any) -> None:
+        """A record the caller knows exists (it found or made it in this transaction)."""
+        self._found.add((model, record_id))
+
     def exists(self, model: type[Record], record_id: Any) -> bool:
         if (model, record_id) in self._found:
             return True

@@ -104,6 +104,7 @@ class PersonView:
     events: tuple[Participation, ...]
     sources: tuple[SourceView, ...]
     aliases: tuple[str, ...] = ()  # "also known as": never part of the form of address
+    birth_date: str | None = None  # "1965", "1965-03" or "1965-03-14" (db.partial_dates)
 
     @property
     def display_name(self) -> str:
@@ -211,7 +212,7 @@ def people(session: Session, person_ids: Iterable[int], *,
             positions=tuple(positions.get(person_id, [])),
             delegations=tuple(delegations.get(person_id, [])),
             events=tuple(events.get(person_id, [])), sources=sources.get(person_id, ()),
-            aliases=tuple(p.aliases or ()))
+            aliases=tuple(p.aliases or ()), birth_date=p.birth_date)
     return found
 
 

@@ -72,7 +72,8 @@ def _file_target(args: argparse.Namespace, action: str) -> Path:
     target = catalog_target(args)
     if "://" in target:
         raise UserError(f"{action} works on catalog files; a shared office database is backed "
-                        "up by its server")
+                        "up by its server (pg_dump, by whoever runs it); for a portable copy: "
+                        "liaison export json -o FILE --database-url URL")
     return Path(target).expanduser()
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from db import reads
+from db import partial_dates, reads
 from db.detail_reads import Loaded
 from db.folding import fold
 from db.i18n import _, format_date, format_number, format_time
@@ -109,6 +109,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
         (_("Original script"), p.original_script),
         (_("Also known as"), ", ".join(p.aliases)),
         (_("Nationality"), p.nationality.label if p.nationality else None),
+        (_("Born"), partial_dates.phrase(p.birth_date) or None),
         (_("Languages"), ", ".join(p.languages)),
         (_("E-mail"), p.email),
         (_("Phone"), p.phone),

@@ -14,6 +14,7 @@ from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
 from gui.forms.fields import PhoneField
 from gui.forms.names import NameField, NameSplitOffer, watch_for_pasted_names
+from gui.forms.partial_date import PartialDateField
 from gui.forms.rows import RowForm
 from gui.photos import PhotoField
 
@@ -73,6 +74,7 @@ class PersonForm(RecordForm):
 
         contact = self.section(_("Contact"))
         self.add(contact, b.country("nationality_id"))
+        self.add(contact, PartialDateField("birth_date"))
         self.add(contact, b.line("email", "name@example.org"))
         self.add(contact, PhoneField("phone"))
         self.add(contact, b.items("languages", "vi, en, fr"))

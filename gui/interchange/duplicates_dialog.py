@@ -207,7 +207,7 @@ class DuplicatesDialog(QDialog):
         for row, pair in enumerate(found):
             for column, text in enumerate((f"{pair.score:.0f}", f"#{pair.a_id} {pair.a_label}",
                                            f"#{pair.b_id} {pair.b_label}",
-                                           ", ".join(pair.reasons))):
+                                           ", ".join(_(r) for r in pair.reasons))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)

@@ -55,14 +55,17 @@ def measure(ctx: Context) -> list[Figure]:
         folder = Path(tmp)
         workbook = write_workbook(folder / "dai-bieu.xlsx")
         with create_catalog(folder / "empty.liaison", sample=False) as catalog:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             prepared = interchange.prepare(workbook)
             read = time.perf_counter() - started
             report = interchange.import_prepared(catalog, prepared)
             total = time.perf_counter() - started
+            cpu = time.process_time() - cpu
         assert report.written and report.created["person"] == PEOPLE, report.as_dict()
     return [
         Figure("import 10,000 people from XLSX (read + check + write)", total, "s",
                target="< 20 s"),
         Figure("  of which reading and mapping the workbook", read, "s"),
+        # On a shared machine the wall time above includes waiting for a core; this does not.
+        Figure("  CPU time of the import (this process)", cpu, "s"),
     ]

@@ -73,7 +73,7 @@ def test_damage_dialog_explains_and_offers_the_newest_backup(qtbot: QtBot,
     assert error.quarantined.name in dialog.what_happened.text()
     assert "never write to it" in dialog.what_happened.text()
     offer = dialog.offer.text()
-    assert "Monday 10 March 2025 at 09:00" in offer
+    assert "Monday, 10 March 2025 at 09:00" in offer
     assert "18 people, 43 organisations, 4 delegations and 10 events" in offer
     assert dialog.restore_button is not None and dialog.restore_button.isDefault()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -94,7 +94,7 @@ def test_offer_restore_puts_the_backup_back(qtbot: QtBot, sample_path: Path) -> 
     restored = offer_restore_after_damage(parent, error)
     assert restored == sample_path
     infos = [w for w in parent.findChildren(QMessageBox) if w.isVisible()]
-    assert infos and "is now the backup from Monday 10 March 2025" in infos[0].text()
+    assert infos and "is now the backup from Monday, 10 March 2025" in infos[0].text()
     with open_catalog(restored) as catalog:
         assert backup.record_counts(sample_path)["person"] == 18
         assert not catalog.read_only
@@ -118,7 +118,7 @@ def test_choosing_an_older_backup(qtbot: QtBot, sample_path: Path) -> None:
             return
         steps.append("backups dialog")
         assert widget.table.rowCount() == 3
-        assert widget.table.item(0, 0).text() == "2025-03-12 09:00"
+        assert widget.table.item(0, 0).text() == "12/03/2025 09:00"
         assert widget.table.item(2, 2).text() == "18"
         widget.table.selectRow(2)
         widget.restore_button.click()

@@ -1,8 +1,8 @@
 """Walk a window as a reader would and collect the interface's own words.
 
 User data (names, titles typed by users) lives in line edits, lists and the detail pane's
-text; the walker reads only the chrome: menus and actions, buttons, tab titles, group box
-titles, captions (labels that are a field's buddy) and table headers.
+text; the walker reads only the chrome: the window title, menus and actions, buttons, tab
+titles, group box titles, captions (labels that are a field's buddy) and table headers.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def chrome_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     if isinstance(root, QMainWindow):
         for menu_action in root.menuBar().actions():
             yield from _menu_texts(menu_action.menu(), menu_action.text())
+    if root.isWindow() and root.windowTitle():
+        yield "title", root.windowTitle()
     widgets = [root, *root.findChildren(QWidget)]
     for widget in widgets:
         if isinstance(widget, QAbstractButton) and widget.text():

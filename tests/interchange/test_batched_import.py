@@ -183,5 +183,6 @@ def test_a_colleague_writing_during_an_import_loses_nothing_and_never_sees_half_
         assert session.execute(text("SELECT count(*) FROM person")).scalar_one() == people
         assert session.execute(text("SELECT count(*) FROM position")).scalar_one() == people
         assert len(search.search(session, "do thi ha", limit=2000)) == people
-    assert set(seen["written"]) <= names
+    assert set(seen["written"]) <= names and seen["written"]
+    assert not set(seen["refused"]) & names  # "not saved" was true
     assert len([n for n in names if n.startswith("Sở Ngoại vụ")]) == 40

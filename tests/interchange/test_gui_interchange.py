@@ -137,6 +137,7 @@ def test_find_duplicates_and_merge_field_by_field(qtbot: QtBot, sample_path: Pat
     # the nationality by the country's name, as the detail pane shows it, never its id
     nationality = [merge.groups["nationality_id"].button(i).text() for i in (1, 2)]
     assert nationality[1] == korea.name and str(korea.id) not in nationality
+    assert merge.groups["phone"].button(2).text() == "024 3825 3536"  # as the form shows it
     if SHOTS:
         merge.grab().save(str(Path(SHOTS) / "merge-dialog.png"))
         dialog.grab().save(str(Path(SHOTS) / "duplicates-dialog.png"))

@@ -19,7 +19,8 @@ def liaison(*args: str) -> subprocess.CompletedProcess[str]:
                                "HOME": str(ROOT), "PYTHONPATH": str(ROOT)})
 
 
-def test_init_check_and_search_on_a_server(pg_server: PgServer, pg_empty_url: str) -> None:
+def test_init_check_and_search_on_a_server(pg_server: PgServer, pg_empty_url: str,
+                                           tmp_path: Path) -> None:
     url = pg_empty_url.replace("postgresql+psycopg://", "postgres://")
     made = liaison("init", "--database-url", url)
     assert made.returncode == 0, made.stderr
@@ -33,6 +34,13 @@ def test_init_check_and_search_on_a_server(pg_server: PgServer, pg_empty_url: st
     found = liaison("search", "Nguyễn Đức Chung", "--json", "--database-url", url)
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout)[0]["title"] == "Nguyễn Đức Chung"
+    refused = liaison("backup", "--database-url", url)
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+    assert "backed up by its server" in refused.stderr and "export json" in refused.stderr
+    copy = tmp_path / "copy.json"
+    exported = liaison("export", "json", "-o", str(copy), "--database-url", url)
+    assert exported.returncode == 0, exported.stderr
+    assert "Nguyễn Đức Chung" in copy.read_text(encoding="utf-8")
     database = url.rsplit("/", 1)[1]
     pg_server.sql(database, "DELETE FROM search_index WHERE kind = 'city'")
     broken = liaison("check", "--database-url", url)

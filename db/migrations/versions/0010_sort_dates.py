@@ -7,8 +7,8 @@ this revision fills it for the records already stored. Lists sort their Dates
 column and read their year filter on it, so an undated "June 2017" visit sits
 between May and July instead of at one end.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from alembic import op
 
 from db.dates import approximate_date
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 9
+SCHEMA_NUMBER = 10
 _TABLES = ("delegation", "event")
 
 

@@ -9,8 +9,8 @@ change; catalogs made before this hold the old documents, and this revision
 asks ``db.schema.upgrade`` to rebuild the index with today's code after the
 last migration (SQLite and PostgreSQL alike).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from collections.abc import Sequence
 
 from alembic import context, op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 8
+SCHEMA_NUMBER = 9
 
 
 def _stamp(number: int) -> None:
