@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from gui import settings as registry
-from gui.pages.agenda import AgendaPage
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from gui.changes import ChangeRouter
+    from gui.pages.agenda import AgendaPage
     from gui.search_box import SearchBox
     from gui.worker import Worker
 
@@ -143,7 +143,12 @@ class SidebarExtras(QListWidget):
 
 
 def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, AgendaPage]:
-    """Put the extras under *window*'s section list and the agenda page in its stack."""
+    """Put the extras under *window*'s section list and the agenda page in its stack.
+
+    Called once the store has loaded (the window is drawn first): the agenda page,
+    which reads the store, is imported here, not when the window starts."""
+    from gui.pages.agenda import AgendaPage
+
     sections = window.sections
     column = QWidget(sections.parentWidget())
     column.setObjectName("sidebar")
