@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
 from db.bilingual import form, vietnamese_field
+from db.i18n import _
 from db.models import Record, RecordKind
 from db.names import display_name
 from db.wording import pairing_label
@@ -222,6 +223,10 @@ class KindSpec:
     @property
     def table(self) -> str:
         return str(self.model.__tablename__)
+
+    def noun(self, count: int = 1) -> str:
+        """``person`` / ``people`` by count, in the current language."""
+        return _(self.singular if count == 1 else self.plural)
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from db import i18n
 from db.catalog import Catalog
 from db.i18n import _, format_date, ngettext, pgettext
 from db.kinds import DelegationStatus
@@ -93,10 +94,11 @@ def render_week(catalog: Catalog, first: dt.date, options: SheetOptions | None =
         opts = dataclasses.replace(opts, catalog_name=catalog.name)
     with catalog.read_session() as session:
         found = agenda(session, first, days)
-    title = _("Programme of the week")
-    return build_pdf(story(found, new_sheet(opts)), opts,
-                     Metadata(f"{title}: {format_date(first, 'long')}", title,
-                              ("agenda", "programme", "week")))
+    with i18n.using(opts.language):  # every word in the printout's language
+        title = _("Programme of the week")
+        return build_pdf(story(found, new_sheet(opts)), opts,
+                         Metadata(f"{title}: {format_date(first, 'long')}", title,
+                                  ("agenda", "programme", "week")))
 
 
 def write_week(catalog: Catalog, first: dt.date, path: Path,

@@ -47,7 +47,8 @@ def cmd_week(args: argparse.Namespace, output: Path) -> int:
         raise UserError(_("--days must be between 1 and 366."))
     first = first_day(args.first)
     options = SheetOptions(paper=Paper(args.paper),
-                           classification=clean(args.classification) or None)
+                           classification=clean(args.classification) or None,
+                           language=getattr(args, "sheet_language", None))
     catalog = open_or_create_default(catalog_target(args), reading=True)
     with catalog:
         write_week(catalog, first, output, options, days)

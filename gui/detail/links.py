@@ -42,7 +42,7 @@ def ask_to_open(parent: QWidget, url: QUrl) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.setInformativeText(url.toDisplayString())
     box.setTextFormat(Qt.TextFormat.PlainText)  # the address is user text, never markup
-    opening = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
+    opening = box.addButton(_("Open the link"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(opening)
 

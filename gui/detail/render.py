@@ -85,12 +85,13 @@ def _title_state(position: reads.PositionView, day: dt.date) -> str:
 
 
 def _sources(b: DetailBuilder, sources: tuple[reads.SourceView, ...]) -> None:
-    """Each source with its publisher and date; its link opens after a question."""
+    """Numbered as the record's text cites them ("[2]") and as its briefing lists them;
+    each with its publisher and date, its link opened after a question."""
     if not sources:
         return
     b.section(_("Sources"), len(sources))
-    for s in sources:
-        b.source(s.title, _joined(s.publisher or "", _day(s.published_on)), s.url)
+    for number, s in enumerate(sources, start=1):
+        b.source(f"{number}. {s.title}", _joined(s.publisher or "", _day(s.published_on)), s.url)
 
 
 def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
