@@ -221,7 +221,7 @@ REGISTRY = Registry([
     _spec(RecordKind.SOURCE, _TITLE, counted=True),
     _spec(RecordKind.ENGAGEMENT, _TITLE, parts=(
         Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
-    ), document=documents.engagements, search_code=7),
+    ), document=documents.engagements, search_code=7, reader=reads.engagement),
     _spec(RecordKind.COUNTRY, LabelRule(  # CLDR's name in Vietnamese (Việt Nam, Hàn Quốc)
         ("name", "code"), lambda v: country_label(v.get("code"), str(v.get("name") or "")),
         order=("name",))),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing, record_commands, window_dialogs, window_layout
+from gui import opening, printing, record_commands, sidebar, window_dialogs, window_layout
 from gui import settings as registry
 from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             page.splitter.splitterMoved.connect(self._sync_detail_action)
             self.pages[section.key] = page
             self.stack.addWidget(page)
+        self.sidebar, self.agenda = sidebar.install(self, self._settings)  # Upcoming, saved
         self._section_changed(self.sections.currentRow())
 
     # ------------------------------------------------------------ catalog

@@ -9,6 +9,7 @@ PDF there: selectable text, a fraction of the size of page images.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ KIND_TITLES = {  # the briefings the preview prints, by the kind of sheet
     "person": N_("Bio sheet"),
     "pairing": N_("Pairing profile"),
     "event": N_("Event briefing"),
+    "week": N_("Programme of the week"),  # record_id: the first day's ordinal (agenda)
 }
 
 
@@ -75,6 +77,10 @@ def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
     try:
         options = SheetOptions(paper=Paper(paper), classification=classification,
                                language=language or i18n.language(), counterpart=counterpart)
+        if kind == "week":  # the Upcoming section's programme (gui.briefing.agenda)
+            from gui.briefing.agenda import render_week
+
+            return render_week(catalog, dt.date.fromordinal(record_id), options)
         return render(catalog, kind, record_id, options)
     except (NotFoundError, FontMissingError) as exc:
         raise BriefingError(str(exc)) from exc

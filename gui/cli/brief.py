@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from db.i18n import LANGUAGES, _, language
 from db.kinds import RecordKind
 from db.vocabulary import noun
+from gui.cli import week
 from gui.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -56,7 +57,8 @@ def add_parser(commands: Subparsers) -> None:
         description=_("Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
                       "bio sheet per member and the pairing profile), a person's bio sheet, a "
                       "pairing profile or an event sheet."))
-    brief.add_argument("kind", choices=SHEET_KINDS, metavar="{" + "|".join(SHEET_KINDS) + "}")
+    kinds = (*SHEET_KINDS, "week")  # week: the programme of the coming days (gui.cli.week)
+    brief.add_argument("kind", choices=kinds, metavar="{" + "|".join(kinds) + "}")
     brief.add_argument("id", nargs="?", type=_record_id, metavar="ID")
     brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                        help=_("the PDF to write (with --all: a folder)"))
@@ -77,6 +79,9 @@ def add_parser(commands: Subparsers) -> None:
                        help=_("the counterpart's copy: programme and participants only, "
                               "without protocol notes, notes on people, items to confirm "
                               "or the office's remarks"))
+    brief.add_argument("--from", dest="first", metavar="DATE",
+                       help=_("week only: the first day (default: this week's Monday)"))
+    brief.add_argument("--days", type=int, metavar="N", help=_("week only: how many days (7)"))
     add_target_arguments(brief)
     brief.set_defaults(handler=cmd_brief)
 
@@ -110,6 +115,9 @@ def _check_folder_target(folder: Path) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    if args.kind == "week":
+        _check_file_target(Path(args.output).expanduser())
+        return week.cmd_week(args, Path(args.output).expanduser())
     if args.all and args.id is not None:
         raise UserError(_("Give an ID or --all, not both."))
     if not args.all and args.id is None:
