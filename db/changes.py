@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, or_, select
 
+from db.i18n import _
 from db.models import ChangeAction, ChangeLogEntry, RecordKind
 from db.registry import REGISTRY
 from db.spec import PROTECTED, Part
@@ -138,10 +139,10 @@ def _labels(session: Session, latest: dict[Row, dict[str, str | None]]) -> dict[
     found: dict[Row, str] = {}
     for (kind_value, row_id), values in latest.items():
         spec = REGISTRY[REGISTRY.kind(kind_value)]
-        noun = spec.singular.capitalize()
+        noun = spec.noun(1).capitalize()
         text = REGISTRY.values_label(spec.kind, values, named) if values else \
-            stored.get((kind_value, row_id), spec.singular)
-        found[(kind_value, row_id)] = f"{noun} “{text}”" if text != spec.singular \
+            stored.get((kind_value, row_id), spec.noun(1))
+        found[(kind_value, row_id)] = f"{noun} “{text}”" if text != spec.noun(1) \
             else f"{noun} {row_id}"
     return found
 
@@ -198,7 +199,8 @@ def _named(session: Session, lines: list[ChangeView]) -> list[ChangeView]:
     def name(target: RecordKind, value: str | None) -> str | None:
         if value is None or not value.isdigit():
             return value
-        return names.get((target, value), f"(deleted {REGISTRY[target].singular} {value})")
+        return names.get((target, value), _("(deleted {noun} {id})").format(
+            noun=REGISTRY[target].noun(1), id=value))
 
     named = []
     for line in lines:

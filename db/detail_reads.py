@@ -21,19 +21,18 @@ from db.changes import history as change_history
 from db.kinds import RecordKind
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
+from db.registry import REGISTRY
 
 RecordKey = tuple[str, int]
 
-_LOADERS: dict[str, Callable[[Session, int], Any]] = {
-    RecordKind.PERSON.value: reads.person,
-    RecordKind.ORGANISATION.value: reads.organisation,
-    RecordKind.CITY.value: reads.city,
-    RecordKind.PROGRAMME.value: reads.programme,
-    RecordKind.PAIRING.value: reads.pairing,
-    RecordKind.DELEGATION.value: reads.delegation,
-    RecordKind.ENGAGEMENT.value: reads.engagement,
-    RecordKind.EVENT.value: reads.event,
-}
+
+def _reader(kind: str) -> Callable[[Session, int], Any] | None:
+    """The kind's one reader, as its description in the registry names it (the same the
+    briefing sheets use): no table of readers of our own."""
+    try:
+        return REGISTRY[REGISTRY.kind(kind)].reader
+    except KeyError:
+        return None
 
 # Read objects that are records themselves (they carry an id but no kind).
 _VIEW_KINDS: dict[type, str] = {
@@ -83,7 +82,7 @@ def records_named(*roots: Any) -> frozenset[RecordKey]:
 
 def load(session: Session, kind: str, record_id: int) -> Loaded | None:
     """Everything the pane shows for one record (runs on the worker thread)."""
-    loader = _LOADERS.get(kind)
+    loader = _reader(kind)
     view = loader(session, record_id) if loader is not None else None
     if view is None:
         return None

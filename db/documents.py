@@ -32,6 +32,7 @@ from db.models import (
     RecordKind,
 )
 from db.names import display_name
+from db.search_fields import years
 from db.spec import Document
 from db.wording import pairing_label, title_at, words
 
@@ -74,6 +75,17 @@ def _vietnamese_names(session: Session, model: type[Organisation] | type[City],
     return found
 
 
+def _city_words(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    """City id -> every name it goes by (``Hanoi Hà Nội``): what ``city:`` matches."""
+    wanted = sorted({i for i in ids if i is not None})
+    found: dict[int, str] = {}
+    for batch in in_batches(wanted):
+        found.update((c.id, _join([c.name, c.name_vi, c.local_name, *(c.aliases or [])]))
+                     for c in session.exec(select(City).where(col(City.id).in_(batch)))
+                     if c.id is not None)
+    return found
+
+
 def people(session: Session, ids: Sequence[int]) -> list[Document]:
     people = session.exec(select(Person).where(col(Person.id).in_(ids))).all()
     positions: dict[int, list[Position]] = defaultdict(list)
@@ -105,6 +117,14 @@ def people(session: Session, ids: Sequence[int]) -> list[Document]:
                         *(p.title for p in held), *(p.title_vi for p in held),
                         *(orgs.get(p.organisation_id or -1) for p in held),
                         *(orgs_vi.get(p.organisation_id or -1) for p in held)]),
+            # What users remember of someone ("the ambassador"): searched last, below
+            # names, titles and places. Private notes are never searched.
+            notes=_join([person.biography, person.protocol_notes]),
+            fields=(*(("title", p.title) for p in held), *(("title", p.title_vi) for p in held),
+                    *(("org", orgs.get(p.organisation_id or -1)) for p in held),
+                    *(("org", orgs_vi.get(p.organisation_id or -1)) for p in held),
+                    *(("city", places.get(p.organisation_id or -1)) for p in held),
+                    *(("year", _held_years(p, today)) for p in held)),
         ))
     return docs
 
@@ -154,6 +174,8 @@ def organisations(session: Session, ids: Sequence[int]) -> list[Document]:
             RecordKind.ORGANISATION, org.id, org.name, _subtitle([org.acronym, city]),
             names=_join([org.name, org.name_vi, org.acronym]), keys=(org.acronym, org.name_vi),
             body=_join([city, parents.get(org.parent_id or -1), words(org.org_kind).lower()]),
+            fields=(("org", org.name), ("org", org.name_vi), ("org", org.acronym),
+                    ("org", parents.get(org.parent_id or -1)), ("city", city)),
         ))
     return docs
 
@@ -168,6 +190,8 @@ def cities(session: Session, ids: Sequence[int]) -> list[Document]:
             names=_join([c.name, c.name_vi, c.local_name, *c.aliases]),
             keys=(c.name_vi, c.local_name, *c.aliases),
             body=_join([c.region, countries.get(c.country_id or -1)]),
+            fields=(("city", c.name), ("city", c.name_vi), ("city", c.local_name),
+                    *(("city", a) for a in c.aliases)),
         )
         for c in rows
     ]
@@ -183,6 +207,9 @@ def programmes(session: Session, ids: Sequence[int]) -> list[Document]:
             names=p.name,
             body=_join([p.description, orgs.get(p.funder_id or -1),
                         orgs.get(p.managing_organisation_id or -1)]),
+            fields=(("org", orgs.get(p.funder_id or -1)),
+                    ("org", orgs.get(p.managing_organisation_id or -1)),
+                    ("year", years(_year(p.start_date), _year(p.end_date)))),
         )
         for p in rows
     ]
@@ -216,6 +243,8 @@ def pairings(session: Session, ids: Sequence[int]) -> list[Document]:
             names=_join([a.name, a.local_name, *a.aliases, b.name, b.local_name, *b.aliases]),
             body=_join([programmes.get(pairing.programme_id), *areas[pairing.id],
                         pairing.summary]),
+            fields=(("city", a.name), ("city", a.local_name), ("city", b.name),
+                    ("city", b.local_name), ("year", years(_year(pairing.since), None))),
         ))
     return docs
 
@@ -225,6 +254,7 @@ def delegations(session: Session, ids: Sequence[int]) -> list[Document]:
     cities = _names_by_id(session, City,
                           [c for d in rows for c in (d.sending_city_id, d.host_city_id)])
     orgs = _names_by_id(session, Organisation, (d.sending_organisation_id for d in rows))
+    towns = _city_words(session, [c for d in rows for c in (d.sending_city_id, d.host_city_id)])
     heads: dict[int, list[str]] = defaultdict(list)
     for delegation_id, given, family, order in session.exec(
         select(DelegationMember.delegation_id, Person.given_names, Person.family_name,
@@ -244,6 +274,10 @@ def delegations(session: Session, ids: Sequence[int]) -> list[Document]:
             body=_join([d.purpose, cities.get(d.sending_city_id or -1),
                         cities.get(d.host_city_id or -1),
                         orgs.get(d.sending_organisation_id or -1), *heads[d.id], d.direction]),
+            fields=(("city", towns.get(d.sending_city_id or -1)),
+                    ("city", towns.get(d.host_city_id or -1)),
+                    ("org", orgs.get(d.sending_organisation_id or -1)),
+                    ("year", years(_year(d.sort_date), _year(d.end_date)))),
         ))
     return docs
 
@@ -252,6 +286,7 @@ def engagements(session: Session, ids: Sequence[int]) -> list[Document]:
     rows = session.exec(select(Engagement).where(col(Engagement.id).in_(ids))).all()
     orgs = _names_by_id(session, Organisation, (e.host_organisation_id for e in rows))
     cities = _names_by_id(session, City, (e.city_id for e in rows))
+    towns = _city_words(session, (e.city_id for e in rows))
     return [
         Document(
             RecordKind.ENGAGEMENT, e.id or 0, e.title,
@@ -259,6 +294,8 @@ def engagements(session: Session, ids: Sequence[int]) -> list[Document]:
             names=e.title,
             body=_join([e.topics, e.place, orgs.get(e.host_organisation_id or -1),
                         cities.get(e.city_id or -1)]),
+            fields=(("org", orgs.get(e.host_organisation_id or -1)),
+                    ("city", towns.get(e.city_id or -1)), ("year", years(_year(e.date), None))),
         )
         for e in rows
     ]
@@ -268,6 +305,7 @@ def events(session: Session, ids: Sequence[int]) -> list[Document]:
     rows = session.exec(select(Event).where(col(Event.id).in_(ids))).all()
     cities = _names_by_id(session, City, (e.city_id for e in rows))
     venues = _names_by_id(session, Organisation, (e.venue_id for e in rows))
+    towns = _city_words(session, (e.city_id for e in rows))
     organisers: dict[int, list[str]] = defaultdict(list)
     for event_id, name, acronym in session.exec(
         select(EventOrganiser.event_id, Organisation.name, Organisation.acronym)
@@ -284,8 +322,23 @@ def events(session: Session, ids: Sequence[int]) -> list[Document]:
             names=_join([e.name, e.name_vi, e.series]), keys=(e.name_vi,),
             body=_join([e.theme, cities.get(e.city_id or -1), venues.get(e.venue_id or -1),
                         e.venue_note, *organisers[e.id]]),
+            fields=(("city", towns.get(e.city_id or -1)), ("org", venues.get(e.venue_id or -1)),
+                    *(("org", name) for name in organisers[e.id]),
+                    ("year", years(_year(e.sort_date), _year(e.end_date)))),
         ))
     return docs
+
+
+def _year(day: dt.date | None) -> int | None:
+    return day.year if day else None
+
+
+def _held_years(position: Position, today: dt.date) -> str:
+    """The years a title was held (an open end: until this year) and those a source
+    attests it in (``2017-06-13`` -> 2017)."""
+    end = _year(position.end_date) or (today.year if position.start_date else None)
+    attested = " ".join(a[:4] for a in position.attested_on if a[:4].isdigit())
+    return f"{years(_year(position.start_date), end)} {attested}".strip()
 
 
 def held_on(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:

@@ -30,6 +30,8 @@ from sqlalchemy.sql.schema import Column
 
 # The search query's caps live with the query parser, which the command line loads
 # without SQLAlchemy; re-exported here, with the other limits.
+from db.i18n import N_
+from db.said import say
 from db.search_query import MAX_QUERY_CHARS as MAX_QUERY_CHARS
 from db.search_query import MAX_QUERY_WORDS as MAX_QUERY_WORDS
 from db.search_query import cap_query as cap_query
@@ -110,21 +112,24 @@ def admit(column: Column[Any], value: Any) -> tuple[Any, str | None]:
         return bytes(value), None
     if isinstance(kind, Integer):
         if isinstance(value, float) and not math.isfinite(value):
-            return value, "Enter a whole number."
+            return value, say(N_("Enter a whole number."))
         if isinstance(value, int) and not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
             return value, f"{_label(field)} is too large a number."
         if isinstance(value, str) and len(value.strip()) > 19:
             return value, f"{_label(field)} is too large a number."
         if not isinstance(value, int | float | str):
-            return value, "Enter a whole number."
+            return value, say(N_("Enter a whole number."))
     if isinstance(kind, Float):
         if isinstance(value, int | float) and not isinstance(value, bool) and (
                 not math.isfinite(float(value))):
-            return value, "Enter a finite number."
+            return value, say(N_("Enter a finite number."))
         if not isinstance(value, int | float | str):
-            return value, "Enter a number."
+            return value, say(N_("Enter a number."))
     if isinstance(kind, Date | DateTime | Time) and not isinstance(
             value, str | dt.date | dt.time | dt.datetime):
-        return value, "Enter a date as YYYY-MM-DD." if isinstance(kind, Date) else (
-            "Enter a time as HH:MM." if isinstance(kind, Time) else "Enter a date and time.")
+        if isinstance(kind, Date):
+            return value, say(N_("Enter a date as YYYY-MM-DD."))
+        if isinstance(kind, Time):
+            return value, say(N_("Enter a time as HH:MM."))
+        return value, say(N_("Enter a date and time."))
     return value, None

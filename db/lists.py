@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_
@@ -52,6 +52,29 @@ def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     if end is None or end == start:
         return start.isoformat()
     return f"{start.isoformat()} – {end.isoformat()}"
+
+
+def plain(column: Any) -> Callable[[], Any]:
+    """A sort key: the column as stored (dates, codes)."""
+    return lambda: col(column)
+
+
+def folded(column: Any) -> Callable[[], Any]:
+    """A sort key: the text column in lower case (names, titles)."""
+    return lambda: func.lower(col(column))
+
+
+def is_id(column: Any) -> FilterClause:
+    """A filter: the column holds the id chosen (a city, a country, an organisation)."""
+    return lambda value: col(column) == int(value)
+
+
+def name_of(model: Any, column: Any) -> Callable[[], Any]:
+    """A sort key: the name of the record that *column* points at (a city, a country).
+
+    One rule for every such column (they differ only in the two tables), as SQL so a
+    list of 100,000 rows sorts in the database."""
+    return lambda: select(model.name).where(col(model.id) == col(column)).scalar_subquery()
 
 
 def _year(column: Any) -> FilterClause:
@@ -127,17 +150,16 @@ PEOPLE = ListSpec(
     kind=RecordKind.PERSON,
     model=Person,
     columns=(
-        ColumnSpec("name", N_("Name"), lambda: col(Person.sort_key)),
+        ColumnSpec("name", N_("Name"), plain(Person.sort_key)),
         ColumnSpec("title", N_("Current title")),
         ColumnSpec("organisation", N_("Organisation")),
-        ColumnSpec("nationality", N_("Nationality"), lambda: select(Country.name).where(
-            col(Country.id) == col(Person.nationality_id)).scalar_subquery()),
+        ColumnSpec("nationality", N_("Nationality"), name_of(Country, Person.nationality_id)),
     ),
     cells=_people_cells,
     default_sort=lambda: (col(Person.sort_key), col(Person.id)),
     filters={
         "organisation_id": lambda value: _holds(organisation_id=value),
-        "country_id": lambda value: col(Person.nationality_id) == int(value),
+        "country_id": is_id(Person.nationality_id),
         "post": _people_post,
     },
 )
@@ -158,20 +180,18 @@ ORGANISATIONS = ListSpec(
     kind=RecordKind.ORGANISATION,
     model=Organisation,
     columns=(
-        ColumnSpec("name", N_("Name"), lambda: func.lower(col(Organisation.name))),
-        ColumnSpec("acronym", N_("Acronym"), lambda: col(Organisation.acronym)),
-        ColumnSpec("kind", N_("Kind"), lambda: col(Organisation.org_kind)),
-        ColumnSpec("city", N_("City"), lambda: select(City.name).where(
-            col(City.id) == col(Organisation.city_id)).scalar_subquery()),
-        ColumnSpec("country", N_("Country"), lambda: select(Country.name).where(
-            col(Country.id) == col(Organisation.country_id)).scalar_subquery()),
+        ColumnSpec("name", N_("Name"), folded(Organisation.name)),
+        ColumnSpec("acronym", N_("Acronym"), plain(Organisation.acronym)),
+        ColumnSpec("kind", N_("Kind"), plain(Organisation.org_kind)),
+        ColumnSpec("city", N_("City"), name_of(City, Organisation.city_id)),
+        ColumnSpec("country", N_("Country"), name_of(Country, Organisation.country_id)),
     ),
     cells=_organisation_cells,
     default_sort=lambda: (func.lower(col(Organisation.name)), col(Organisation.id)),
     filters={
         "org_kind": lambda value: col(Organisation.org_kind) == value,
-        "country_id": lambda value: col(Organisation.country_id) == int(value),
-        "city_id": lambda value: col(Organisation.city_id) == int(value),
+        "country_id": is_id(Organisation.country_id),
+        "city_id": is_id(Organisation.city_id),
     },
 )
 
@@ -186,15 +206,14 @@ CITIES = ListSpec(
     kind=RecordKind.CITY,
     model=City,
     columns=(
-        ColumnSpec("name", N_("City"), lambda: func.lower(col(City.name))),
-        ColumnSpec("local_name", N_("Local name"), lambda: col(City.local_name)),
-        ColumnSpec("country", N_("Country"), lambda: select(Country.name).where(
-            col(Country.id) == col(City.country_id)).scalar_subquery()),
-        ColumnSpec("region", N_("Region"), lambda: col(City.region)),
+        ColumnSpec("name", N_("City"), folded(City.name)),
+        ColumnSpec("local_name", N_("Local name"), plain(City.local_name)),
+        ColumnSpec("country", N_("Country"), name_of(Country, City.country_id)),
+        ColumnSpec("region", N_("Region"), plain(City.region)),
     ),
     cells=_city_cells,
     default_sort=lambda: (func.lower(col(City.name)), col(City.id)),
-    filters={"country_id": lambda value: col(City.country_id) == int(value)},
+    filters={"country_id": is_id(City.country_id)},
 )
 
 
@@ -210,10 +229,10 @@ PROGRAMMES = ListSpec(
     kind=RecordKind.PROGRAMME,
     model=Programme,
     columns=(
-        ColumnSpec("name", N_("Programme"), lambda: func.lower(col(Programme.name))),
+        ColumnSpec("name", N_("Programme"), folded(Programme.name)),
         ColumnSpec("funder", N_("Funder")),
         ColumnSpec("managed_by", N_("Managed by")),
-        ColumnSpec("dates", N_("Dates"), lambda: col(Programme.start_date)),
+        ColumnSpec("dates", N_("Dates"), plain(Programme.start_date)),
     ),
     cells=_programme_cells,
     default_sort=lambda: (func.lower(col(Programme.name)), col(Programme.id)),
@@ -232,7 +251,7 @@ def _pairing_cells(session: Session, rows: Sequence[Pairing]) -> Sequence[tuple[
 
 
 def _city_a_name() -> Any:
-    return select(City.name).where(col(City.id) == col(Pairing.city_a_id)).scalar_subquery()
+    return name_of(City, Pairing.city_a_id)()
 
 
 PAIRINGS = ListSpec(
@@ -240,16 +259,15 @@ PAIRINGS = ListSpec(
     model=Pairing,
     columns=(
         ColumnSpec("cities", N_("Cities"), _city_a_name),
-        ColumnSpec("programme", N_("Programme"), lambda: select(Programme.name).where(
-            col(Programme.id) == col(Pairing.programme_id)).scalar_subquery()),
-        ColumnSpec("kind", N_("Kind"), lambda: col(Pairing.pairing_kind)),
-        ColumnSpec("status", N_("Status"), lambda: col(Pairing.status)),
-        ColumnSpec("since", N_("Since"), lambda: col(Pairing.since)),
+        ColumnSpec("programme", N_("Programme"), name_of(Programme, Pairing.programme_id)),
+        ColumnSpec("kind", N_("Kind"), plain(Pairing.pairing_kind)),
+        ColumnSpec("status", N_("Status"), plain(Pairing.status)),
+        ColumnSpec("since", N_("Since"), plain(Pairing.since)),
     ),
     cells=_pairing_cells,
     default_sort=lambda: (_city_a_name(), col(Pairing.id)),
     filters={
-        "programme_id": lambda value: col(Pairing.programme_id) == int(value),
+        "programme_id": is_id(Pairing.programme_id),
         "status": lambda value: col(Pairing.status) == value,
         "area_id": lambda value: exists().where(
             col(PairingArea.pairing_id) == col(Pairing.id), col(PairingArea.area_id) == int(value)),
@@ -278,23 +296,22 @@ DELEGATIONS = ListSpec(
     kind=RecordKind.DELEGATION,
     model=Delegation,
     columns=(
-        ColumnSpec("title", N_("Delegation"), lambda: func.lower(col(Delegation.title))),
-        ColumnSpec("dates", N_("Dates"), lambda: col(Delegation.start_date)),
-        ColumnSpec("direction", N_("Direction"), lambda: col(Delegation.direction)),
-        ColumnSpec("status", N_("Status"), lambda: col(Delegation.status)),
+        ColumnSpec("title", N_("Delegation"), folded(Delegation.title)),
+        ColumnSpec("dates", N_("Dates"), plain(Delegation.sort_date)),
+        ColumnSpec("direction", N_("Direction"), plain(Delegation.direction)),
+        ColumnSpec("status", N_("Status"), plain(Delegation.status)),
         ColumnSpec("from", N_("From")),
-        ColumnSpec("host", N_("Host city"), lambda: select(City.name).where(
-            col(City.id) == col(Delegation.host_city_id)).scalar_subquery()),
+        ColumnSpec("host", N_("Host city"), name_of(City, Delegation.host_city_id)),
     ),
     cells=_delegation_cells,
-    default_sort=lambda: (col(Delegation.start_date).desc(), col(Delegation.id).desc()),
+    default_sort=lambda: (col(Delegation.sort_date).desc(), col(Delegation.id).desc()),
     default_column="dates",
     default_descending=True,
-    year_column="start_date",
+    year_column="sort_date",  # "June 2017" counts in 2017
     filters={
         "direction": lambda value: col(Delegation.direction) == value,
         "status": lambda value: col(Delegation.status) == value,
-        "year": _year(col(Delegation.start_date)),
+        "year": _year(col(Delegation.sort_date)),
         "city_id": lambda value: or_(col(Delegation.host_city_id) == int(value),
                                      col(Delegation.sending_city_id) == int(value)),
     },
@@ -311,19 +328,18 @@ EVENTS = ListSpec(
     kind=RecordKind.EVENT,
     model=Event,
     columns=(
-        ColumnSpec("name", N_("Event"), lambda: func.lower(col(Event.name))),
-        ColumnSpec("dates", N_("Dates"), lambda: col(Event.start_date)),
-        ColumnSpec("city", N_("City"), lambda: select(City.name).where(
-            col(City.id) == col(Event.city_id)).scalar_subquery()),
-        ColumnSpec("theme", N_("Theme"), lambda: col(Event.theme)),
+        ColumnSpec("name", N_("Event"), folded(Event.name)),
+        ColumnSpec("dates", N_("Dates"), plain(Event.sort_date)),
+        ColumnSpec("city", N_("City"), name_of(City, Event.city_id)),
+        ColumnSpec("theme", N_("Theme"), plain(Event.theme)),
     ),
     cells=_event_cells,
-    default_sort=lambda: (col(Event.start_date).desc(), col(Event.id).desc()),
+    default_sort=lambda: (col(Event.sort_date).desc(), col(Event.id).desc()),
     default_column="dates",
     default_descending=True,
-    year_column="start_date",
+    year_column="sort_date",  # "June 2017" counts in 2017
     filters={
-        "year": _year(col(Event.start_date)),
-        "city_id": lambda value: col(Event.city_id) == int(value),
+        "year": _year(col(Event.sort_date)),
+        "city_id": is_id(Event.city_id),
     },
 )

@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from db import documents, lists, reads
+from db.bilingual import country_label
 from db.models import TABLES, Record, RecordKind
 from db.reads.member_order import arrange_members
 from db.spec import (
@@ -44,6 +45,7 @@ from db.spec import (
     named_by,
     named_in_language,
 )
+from db.vocabulary import english_nouns
 
 
 class Registry(Mapping[RecordKind, KindSpec]):
@@ -139,7 +141,7 @@ class Registry(Mapping[RecordKind, KindSpec]):
             for r in rows:
                 for name in names:
                     r[name] = named.get(r[name]) if r[name] is not None else None
-        return {int(r["id"]): rule.text(r) or spec.singular for r in rows}
+        return {int(r["id"]): rule.text(r) or spec.noun(1) for r in rows}
 
     def label(self, session: Session, kind: RecordKind, record_id: int) -> str | None:
         """The label of one record; None when it does not exist."""
@@ -160,14 +162,20 @@ class Registry(Mapping[RecordKind, KindSpec]):
             found = (named or {}).get((target, int(value))) if value is not None \
                 and str(value).isdigit() else None
             if found is None:
-                return spec.singular
+                return spec.noun(1)
             row[name] = found
-        return rule.text(row) or spec.singular
+        return rule.text(row) or spec.noun(1)
 
 
-def _spec(kind: RecordKind, singular: str, plural: str, label: LabelRule,
-          **more: Any) -> KindSpec:
+def _spec(kind: RecordKind, label: LabelRule, **more: Any) -> KindSpec:
+    """A kind's description, called by the nouns of :mod:`db.vocabulary` (one table)."""
+    singular, plural = english_nouns(kind)
     return KindSpec(kind, TABLES[kind], singular, plural, label, **more)
+
+
+def _named_by_link(column: str, target: RecordKind) -> LabelRule:
+    """A link row named by the record it links to (a member by the person)."""
+    return LabelRule((column,), lambda v: str(v.get(column) or ""), refs={column: target})
 
 
 _SOURCES = Part("sources", RecordKind.CITATION)
@@ -177,69 +185,59 @@ _NAME_VI = named_in_language("name")  # name or name_vi, as the language asks
 
 REGISTRY = Registry([
     # Counted kinds first, most telling first: totals and backup lists show them so.
-    _spec(RecordKind.PERSON, "person", "people", PERSON_LABEL, parts=(
+    _spec(RecordKind.PERSON, PERSON_LABEL, parts=(
         Part("positions", RecordKind.POSITION, "person_id"),
         Part("photo", RecordKind.ATTACHMENT, where=(("role", "photo"),)),
         _SOURCES,
     ), listing=lists.PEOPLE, document=documents.people, search_code=1, reader=reads.person,
         counted=True),
-    _spec(RecordKind.ORGANISATION, "organisation", "organisations", _NAME_VI, parts=(_SOURCES,),
+    _spec(RecordKind.ORGANISATION, _NAME_VI, parts=(_SOURCES,),
           listing=lists.ORGANISATIONS, document=documents.organisations, search_code=2,
           reader=reads.organisation, counted=True),
-    _spec(RecordKind.DELEGATION, "delegation", "delegations", _TITLE, parts=(
+    _spec(RecordKind.DELEGATION, _TITLE, parts=(
         Part("members", RecordKind.DELEGATION_MEMBER, "delegation_id", ranked="sequence",
              arrange=arrange_members),
         Part("engagements", RecordKind.ENGAGEMENT, "delegation_id", order="sequence"),
         _SOURCES,
     ), listing=lists.DELEGATIONS, document=documents.delegations, search_code=6,
         reader=reads.delegation, counted=True),
-    _spec(RecordKind.EVENT, "event", "events", _NAME_VI, parts=(
+    _spec(RecordKind.EVENT, _NAME_VI, parts=(
         Part("organisers", RecordKind.EVENT_ORGANISER, "event_id"),
         Part("sessions", RecordKind.EVENT_SESSION, "event_id", order="sequence"),
         Part("participants", RecordKind.EVENT_PARTICIPANT, "event_id"),
         _SOURCES,
     ), listing=lists.EVENTS, document=documents.events, search_code=8, reader=reads.event,
         counted=True),
-    _spec(RecordKind.PAIRING, "pairing", "pairings", PAIRING_LABEL, parts=(
+    _spec(RecordKind.PAIRING, PAIRING_LABEL, parts=(
         Part("areas", RecordKind.PAIRING_AREA, "pairing_id"), _SOURCES,
     ), listing=lists.PAIRINGS, document=documents.pairings, search_code=5, reader=reads.pairing,
         counted=True),
-    _spec(RecordKind.CITY, "city", "cities", _NAME_VI, parts=(_SOURCES,),
+    _spec(RecordKind.CITY, _NAME_VI, parts=(_SOURCES,),
           listing=lists.CITIES, document=documents.cities, search_code=3, reader=reads.city,
           counted=True),
-    _spec(RecordKind.PROGRAMME, "programme", "programmes", _NAME, parts=(_SOURCES,),
+    _spec(RecordKind.PROGRAMME, _NAME, parts=(_SOURCES,),
           listing=lists.PROGRAMMES, document=documents.programmes, search_code=4,
           reader=reads.programme, counted=True),
-    _spec(RecordKind.SOURCE, "source", "sources", _TITLE, counted=True),
-    _spec(RecordKind.ENGAGEMENT, "engagement", "engagements", _TITLE, parts=(
+    _spec(RecordKind.SOURCE, _TITLE, counted=True),
+    _spec(RecordKind.ENGAGEMENT, _TITLE, parts=(
         Part("participants", RecordKind.ENGAGEMENT_PARTICIPANT, "engagement_id"), _SOURCES,
-    ), document=documents.engagements, search_code=7),
-    _spec(RecordKind.COUNTRY, "country", "countries", _NAME),
-    _spec(RecordKind.COOPERATION_AREA, "cooperation area", "cooperation areas", _NAME),
-    _spec(RecordKind.POSITION, "position", "positions", named_in_language("title")),
-    _spec(RecordKind.PAIRING_AREA, "pairing area", "pairing areas",
-          LabelRule(("area_id",), lambda v: str(v.get("area_id") or ""),
-                    refs={"area_id": RecordKind.COOPERATION_AREA})),
-    _spec(RecordKind.DELEGATION_MEMBER, "delegation member", "delegation members",
-          LabelRule(("person_id",), lambda v: str(v.get("person_id") or ""),
-                    refs={"person_id": RecordKind.PERSON})),
-    _spec(RecordKind.ENGAGEMENT_PARTICIPANT, "engagement participant",
-          "engagement participants",
-          LabelRule(("person_id",), lambda v: str(v.get("person_id") or ""),
-                    refs={"person_id": RecordKind.PERSON})),
-    _spec(RecordKind.EVENT_ORGANISER, "event organiser", "event organisers",
-          LabelRule(("organisation_id",), lambda v: str(v.get("organisation_id") or ""),
-                    refs={"organisation_id": RecordKind.ORGANISATION})),
-    _spec(RecordKind.EVENT_SESSION, "event session", "event sessions", _TITLE),
-    _spec(RecordKind.EVENT_PARTICIPANT, "event participant", "event participants",
-          LabelRule(("person_id",), lambda v: str(v.get("person_id") or ""),
-                    refs={"person_id": RecordKind.PERSON})),
-    _spec(RecordKind.CITATION, "citation", "citations",
-          LabelRule(("source_id",), lambda v: str(v.get("source_id") or ""),
-                    refs={"source_id": RecordKind.SOURCE})),
-    _spec(RecordKind.ATTACHMENT, "attachment", "attachments", named_by("filename")),
-    _spec(RecordKind.GIFT, "gift", "gifts", named_by("description")),
-    _spec(RecordKind.ACTION_ITEM, "action item", "action items", named_by("what")),
+    ), document=documents.engagements, search_code=7, reader=reads.engagement),
+    _spec(RecordKind.COUNTRY, LabelRule(  # CLDR's name in Vietnamese (Việt Nam, Hàn Quốc)
+        ("name", "code"), lambda v: country_label(v.get("code"), str(v.get("name") or "")),
+        order=("name",))),
+    _spec(RecordKind.COOPERATION_AREA, _NAME),
+    _spec(RecordKind.POSITION, named_in_language("title")),
+    _spec(RecordKind.PAIRING_AREA, _named_by_link("area_id", RecordKind.COOPERATION_AREA)),
+    _spec(RecordKind.DELEGATION_MEMBER, _named_by_link("person_id", RecordKind.PERSON)),
+    _spec(RecordKind.ENGAGEMENT_PARTICIPANT, _named_by_link("person_id", RecordKind.PERSON)),
+    _spec(RecordKind.EVENT_ORGANISER,
+          _named_by_link("organisation_id", RecordKind.ORGANISATION)),
+    _spec(RecordKind.EVENT_SESSION, _TITLE),
+    _spec(RecordKind.EVENT_PARTICIPANT, _named_by_link("person_id", RecordKind.PERSON)),
+    _spec(RecordKind.CITATION, _named_by_link("source_id", RecordKind.SOURCE)),
+    _spec(RecordKind.ATTACHMENT, named_by("filename")),
+    _spec(RecordKind.GIFT, named_by("description")),
+    _spec(RecordKind.ACTION_ITEM, named_by("what")),
 ])
 
 

@@ -12,9 +12,9 @@ record) so a full rebuild of a 100,000-person catalog stays quick.
 
 Each document is stored four ways: ``names`` and ``body`` folded (accent-free
 words), ``exact`` (the names' accented words as written, so ``Hiến`` can rank
-above ``Hiện``) and ``whole`` (each whole name as one token, so typing a whole
-name puts that record first). Query parsing and ranking live in
-:mod:`db.search_query`.
+above ``Hiện``; then the notes' words folded: biographies, protocol notes) and
+``whole`` (each whole name as one token, so typing a whole name puts that record
+first). Query parsing and ranking live in :mod:`db.search_query`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import replace
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from db import dialect
+from db import dialect, search_fields
 from db.bilingual import bilingual_fields
 from db.documents import in_batches
 from db.folding import APOSTROPHES, fold
@@ -77,6 +77,14 @@ def index_text(value: str) -> str:
 # ---------------------------------------------------------------- writing the index
 
 
+def _exact(doc: Document) -> str:
+    """The ``exact`` column: the names' accented words as written, then the notes' words
+    folded. A folded word never equals an accented one, so the exact tier and the
+    whole-name agreement read only the former; the notes tier reads both."""
+    notes = index_text(doc.notes) if doc.notes else ""
+    return " ".join(x for x in (" ".join(marked_words(doc.names)), notes) if x)
+
+
 _INDEX_COLUMNS = ("rowid", "kind", "record_id", "title", "subtitle", "names", "body", "exact",
                   "whole")
 
@@ -90,9 +98,10 @@ def _write(session: Session, docs: Sequence[Document]) -> None:
             {"rowid": rowid(d.kind, d.id), "kind": d.kind.value, "record_id": d.id,
              "title": d.title, "subtitle": f"{d.subtitle}{DETAIL_MARK}{d.detail}" if d.detail
              else d.subtitle, "names": index_text(d.names),
-             "body": index_text(d.body), "exact": " ".join(marked_words(d.names)),
-             "whole": " ".join(dict.fromkeys(
-                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k))}
+             "body": index_text(d.body), "exact": _exact(d),
+             "whole": " ".join([*dict.fromkeys(
+                 k for k in (_whole_key(n) for n in (d.title, *d.keys) if n) if k),
+                 *search_fields.tokens_of(d.fields)])}
             for d in docs
         ],
     )

@@ -31,13 +31,14 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session
 
+from db import search_fields
 from db.search_query import (
     DETAIL_MARK,
     ORDER_LIMIT,
     Hit,
     Term,
     distinguish_namesakes,
-    parse_query,
+    prepared,
 )
 
 # The ranking helper is search_query's own: one ranking for both engines.
@@ -105,7 +106,27 @@ def tiers(terms: Sequence[Term]) -> list[tuple[str, str]]:
     found.append(("words", _has("names", *(_term(w) for w in words))))
     found.append(("prefix", _has("names", *(_term(w, prefix=len(w) > 1) for w in words))))
     found.append(("anywhere", anywhere(words)))
+    found.append(("notes", notes(words)))
     return found
+
+
+def notes(words: Sequence[str]) -> str:
+    """Tier 6: as tier 5, and a word may be in the notes (folded words in ``exact``)."""
+    parts = []
+    for word in words:
+        if not _UNSAFE.sub("", word):
+            continue
+        names = _term(word, prefix=len(word) > 1)
+        rest = _term(word, prefix=len(word) > 2)
+        parts.append(f"({_has('names', names)} OR {_has('body', rest)} "
+                     f"OR {_has('exact', rest)})")
+    return " AND ".join(parts) or "false"
+
+
+def fields_condition(fields: Sequence[tuple[str, str]]) -> str:
+    """SQL: the record has every field word asked (title:, org:, city:, year:)."""
+    return _has("whole", *(_term(search_fields.token(field, word), prefix=True)
+                           for field, word in fields))
 
 
 def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
@@ -208,11 +229,13 @@ def search_pg(session: Session, query: str, *, kind_codes: Sequence[int] = (),
     skips a tier with as many matches as the one before; those are the same
     records, all listed already, so skipping or not gives the same hits.)
     """
-    terms = parse_query(query)
-    if not terms or limit <= 0:
+    terms, fields = prepared(query)  # capped as on SQLite; field prefixes apart
+    if not (terms or fields) or limit <= 0:
         return []
     kind_clause = _kind_clause(kind_codes, stride)
-    found = tiers(terms)
+    narrow = fields_condition(fields) if fields else ""
+    found = [(name, f"({condition}) AND {narrow}" if narrow else condition)
+             for name, condition in tiers(terms)] if terms else [("fields", narrow)]
     probed = _probe(session, [f"{condition}{kind_clause}" for _name, condition in found])
     order: list[_Row] = []
     scores: dict[int, float] = {}

@@ -24,6 +24,9 @@ come before the next tier's, and no record is listed twice):
    organisations, places, notes). Words of one or two letters match whole words
    of ``body`` only ("de" never finds "Deputy", "a" never "Assembly"), and a
    one-letter word is a whole word everywhere.
+6. **Notes** — as 5, and a word may also be in the notes (biographies, protocol
+   notes: folded words stored after the accented names in ``exact``). What a user
+   remembers of someone ("ambassador") finds them, below every name and title.
 
 Inside tiers 2–5 the shortest names come first (the closest matches) while a
 tier has at most :data:`ORDER_LIMIT` matches; past that, index order (kind and
@@ -49,6 +52,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from db import search_fields
 from db.folding import APOSTROPHES, fold, nfc
 
 if TYPE_CHECKING:
@@ -113,8 +117,16 @@ def cap_query(query: str) -> str:
 
 
 def tokens(query: str) -> list[str]:
-    """The folded word tokens of a user's query; everything else is dropped."""
-    return [term.folded for term in parse_query(query)]
+    """The folded word tokens of a user's query (field prefixes' words included);
+    everything else is dropped."""
+    free, fields = search_fields.split(cap_query(query))
+    return [term.folded for term in parse_query(free)] + [word for _field, word in fields]
+
+
+def prepared(query: str) -> tuple[list[Term], list[tuple[str, str]]]:
+    """A user's query as words to rank and field words to narrow by (db.search_fields)."""
+    free, fields = search_fields.split(cap_query(query))
+    return parse_query(free), fields
 
 
 def whole_key(name: str) -> str:
@@ -156,7 +168,22 @@ def tiers(terms: Sequence[Term]) -> list[tuple[str, str]]:
     found.append(("prefix", " AND ".join(
         f"names : {_quoted(w)}" + ("" if len(w) == 1 else "*") for w in words)))
     found.append(("anywhere", match_expression(words)))
+    found.append(("notes", notes_expression(words)))
     return found
+
+
+def notes_expression(words: Sequence[str]) -> str:
+    """Tier 6: every word in names, body or the notes (folded, in ``exact``), by tier
+    5's rules for short words. It holds tier 5's matches, as each tier holds the last."""
+    parts = []
+    for word in words:
+        if len(word) == 1:
+            parts.append(f"{{names body exact}} : {_quoted(word)}")
+        elif len(word) == 2:
+            parts.append(f"(names : {_quoted(word)}* OR {{body exact}} : {_quoted(word)})")
+        else:
+            parts.append(f"{{names body exact}} : {_quoted(word)}*")
+    return " AND ".join(parts)
 
 
 def _kind_clause(kind_codes: Sequence[int], stride: int) -> str:
@@ -206,14 +233,17 @@ def search_sqlite(session: Session, query: str, *, kind_codes: Sequence[int] = (
 def search_fts5(rows: Rows, query: str, *, kind_codes: Sequence[int] = (),
                 stride: int = 16, limit: int = 50) -> list[Hit]:
     """Ranked hits from the FTS5 index, tier by tier (see the module docstring)."""
-    terms = parse_query(query)
-    if not terms or limit <= 0:
+    terms, fields = prepared(query)
+    if not (terms or fields) or limit <= 0:
         return []
     kind_clause = _kind_clause(kind_codes, stride)
+    narrow = search_fields.fts5_filter(fields)
+    ranked = [(name, f"({expression}) AND {narrow}" if narrow else expression)
+              for name, expression in tiers(terms)] if terms else [("fields", narrow)]
     order: list[int] = []
     scores: dict[int, float] = {}
     previous = -1  # matches of the last tier; tiers after "whole" each contain the one before
-    for tier, (name, expression) in enumerate(tiers(terms)):
+    for tier, (name, expression) in enumerate(ranked):
         count = int(rows(
             f"SELECT count(*) FROM search_index WHERE search_index MATCH :match{kind_clause}",
             {"match": expression})[0][0])

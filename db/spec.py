@@ -17,11 +17,12 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
 from db.bilingual import form, vietnamese_field
+from db.i18n import _
 from db.models import Record, RecordKind
 from db.names import display_name
 from db.wording import pairing_label
 
-PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key"})
+PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "sort_date"})
 """Columns the store fills in: never typed, imported or compared by a form."""
 
 
@@ -160,6 +161,9 @@ class Document:
     body: str
     keys: tuple[str | None, ...] = ()  # other whole names: aliases, original script
     detail: str = ""  # what tells namesakes apart, shown only when names clash
+    notes: str = ""  # free text searched last (biography, protocol notes): db.search_query
+    # (field, text) for the title:, org:, city:, year: prefixes (db.search_fields).
+    fields: tuple[tuple[str, str | None], ...] = ()
 
 
 Documents = Callable[[Session, Sequence[int]], list[Document]]
@@ -219,6 +223,10 @@ class KindSpec:
     @property
     def table(self) -> str:
         return str(self.model.__tablename__)
+
+    def noun(self, count: int = 1) -> str:
+        """``person`` / ``people`` by count, in the current language."""
+        return _(self.singular if count == 1 else self.plural)
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:

@@ -143,6 +143,7 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
     say(f"{people} people, {len(positions)} positions")
     _insert(catalog, Event, [
         {"name": f"Smart City Forum {i + 1}", "start_date": dt.date(2010 + i % 16, 1 + i % 12, 10),
+         "sort_date": dt.date(2010 + i % 16, 1 + i % 12, 10),
          "city_id": rng.randint(1, n_cities), "theme": rng.choice(_ORG_TOPICS)}
         for i in range(n_events)
     ])
@@ -166,7 +167,8 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
             "direction": rng.choice(["incoming", "outgoing"]),
             "status": rng.choice(["planned", "confirmed", "completed", "cancelled"]),
             "sending_city_id": rng.randint(1, n_cities), "host_city_id": rng.randint(1, n_cities),
-            "start_date": start, "end_date": start + dt.timedelta(days=rng.randint(0, 5))})
+            "start_date": start, "sort_date": start,
+            "end_date": start + dt.timedelta(days=rng.randint(0, 5))})
         chosen = rng.sample(range(1, people + 1), k=min(people, rng.randint(2, 8)))
         members.extend({"delegation_id": i, "person_id": p,
                         "role": "head" if n == 0 else "member"} for n, p in enumerate(chosen))

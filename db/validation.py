@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from db import partial_dates
+from db.i18n import N_
 from db.models import (
     ActionStatus,
     AddressBy,
@@ -32,44 +33,51 @@ from db.models import (
     RecordKind,
     SessionKind,
 )
+from db.said import say
 from db.titles import attestation_error
+from db.vocabulary import field as field_caption
 
 Errors = dict[str, str]
 
 _REQUIRED: dict[RecordKind, dict[str, str]] = {
-    RecordKind.COUNTRY: {"code": "Country code is required."},
-    RecordKind.CITY: {"name": "City name is required."},
-    RecordKind.ORGANISATION: {"name": "Organisation name is required."},
+    RecordKind.COUNTRY: {"code": N_("Country code is required.")},
+    RecordKind.CITY: {"name": N_("City name is required.")},
+    RecordKind.ORGANISATION: {"name": N_("Organisation name is required.")},
     RecordKind.PERSON: {
-        "family_name": "Family name is required (for someone known by one name, enter it here)."
+        "family_name": N_("Family name is required (for someone known by one name, enter it "
+                          "here).")
     },
-    RecordKind.POSITION: {"person_id": "A position belongs to a person.",
-                          "title": "Title is required."},
-    RecordKind.PROGRAMME: {"name": "Programme name is required."},
-    RecordKind.COOPERATION_AREA: {"name": "Name is required."},
-    RecordKind.PAIRING: {"city_a_id": "Choose the first city.",
-                         "city_b_id": "Choose the second city."},
-    RecordKind.PAIRING_AREA: {"pairing_id": "Choose a pairing.", "area_id": "Choose an area."},
-    RecordKind.DELEGATION: {"title": "Title is required."},
-    RecordKind.DELEGATION_MEMBER: {"delegation_id": "Choose a delegation.",
-                                   "person_id": "Choose a person."},
-    RecordKind.ENGAGEMENT: {"delegation_id": "Choose a delegation.",
-                            "title": "Title is required."},
-    RecordKind.ENGAGEMENT_PARTICIPANT: {"engagement_id": "Choose an engagement.",
-                                        "person_id": "Choose a person."},
-    RecordKind.EVENT: {"name": "Event name is required."},
-    RecordKind.GIFT: {"description": "Describe the gift."},
-    RecordKind.ACTION_ITEM: {"what": "Say what is to be done."},
-    RecordKind.EVENT_ORGANISER: {"event_id": "Choose an event.",
-                                 "organisation_id": "Choose an organisation."},
-    RecordKind.EVENT_SESSION: {"event_id": "Choose an event.", "title": "Title is required."},
-    RecordKind.EVENT_PARTICIPANT: {"event_id": "Choose an event.",
-                                   "person_id": "Choose a person."},
-    RecordKind.SOURCE: {"title": "Source title is required."},
-    RecordKind.CITATION: {"source_id": "Choose a source.", "record_kind": "Record kind missing.",
-                          "record_id": "Record missing."},
-    RecordKind.ATTACHMENT: {"filename": "File name is required.",
-                            "record_kind": "Record kind missing.", "record_id": "Record missing."},
+    RecordKind.POSITION: {"person_id": N_("A position belongs to a person."),
+                          "title": N_("Title is required.")},
+    RecordKind.PROGRAMME: {"name": N_("Programme name is required.")},
+    RecordKind.COOPERATION_AREA: {"name": N_("Name is required.")},
+    RecordKind.PAIRING: {"city_a_id": N_("Choose the first city."),
+                         "city_b_id": N_("Choose the second city.")},
+    RecordKind.PAIRING_AREA: {"pairing_id": N_("Choose a pairing."),
+                              "area_id": N_("Choose an area.")},
+    RecordKind.DELEGATION: {"title": N_("Title is required.")},
+    RecordKind.DELEGATION_MEMBER: {"delegation_id": N_("Choose a delegation."),
+                                   "person_id": N_("Choose a person.")},
+    RecordKind.ENGAGEMENT: {"delegation_id": N_("Choose a delegation."),
+                            "title": N_("Title is required.")},
+    RecordKind.ENGAGEMENT_PARTICIPANT: {"engagement_id": N_("Choose an engagement."),
+                                        "person_id": N_("Choose a person.")},
+    RecordKind.EVENT: {"name": N_("Event name is required.")},
+    RecordKind.GIFT: {"description": N_("Describe the gift.")},
+    RecordKind.ACTION_ITEM: {"what": N_("Say what is to be done.")},
+    RecordKind.EVENT_ORGANISER: {"event_id": N_("Choose an event."),
+                                 "organisation_id": N_("Choose an organisation.")},
+    RecordKind.EVENT_SESSION: {"event_id": N_("Choose an event."),
+                               "title": N_("Title is required.")},
+    RecordKind.EVENT_PARTICIPANT: {"event_id": N_("Choose an event."),
+                                   "person_id": N_("Choose a person.")},
+    RecordKind.SOURCE: {"title": N_("Source title is required.")},
+    RecordKind.CITATION: {"source_id": N_("Choose a source."),
+                          "record_kind": N_("Record kind missing."),
+                          "record_id": N_("Record missing.")},
+    RecordKind.ATTACHMENT: {"filename": N_("File name is required."),
+                            "record_kind": N_("Record kind missing."),
+                            "record_id": N_("Record missing.")},
 }
 
 CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
@@ -93,11 +101,13 @@ CHOICES: dict[tuple[RecordKind, str], type[StrEnum]] = {
 }
 
 _DATE_RANGES: dict[RecordKind, tuple[str, str, str]] = {
-    RecordKind.POSITION: ("start_date", "end_date", "A position cannot end before it starts."),
-    RecordKind.PROGRAMME: ("start_date", "end_date", "The programme cannot end before it starts."),
-    RecordKind.DELEGATION: ("start_date", "end_date", "The visit cannot end before it starts."),
-    RecordKind.EVENT: ("start_date", "end_date", "The event cannot end before it starts."),
-    RecordKind.ENGAGEMENT: ("start_time", "end_time", "The meeting cannot end before it starts."),
+    RecordKind.POSITION: ("start_date", "end_date", N_("A position cannot end before it starts.")),
+    RecordKind.PROGRAMME: ("start_date", "end_date",
+                           N_("The programme cannot end before it starts.")),
+    RecordKind.DELEGATION: ("start_date", "end_date", N_("The visit cannot end before it starts.")),
+    RecordKind.EVENT: ("start_date", "end_date", N_("The event cannot end before it starts.")),
+    RecordKind.ENGAGEMENT: ("start_time", "end_time",
+                            N_("The meeting cannot end before it starts.")),
 }
 
 
@@ -117,7 +127,7 @@ def _check_email(value: str) -> str | None:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        return f"Not a valid e-mail address: {exc}"
+        return say(N_("Not a valid e-mail address: {reason}"), reason=exc)
     return None
 
 
@@ -127,20 +137,20 @@ def _check_phone(value: str) -> str | None:
     try:
         phones.parse(value)
     except ValueError:
-        return ("Not a phone number: type it as 024 3825 3536, or with the country's "
-                "code as +39 02 8845 6789.")
+        return say(N_("Not a phone number: type it as 024 3825 3536, or with the country's "
+                      "code as +39 02 8845 6789."))
     return None
 
 
 UNIQUE_MESSAGES: dict[RecordKind, str] = {
-    RecordKind.DELEGATION_MEMBER: "This person is already a member of this delegation.",
-    RecordKind.ENGAGEMENT_PARTICIPANT: "This person already takes part in this meeting.",
-    RecordKind.EVENT_PARTICIPANT: "This person is already listed for this event.",
-    RecordKind.EVENT_ORGANISER: "This organisation is already an organiser of this event.",
-    RecordKind.PAIRING_AREA: "This area is already listed for this pairing.",
-    RecordKind.COUNTRY: "This country is already in the catalog.",
-    RecordKind.COOPERATION_AREA: "An area with this name already exists.",
-    RecordKind.CITATION: "This source is already cited here.",
+    RecordKind.DELEGATION_MEMBER: N_("This person is already a member of this delegation."),
+    RecordKind.ENGAGEMENT_PARTICIPANT: N_("This person already takes part in this meeting."),
+    RecordKind.EVENT_PARTICIPANT: N_("This person is already listed for this event."),
+    RecordKind.EVENT_ORGANISER: N_("This organisation is already an organiser of this event."),
+    RecordKind.PAIRING_AREA: N_("This area is already listed for this pairing."),
+    RecordKind.COUNTRY: N_("This country is already in the catalog."),
+    RecordKind.COOPERATION_AREA: N_("An area with this name already exists."),
+    RecordKind.CITATION: N_("This source is already cited here."),
 }
 
 # The columns that must differ between rows listed under one owner: the owner's
@@ -172,7 +182,7 @@ def duplicate_rows(kind: RecordKind, rows: Sequence[Mapping[str, Any]]) -> dict[
         if value is None:
             continue
         if value in seen:
-            found[index] = {key: UNIQUE_MESSAGES[kind]}
+            found[index] = {key: say(UNIQUE_MESSAGES[kind])}
         seen.add(value)
     return found
 
@@ -183,23 +193,23 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
     for field, message in _REQUIRED.get(kind, {}).items():
         value = row.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
-            errors[field] = message
+            errors[field] = say(message)
     for (choice_kind, field), enum in CHOICES.items():
         if choice_kind == kind and row.get(field) is not None:
             allowed = [member.value for member in enum]
             if row[field] not in allowed:
-                errors[field] = f"{field.replace('_', ' ').capitalize()} must be one of: " + (
-                    ", ".join(allowed) + "."
-                )
+                errors[field] = say(N_("{field} must be one of: {values}."),
+                                    field=field_caption(field), values=", ".join(allowed))
     if kind in _DATE_RANGES:
         start_field, end_field, message = _DATE_RANGES[kind]
         start, end = row.get(start_field), row.get(end_field)
         if isinstance(start, dt.date | dt.time) and isinstance(end, dt.date | dt.time) and (
             end < start  # type: ignore[operator]
         ):
-            errors[end_field] = message
+            errors[end_field] = say(message)
     if kind == RecordKind.COUNTRY and row.get("code") and country_name(str(row["code"])) is None:
-        errors["code"] = f"Unknown country code {row['code']!r}: use an ISO 3166 code like VN."
+        errors["code"] = say(N_("Unknown country code {code!r}: use an ISO 3166 code like VN."),
+                             code=row["code"])
     if kind == RecordKind.POSITION:
         for value in row.get("attested_on") or []:
             if (problem := attestation_error(str(value))) is not None:
@@ -211,18 +221,19 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
         if row.get("phone") and (problem := _check_phone(str(row["phone"]))):
             errors["phone"] = problem
         if row.get("birth_date") and partial_dates.iso(str(row["birth_date"])) is None:
-            errors["birth_date"] = (f"“{row['birth_date']}” is not a date: enter a day "
-                                    "(14/03/1965), a month (03/1965) or a year (1965).")
+            errors["birth_date"] = say(N_("“{text}” is not a date: enter a day (14/03/1965), "
+                                          "a month (03/1965) or a year (1965)."),
+                                       text=row["birth_date"])
     if kind == RecordKind.PAIRING and row.get("city_a_id") is not None and (
         row.get("city_a_id") == row.get("city_b_id")
     ):
-        errors["city_b_id"] = "A city cannot be paired with itself."
+        errors["city_b_id"] = say(N_("A city cannot be paired with itself."))
     if kind == RecordKind.EVENT and row.get("attendance") is not None and row["attendance"] < 0:
-        errors["attendance"] = "Attendance cannot be negative."
+        errors["attendance"] = say(N_("Attendance cannot be negative."))
     if kind == RecordKind.ORGANISATION and row.get("parent_id") is not None and (
         row.get("parent_id") == row.get("id")
     ):
-        errors["parent_id"] = "An organisation cannot be its own parent."
+        errors["parent_id"] = say(N_("An organisation cannot be its own parent."))
     return errors
 
 

@@ -261,6 +261,12 @@ def value_word(vocabulary: type[StrEnum], value: str) -> str:
         return value
 
 
+def english_nouns(kind: RecordKind) -> tuple[str, str]:
+    """The (singular, plural) a kind is called by, untranslated: the one table of kind
+    nouns, which :mod:`db.registry` describes each kind with."""
+    return _NOUNS[kind]
+
+
 def noun(kind: RecordKind, count: int = 1) -> str:
     """``person`` / ``people`` by count, in the current language (Vietnamese nouns do
     not change with the number: both translate to ``người``)."""

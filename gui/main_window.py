@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing, record_commands, window_dialogs, window_layout
+from gui import opening, printing, record_commands, sidebar, window_dialogs, window_layout
 from gui import settings as registry
 from gui.catalog_watch import CatalogWatch, writes_on
 from gui.changes import ChangeRouter
 from gui.detail.loader import DetailLoader
-from gui.interchange import list_output
 from gui.menus import Menus
 from gui.navigation import History, Navigator
 from gui.problems import APP_NAME, Problems
@@ -53,10 +52,6 @@ if TYPE_CHECKING:
 EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
 
 
-def window_title(catalog_name: str) -> str:
-    return f"{catalog_name} — {APP_NAME}"
-
-
 class MainWindow(QMainWindow):
     def __init__(self, catalog_name: str, settings: registry.Settings, *,
                  worker: Worker | None = None) -> None:
@@ -74,7 +69,7 @@ class MainWindow(QMainWindow):
         self.router = ChangeRouter(self)
         self.router.routed.connect(self._routed)
         self.detail = DetailLoader(self.worker, self)
-        self.setWindowTitle(window_title(catalog_name))
+        self.setWindowTitle(window_layout.window_title(catalog_name))
 
         self.pages: dict[str, SectionPage] = {}
         self.panels: dict[RecordKind, ListPanel] = {}
@@ -90,7 +85,8 @@ class MainWindow(QMainWindow):
         self.search_box.open_record.connect(self.open_record)
         self.menus = Menus(self, self, settings)
         self.menus.build_toolbar(self.search_box)
-        self.navigator = Navigator(self, self.detail, self._history_moved)
+        self.navigator = Navigator(self, self.detail, lambda back, forward:
+                                   self.menus.set_history(back=back, forward=forward))
         self.navigator.reset()
 
         self.totals_label = TotalsLabel(self.worker, self)
@@ -130,6 +126,7 @@ class MainWindow(QMainWindow):
             page.splitter.splitterMoved.connect(self._sync_detail_action)
             self.pages[section.key] = page
             self.stack.addWidget(page)
+        self.sidebar, self.agenda = sidebar.install(self, self._settings)  # Upcoming, saved
         self._section_changed(self.sections.currentRow())
 
     # ------------------------------------------------------------ catalog
@@ -177,7 +174,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.detail.placeholder(_("Select a record to see it here."))
         self.catalog = catalog
-        self.setWindowTitle(window_title(catalog.name))
+        self.setWindowTitle(window_layout.window_title(catalog.name))
         if not self.pages:
             self._build_pages()
         self.search_box.set_catalog(catalog)
@@ -230,15 +227,11 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentRow(SECTION_KEYS.index(key))
 
     def show_detail(self, shown: bool) -> None:
-        """View > Detail Pane (F8): fold or unfold every section's detail pane."""
-        for page in self.pages.values():
-            page.show_detail(shown)
+        window_layout.fold_details(self.pages.values(), shown)
 
     def _sync_detail_action(self) -> None:
-        """The View > Detail Pane check follows the page shown (folded by dragging too)."""
         if self.pages:
-            with QSignalBlocker(self.menus.detail_action):
-                self.menus.detail_action.setChecked(self.current_page().detail_shown())
+            window_layout.sync_detail_action(self.menus.detail_action, self.current_page())
 
     def _section_changed(self, index: int) -> None:
         if index < 0:
@@ -266,9 +259,6 @@ class MainWindow(QMainWindow):
 
     def go_forward(self) -> None:
         self.navigator.forward()
-
-    def _history_moved(self, back: bool, forward: bool) -> None:
-        self.menus.set_history(back=back, forward=forward)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -349,14 +339,22 @@ class MainWindow(QMainWindow):
 
     def export_list(self) -> None:
         """File > Export List: the current section's list, as filtered and sorted."""
+        from gui.interchange import list_output  # the store loads after the window shows
+
         if self.catalog is not None:
+            from gui.interchange import list_output  # the store: not before first paint
+
             self.list_export = list_output.export_current(
                 self, self.catalog, self.worker, self.current_page().current_panel(),
                 self.show_status)
 
     def print_list(self) -> None:
         """File > Print List: the current section's list, previewed before printing."""
+        from gui.interchange import list_output  # the store loads after the window shows
+
         if self.catalog is not None:
+            from gui.interchange import list_output
+
             self.preview = list_output.print_current(
                 self, self.catalog, self.worker, self.current_page().current_panel(),
                 self._settings)
@@ -370,16 +368,9 @@ class MainWindow(QMainWindow):
 
     def print_briefing(self, *, pack: bool = False) -> None:
         """Preview the briefing sheet of the record shown (a pack for a delegation)."""
-        shown = self._shown_record()
-        if self.catalog is None or shown is None:
-            self.status_label.setText(_(printing.NOTHING_TO_PRINT))
-            return
-        kind, record_id, _version, _label = shown
-        if kind not in printing.BRIEFED:
-            self.status_label.setText(_(printing.NOT_BRIEFED))
-            return
-        self.preview = printing.print_briefing(self, self.catalog, kind, record_id,
-                                               self._settings, self.worker, pack=pack)
+        self.preview = printing.print_shown(self, self.catalog, self._shown_record(),
+                                            self._settings, self.worker, self.show_status,
+                                            pack=pack) or self.preview
 
     def set_paper(self, paper: str) -> None:
         self._settings.set_value(registry.PAPER_SIZE, paper)
@@ -389,9 +380,7 @@ class MainWindow(QMainWindow):
         printing.choose_classification(self, self._settings)
 
     def show_about(self) -> None:
-        from gui.about import show_about
-
-        show_about(self)
+        window_dialogs.show_about(self)
 
     def show_shortcuts(self) -> None:
         self.help_dialog = window_dialogs.show_shortcuts(self, self.menus.top_menus())
@@ -413,3 +402,6 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self.worker.shutdown()
         super().closeEvent(event)
+
+
+__all__ = ["APP_NAME", "MainWindow"]  # APP_NAME: where gui.app has always found it

@@ -1,12 +1,12 @@
 """The briefing preview: see the PDF before printing it, save it, print it.
 
-The PDF is built on the window's database worker (:mod:`gui.worker`), like every
-read, so the window stays responsive while ReportLab lays out a long pack; the dialog says
-"Preparing the briefing…" until the bytes arrive, then shows them with QtPdf.
-Saving writes the same bytes atomically; printing renders each page at the
-printer's resolution (capped, so a 1200 dpi printer does not need gigabytes).
-
-The lead opens it from File > Print briefing… with :func:`open_briefing`.
+The PDF is built on the window's database worker (:mod:`gui.worker`), so the window
+stays responsive while ReportLab lays out a long pack; "Preparing the briefing…" shows
+until the bytes arrive. Saving writes them atomically; printing renders each page, and
+printing to a PDF file writes the sheet's own PDF (:mod:`gui.preview_output`). Each
+printout has its language (the interface's by default) and its reader (the internal or
+the counterpart's copy); changing either prepares the sheet again. File > Print
+briefing… opens it with :func:`open_briefing`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QPointF,
-    QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -42,7 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.i18n import N_, _
+from db.i18n import _
+from gui.preview_output import (
+    KIND_TITLES,
+    build_pdf,
+    copy_box,
+    language_box,
+    match_paper,
+    print_pdf,
+)
 from gui.screen_fit import fit_to_screen
 from gui.worker import Worker
 
@@ -50,36 +57,6 @@ if TYPE_CHECKING:
     from db.catalog import Catalog
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-PRINT_DPI_CAP = 300
-KIND_TITLES = {
-    "delegation": N_("Delegation briefing"),
-    "pack": N_("Delegation briefing pack"),
-    "person": N_("Bio sheet"),
-    "pairing": N_("Pairing profile"),
-    "event": N_("Event briefing"),
-}
-
-
-class BriefingError(Exception):
-    """The briefing could not be prepared; the message is meant for the user."""
-
-
-def build_pdf(catalog: Catalog, kind: str, record_id: int, paper: str,
-              classification: str | None) -> bytes:
-    """The PDF's bytes (runs on the worker); :class:`BriefingError` says why not."""
-    from gui.briefing.document import SheetOptions
-    from gui.briefing.fonts import FontMissingError
-    from gui.briefing.render import NotFoundError, render
-    from gui.briefing.styles import Paper
-
-    try:
-        options = SheetOptions(paper=Paper(paper), classification=classification)
-        return render(catalog, kind, record_id, options)
-    except (NotFoundError, FontMissingError) as exc:
-        raise BriefingError(str(exc)) from exc
-    except Exception as exc:  # the dialog must say something rather than hang
-        raise BriefingError(
-            _("The briefing could not be prepared: {error}").format(error=exc)) from exc
 
 
 class BriefingPreview(QDialog):
@@ -90,11 +67,14 @@ class BriefingPreview(QDialog):
 
     def __init__(self, parent: QWidget | None, catalog: Catalog, kind: str, record_id: int, *,
                  paper: str = "a4", classification: str | None = None,
-                 worker: Worker | None = None) -> None:
+                 worker: Worker | None = None, language: str | None = None,
+                 counterpart: bool = False) -> None:
         super().__init__(parent)
         self.kind = kind
         self.record_id = record_id
         self.data: bytes | None = None
+        self._catalog, self._paper, self._classification = catalog, paper, classification
+        self._generation = 0  # answers for an earlier choice of language or copy are dropped
         self.setWindowTitle(_("{briefing} — Preview").format(
             briefing=_(KIND_TITLES[kind]) if kind in KIND_TITLES else _("Briefing")))
         fit_to_screen(self, 900, 1000)
@@ -134,6 +114,9 @@ class BriefingPreview(QDialog):
         self.print_button = QPushButton(_("Print…"), self)
         close_button = QPushButton(_("Close"), self)
 
+        self.language_box = language_box(self, language)
+        self.copy_box = copy_box(self, counterpart)
+
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.page_label, self.next_button):
             bar.addWidget(widget)
@@ -142,10 +125,23 @@ class BriefingPreview(QDialog):
                        self.fit_width_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.save_button, self.print_button, close_button):
-            bar.addWidget(widget)
+        choices = QHBoxLayout()
+        for caption, box in ((_("Printout language:"), self.language_box),
+                             (_("Copy:"), self.copy_box)):
+            label = QLabel(caption, self)
+            label.setBuddy(box)
+            choices.addWidget(label)
+            choices.addWidget(box)
+            choices.addSpacing(12)
+            # Languages and copies are a briefing's (a printed list brings its own job).
+            label.setVisible(kind in KIND_TITLES)
+            box.setVisible(kind in KIND_TITLES)
+        choices.addStretch(1)
+        for button in (self.save_button, self.print_button, close_button):
+            choices.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(choices)
         layout.addWidget(self.stack, 1)
 
         self.previous_button.clicked.connect(self.previous_page)
@@ -159,6 +155,8 @@ class BriefingPreview(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_dialog)
         close_button.clicked.connect(self.close)
+        self.language_box.currentIndexChanged.connect(self.rebuild)
+        self.copy_box.currentIndexChanged.connect(self.rebuild)
         self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
         self.document.statusChanged.connect(self._document_status)
         for keys, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
@@ -173,16 +171,49 @@ class BriefingPreview(QDialog):
 
         # The window's worker; a dialog opened on its own (scripts, tests) brings one,
         # which stops once the PDF is built (a running thread must never outlive it).
-        self._worker = worker if worker is not None else Worker(self)
-        if worker is None:
-            self._worker.idle.connect(self._worker.shutdown)
+        self._shared_worker = worker
+        self._worker = worker if worker is not None else self._own_worker()
+        self.rebuild()
+
+    def _own_worker(self) -> Worker:
+        own = Worker(self)
+        own.idle.connect(own.shutdown)
+        return own
+
+    @property
+    def language(self) -> str:
+        """The printout's language (``en``/``vi``)."""
+        return str(self.language_box.currentData())
+
+    @property
+    def counterpart(self) -> bool:
+        """Whether the counterpart's copy is shown (else the internal one)."""
+        return bool(self.copy_box.currentData())
+
+    @Slot()
+    def rebuild(self) -> None:
+        """Prepare the sheet (again) in the chosen language, for the chosen reader."""
+        self._generation += 1
+        generation = self._generation
+        self.data = None
+        self.message.setText(_("Preparing the briefing…"))
+        self.stack.setCurrentWidget(self.message)
+        self._set_enabled(False)
+        if self._shared_worker is None and generation > 1:
+            self._worker = self._own_worker()  # the last one stops once it is idle
+        catalog, kind, record_id = self._catalog, self.kind, self.record_id
+        paper, classification = self._paper, self._classification
         self._worker.submit(self.job(catalog, kind, record_id, paper, classification),
-                            self._arrived, self._not_built)
+                            lambda data: self._arrived(data, generation),
+                            lambda error: self._not_built(error, generation))
 
     def job(self, catalog: Catalog, kind: str, record_id: int, paper: str,
             classification: str | None) -> Callable[[], bytes]:
-        """What the worker runs to make the PDF (File > Print List brings its own)."""
-        return lambda: build_pdf(catalog, kind, record_id, paper, classification)
+        """What the worker runs to make the PDF, in the chosen language and copy (File >
+        Print List brings its own)."""
+        language, counterpart = self.language, self.counterpart
+        return lambda: build_pdf(catalog, kind, record_id, paper, classification, language,
+                                 counterpart)
 
     # ------------------------------------------------------------ state
 
@@ -200,17 +231,21 @@ class BriefingPreview(QDialog):
                        self.save_button, self.print_button):
             widget.setEnabled(enabled)
 
-    def _arrived(self, data: bytes) -> None:
-        if shiboken6.isValid(self):  # closed meanwhile: nothing to show
+    def _arrived(self, data: bytes, generation: int = 0) -> None:
+        # Closed meanwhile, or another language or copy chosen since: nothing to show.
+        if shiboken6.isValid(self) and generation in (0, self._generation):
             self._show_pdf(data)
 
-    def _not_built(self, error: Exception) -> None:
-        if shiboken6.isValid(self):
+    def _not_built(self, error: Exception, generation: int = 0) -> None:
+        if shiboken6.isValid(self) and generation in (0, self._generation):
             self._show_failure(str(error))
 
     @Slot(object)
     def _show_pdf(self, data: bytes) -> None:
         self.data = data
+        self.document.close()
+        self._buffer.close()
+        self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
@@ -324,37 +359,13 @@ class BriefingPreview(QDialog):
             self._problem(_("The briefing could not be sent to the printer."))
 
     def _match_paper(self, printer: QPrinter) -> None:
-        size = self.document.pagePointSize(0)
-        page = (QPageSize(size, QPageSize.Unit.Point) if size.isValid()
-                else QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageSize(page)
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setFullPage(True)  # the PDF carries its own margins
+        match_paper(self.document, printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render the pages (all, or the printer's chosen range) onto *printer*."""
-        count = self.page_count
-        if not count:
+        """Put the sheet on *printer* (see :func:`gui.preview_output.print_pdf`)."""
+        if self.data is None or not self.page_count:
             return False
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(first - 1, last) if first > 0 and last >= first else range(count)
-        pages = range(max(0, pages.start), min(count, pages.stop))
-        dpi = min(printer.resolution(), PRINT_DPI_CAP)
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            target = printer.pageRect(QPrinter.Unit.DevicePixel)
-            for n, page in enumerate(pages):
-                if n:
-                    printer.newPage()
-                size = self.document.pagePointSize(page)
-                image = self.document.render(page, QSize(round(size.width() * dpi / 72),
-                                                         round(size.height() * dpi / 72)))
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        return True
+        return print_pdf(self.document, self.data, printer)
 
     def _problem(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Briefing"), message, parent=self)
@@ -374,8 +385,8 @@ class BriefingPreview(QDialog):
     def stop(self) -> None:
         """A dialog with its own worker lets a build under way finish before it goes;
         with the window's, the answer is simply dropped when it arrives."""
-        if self._worker.parent() is self:
-            self._worker.shutdown()
+        for own in self.findChildren(Worker):  # one per language or copy chosen
+            own.shutdown()
 
 
 def open_briefing(parent: QWidget, catalog: Catalog, kind: str, record_id: int, *,

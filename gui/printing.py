@@ -7,6 +7,7 @@ pairings and events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -35,6 +36,22 @@ def print_briefing(parent: QWidget, catalog: Catalog, kind: RecordKind, record_i
     return open_briefing(parent, catalog, sheet, record_id,
                          paper=settings.value(registry.PAPER_SIZE),
                          classification=classification, worker=worker)
+
+
+def print_shown(parent: QWidget, catalog: Catalog | None,
+                shown: tuple[RecordKind, int, int, str] | None, settings: registry.Settings,
+                worker: Worker, say: Callable[[str], None], *,
+                pack: bool = False) -> QWidget | None:
+    """File > Print Briefing on the record a detail pane shows: its preview, or None
+    after *say*ing why there is nothing to print."""
+    if catalog is None or shown is None:
+        say(_(NOTHING_TO_PRINT))
+        return None
+    kind, record_id, _version, _label = shown
+    if kind not in BRIEFED:
+        say(_(NOT_BRIEFED))
+        return None
+    return print_briefing(parent, catalog, kind, record_id, settings, worker, pack=pack)
 
 
 def choose_classification(parent: QWidget, settings: registry.Settings) -> None:

@@ -3,14 +3,17 @@
 Each keystroke sends the query to the database worker; only the answer to the
 latest query is shown. Results appear in a completer popup over a plain item
 model (group headings are unselectable rows), so the popup draws plain text.
+The popup is as wide as its longest line needs (up to the window's width);
+what is still too long is elided in the middle, so both a title's start and its
+end stay readable, and the full line is the row's tooltip.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from db.i18n import N_, _
@@ -76,12 +79,15 @@ class _Completer(QCompleter):
 class SearchBox(QLineEdit):
     open_record = Signal(str, int)
     searched = Signal(str, int)  # query, number of hits (tests wait on it)
+    save_requested = Signal(str)  # "Save this search" (the sidebar keeps it)
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.setPlaceholderText(_("Search everything — names, places, events…  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
+        self.setToolTip(_("Narrow a search with title:, org:, city: or year:, e.g. "
+                          "org:\"People's Committee\" year:2017"))
         self.setMinimumWidth(420)
         self._worker = worker
         self._catalog: Catalog | None = None
@@ -91,10 +97,24 @@ class SearchBox(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(16)
         self.completer_.setWidget(self)
+        self.popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.completer_.activated[QModelIndex].connect(  # type: ignore[index]
             self._open_index)
         self.textEdited.connect(self._query)
         self.returnPressed.connect(self._open_first)
+        self.save_action = QAction("☆", self)
+        self.save_action.setObjectName("saveSearch")
+        self.save_action.setToolTip(_("Save this search in the sidebar"))
+        self.save_action.triggered.connect(lambda: self.save_requested.emit(self.text()))
+        self.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.save_action.setVisible(False)
+        self.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
+
+    def run(self, text: str) -> None:
+        """Search for *text* as if typed (a saved search): the box shows it, the popup opens."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setText(text)
+        self._query(text)
 
     @property
     def popup(self) -> QAbstractItemView:
@@ -131,13 +151,27 @@ class SearchBox(QLineEdit):
             return
         self.results.show_hits(hits)
         if hits and self.hasFocus():
-            self.completer_.complete()
+            self.completer_.complete(self._popup_rect())
             first = self.results.first_hit()
             if first is not None:
                 self.popup.setCurrentIndex(first)
         else:
             self.popup.hide()
         self.searched.emit(text, len(hits))
+
+    def _popup_rect(self) -> QRect:
+        """Where the popup opens: under the box, as wide as its longest line needs,
+        never narrower than the box nor wider than the window."""
+        metrics = self.popup.fontMetrics()
+        needed = max((metrics.horizontalAdvance(str(self.results.index(row, 0).data()))
+                      for row in range(self.results.rowCount())), default=0)
+        scroll = self.popup.verticalScrollBar()
+        needed += 2 * self.popup.frameWidth() + 24 + (scroll.sizeHint().width() if scroll else 0)
+        window = self.window()
+        room = window.width() - self.mapTo(window, self.rect().topLeft()).x() \
+            if window is not self else needed
+        width = max(self.width(), min(needed, max(room, self.width())))
+        return QRect(0, 0, width, self.height())
 
     def _open_index(self, index: QModelIndex) -> None:
         kind, record_id = index.data(KIND_ROLE), index.data(ID_ROLE)

@@ -32,6 +32,8 @@ CLASSIFICATION = Setting("briefing/classification", str, "")
 LANGUAGE = Setting("ui/language", str, "")
 # The catalogs opened last, newest first, as a JSON list of paths (File > Open Recent).
 RECENT_CATALOGS = Setting("catalogs/recent", str, "[]")
+# Searches kept in the sidebar (gui.sidebar), in the order saved, as a JSON list of queries.
+SAVED_SEARCHES = Setting("search/saved", str, "[]")
 
 
 def header_state(kind: str) -> Setting[QByteArray]:

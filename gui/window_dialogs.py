@@ -61,6 +61,12 @@ def find_duplicates(parent: QWidget, catalog: Catalog, worker: Worker,
     return dialog
 
 
+def show_about(parent: QWidget) -> None:
+    from gui.about import show_about  # its fonts and licences: read when asked
+
+    show_about(parent)
+
+
 def show_shortcuts(parent: QWidget, menus: Sequence[QMenu]) -> QDialog:
     from gui.help import ShortcutsDialog
 

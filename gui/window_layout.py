@@ -7,11 +7,11 @@ asks for a fixed width beyond the section list's (sized to its longest name).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,14 +25,22 @@ from PySide6.QtWidgets import (
 from db.i18n import _
 from gui import settings as registry
 from gui.banner import SampleBanner
+from gui.problems import APP_NAME
 from gui.safety import ReadOnlyBanner
 from gui.widgets import plain_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from db.catalog import Catalog
+    from gui.pages.section import SectionPage
     from gui.worker import Worker
 
 DEFAULT_SIZE = (1280, 780)
+
+
+def window_title(catalog_name: str) -> str:
+    return f"{catalog_name} — {APP_NAME}"
 
 
 @dataclass(frozen=True)
@@ -97,3 +105,15 @@ def show_sample_banner(banner: SampleBanner, worker: Worker, catalog: Catalog,
             banner.set_sample(sample)
 
     worker.submit(lambda: is_sample(catalog), shown)
+
+
+def fold_details(pages: Iterable[SectionPage], shown: bool) -> None:
+    """View > Detail Pane (F8): fold or unfold every section's detail pane."""
+    for page in pages:
+        page.show_detail(shown)
+
+
+def sync_detail_action(action: QAction, page: SectionPage) -> None:
+    """The View > Detail Pane check follows the page shown (folded by dragging too)."""
+    with QSignalBlocker(action):
+        action.setChecked(page.detail_shown())

@@ -23,6 +23,8 @@ from db.backup.rotation import rotate
 from db.catalog.errors import CatalogError
 from db.catalog.files import FileState, backup_dir, connect_read_only, inspect_file
 from db.catalog.handle import Catalog
+from db.i18n import N_
+from db.said import say
 
 DAILY = "daily"
 # Why a catalog on a database server has no backups here (the CLI and the app say so).
@@ -100,7 +102,7 @@ def backup_now(catalog_or_path: Catalog | str | os.PathLike[str], reason: str = 
     path = _catalog_path(catalog_or_path)
     found = inspect_file(path)
     if found.state is FileState.MISSING:
-        raise CatalogError(f"There is no catalog at {path}.")
+        raise CatalogError(say(N_("There is no catalog at {path}."), path=path))
     if found.state not in (FileState.CURRENT, FileState.OLDER):
         raise BackupFailedError(f"{path.name} cannot be backed up: "
                                 f"{verify(path, thorough=False)}; it was not changed.")

@@ -51,6 +51,8 @@ from db.catalog.files import (
 from db.catalog.handle import Catalog
 from db.catalog.network import network_filesystem
 from db.catalog.server import create_on_server, open_url
+from db.i18n import N_
+from db.said import say
 
 
 def _sample_loader() -> Callable[[Catalog], object]:
@@ -106,7 +108,7 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
     path = Path(text_target).expanduser()
     found = inspect_file(path)
     if found.state is FileState.MISSING:
-        raise CatalogError(f"There is no catalog at {path}.")
+        raise CatalogError(say(N_("There is no catalog at {path}."), path=path))
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN, FileState.NEWER):
         raise _refusal(path, found)
     why_read_only = "opened read-only on request" if read_only else read_only_reason(path)
@@ -268,7 +270,7 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
     if target.exists():
         raise CatalogError(f"{target} already exists; choose another name.")
     if not target.parent.is_dir():
-        raise CatalogError(f"The folder {target.parent} does not exist.")
+        raise CatalogError(say(N_("The folder {folder} does not exist."), folder=target.parent))
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)

@@ -24,6 +24,9 @@ class Delegation(Record, table=True):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     date_note: str | None = None
+    # The day the record sorts on: start_date, else the earliest day date_note points at
+    # ("June 2017" -> 2017-06-01). Derived by db.ops (coerce.derive), never typed.
+    sort_date: dt.date | None = Field(default=None, index=True)
     purpose: str | None = None
     status: str = Field(default=DelegationStatus.PLANNED.value)
     pairing_id: int | None = foreign_key("pairing.id", ondelete="SET NULL")

@@ -22,6 +22,9 @@ class Event(Record, table=True):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     date_note: str | None = None
+    # The day the record sorts on: start_date, else the earliest day date_note points at
+    # ("June 2017" -> 2017-06-01). Derived by db.ops (coerce.derive), never typed.
+    sort_date: dt.date | None = Field(default=None, index=True)
     city_id: int | None = foreign_key("city.id", ondelete="SET NULL")
     venue_id: int | None = foreign_key("organisation.id", ondelete="SET NULL")
     venue_note: str | None = None

@@ -17,6 +17,7 @@ from sqlalchemy import JSON
 from sqlalchemy.sql.schema import Column
 
 from db import partial_dates, phones
+from db.dates import approximate_date
 from db.folding import nfc
 from db.limits import admit
 from db.models import Record, RecordKind
@@ -30,6 +31,10 @@ STORED_FORMS: dict[tuple[RecordKind, str], Callable[[str], str]] = {
     (RecordKind.PERSON, "birth_date"): partial_dates.stored,  # 14/03/1965 -> 1965-03-14
 }
 """Text stored in one canonical form whatever way it was typed."""
+
+DATED_KINDS = frozenset({RecordKind.DELEGATION, RecordKind.EVENT})
+"""Kinds whose lists sort by ``sort_date`` (their start day, else their date note's)."""
+
 
 class Placeholder:
     """A value standing for a record that the save's own transaction resolves, its id
@@ -49,6 +54,8 @@ def derive(kind: RecordKind, row: Mapping[str, Any]) -> dict[str, Any]:
     """Columns computed from others, never typed by users."""
     if kind == RecordKind.PERSON:
         return {"sort_key": sort_key(row.get("given_names"), row.get("family_name") or "")}
+    if kind in DATED_KINDS:  # lists sort "June 2017" with the days of June 2017
+        return {"sort_date": approximate_date(row.get("start_date"), row.get("date_note"))}
     return {}
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from db.i18n import N_
 from db.models import RecordKind
+from db.said import say
+from db.vocabulary import noun
 
 
 class OperationError(Exception):
@@ -36,10 +39,10 @@ class StaleVersionError(OperationError):
 
     def __init__(self, kind: RecordKind, record_id: int, expected: int, actual: int) -> None:
         self.kind, self.record_id, self.expected, self.actual = kind, record_id, expected, actual
-        super().__init__(
-            f"This {kind.value.replace('_', ' ')} was changed elsewhere (version {actual}, "
-            f"you edited version {expected}); your edit was not saved."
-        )
+        super().__init__(say(
+            N_("This {noun} was changed elsewhere (version {actual}, you edited version "
+               "{expected}); your edit was not saved."),
+            noun=noun(kind), actual=actual, expected=expected))
 
 
 class StillReferencedError(OperationError):

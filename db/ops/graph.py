@@ -40,7 +40,10 @@ def ondelete(fk: ForeignKey) -> str:
 
 def references(session: Session, kind: RecordKind,
                record_id: int) -> list[tuple[str, int, str]]:
-    """What refers to a record: (label such as "delegations", count, ON DELETE mode)."""
+    """What refers to a record: (kind such as "delegation_member", count, ON DELETE mode).
+
+    Kinds, not words: the app and the CLI say them in the language (a delete dialog says
+    "1 membership of a delegation", :func:`db.vocabulary.count` "1 member")."""
     target = REGISTRY[kind].table
     found: list[tuple[str, int, str]] = []
     for model in _models():
@@ -53,8 +56,7 @@ def references(session: Session, kind: RecordKind,
                 ).scalar_one()
                 if count:
                     described = REGISTRY.by_table(model.__tablename__)  # type: ignore[arg-type]
-                    label = described.singular if count == 1 else described.plural
-                    found.append((label, count, ondelete(fk)))
+                    found.append((described.kind.value, count, ondelete(fk)))
     return found
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import update as sql_update
 from sqlmodel import Session
 
 from db import search
+from db.i18n import N_, format_list
 from db.models import ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
 from db.ops.coerce import PROTECTED, as_text, coerce, columns, derive, snapshot
 from db.ops.errors import (
@@ -35,7 +36,9 @@ from db.ops.graph import by_table, owned_rows, references
 from db.ops.probe import Probe, SessionProbe, is_constraint, unique_keys
 from db.ops.result import Change, Result
 from db.registry import REGISTRY
+from db.said import say
 from db.validation import UNIQUE_MESSAGES, validate
+from db.vocabulary import count, noun
 
 
 @cache
@@ -145,9 +148,9 @@ class Steps:
                     row.get(n) is None for n in names):
                 continue
             if probe.taken(model, names, row):
-                errors[names[-1]] = UNIQUE_MESSAGES.get(
-                    kind, "This record already exists." if constraint
-                    else "This value is already used.")
+                errors[names[-1]] = say(UNIQUE_MESSAGES.get(
+                    kind, N_("This record already exists.") if constraint
+                    else N_("This value is already used.")))
         if errors:
             raise ValidationError(kind, errors)
 
@@ -216,13 +219,13 @@ class Steps:
         attachments; references elsewhere are :meth:`Transaction.remove`'s job."""
         record = self._get(kind, record_id)
         self.expect_version(kind, record, expected_version)
-        blocking = {label: n for label, n, mode in references(self.session, kind, record_id)
+        blocking = {what: n for what, n, mode in references(self.session, kind, record_id)
                     if mode == "RESTRICT" and n}
         if blocking:
-            listing = ", ".join(f"{n} {label}" for label, n in blocking.items())
-            raise StillReferencedError(
-                f"This {kind.value.replace('_', ' ')} is still used by {listing}; "
-                "change or delete those first.", blocking)
+            listing = format_list([count(REGISTRY.kind(what), n) for what, n in blocking.items()])
+            raise StillReferencedError(say(
+                N_("This {noun} is still used by {items}; change or delete those first."),
+                noun=noun(kind), items=listing), blocking)
         for owned_kind, owned in owned_rows(self.session, kind, record_id):
             assert owned.id is not None
             self._mark(owned_kind, owned.id, snapshot(owned))

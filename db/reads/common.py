@@ -84,7 +84,9 @@ def sources_by_record(session: Session, kind: RecordKind,
     for citation, s in session.exec(
             select(Citation, Source).join(Source, col(Source.id) == Citation.source_id)
             .where(Citation.record_kind == kind.value, col(Citation.record_id).in_(record_ids))
-            .order_by(col(Source.published_on), col(Source.title))):
+            # In the order cited: "[2]" in a record's text is the second of its sources,
+            # on every engine (the sheets and the detail pane number them so).
+            .order_by(col(Citation.id))):
         found[citation.record_id].append(
             SourceView(s.id or 0, s.title, s.publisher, s.url, s.published_on))
     return {record_id: tuple(views) for record_id, views in found.items()}

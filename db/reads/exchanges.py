@@ -200,14 +200,16 @@ def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
     def side_of(city_id: int | None) -> int | None:
         return next((n for n, c in enumerate(sides) if c.id == city_id), None)
 
+    def took_part(person_id: int, day: dt.date | None, role: str, what: str) -> None:
+        seen[person_id].append((day, f"{_role_label(role)}, {what}"))
+
     if delegation_ids:
         for member, d in session.exec(
                 select(DelegationMember, Delegation)
                 .join(Delegation, col(Delegation.id) == DelegationMember.delegation_id)
                 .where(col(DelegationMember.delegation_id).in_(delegation_ids))).all():
-            seen[member.person_id].append(
-                (dated[(RecordKind.DELEGATION.value, d.id or 0)],
-                 f"{_role_label(member.role)}, {d.title}"))
+            took_part(member.person_id, dated[(RecordKind.DELEGATION.value, d.id or 0)],
+                      member.role, d.title)
             home = side_of(d.sending_city_id)
             if home is not None:
                 sent.setdefault(member.person_id, home)
@@ -216,9 +218,9 @@ def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
                 .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
                 .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
                 .where(col(Engagement.delegation_id).in_(delegation_ids))).all():
-            seen[taking_part.person_id].append(
-                (meeting.date or dated[(RecordKind.DELEGATION.value, d.id or 0)],
-                 f"{_role_label(taking_part.role)}, {meeting.title}"))
+            took_part(taking_part.person_id,
+                      meeting.date or dated[(RecordKind.DELEGATION.value, d.id or 0)],
+                      taking_part.role, meeting.title)
             host_side = side_of(meeting.city_id or d.host_city_id)
             if taking_part.role == "host" and host_side is not None:
                 hosted.setdefault(taking_part.person_id, host_side)
@@ -227,9 +229,8 @@ def _involvement(session: Session, sides: tuple[CityFacts, CityFacts],
                 select(EventParticipant, Event)
                 .join(Event, col(Event.id) == EventParticipant.event_id)
                 .where(col(EventParticipant.event_id).in_(event_ids))).all():
-            seen[attendee.person_id].append(
-                (dated[(RecordKind.EVENT.value, e.id or 0)],
-                 f"{_role_label(attendee.role)}, {form(e)}"))
+            took_part(attendee.person_id, dated[(RecordKind.EVENT.value, e.id or 0)],
+                      attendee.role, form(e))
     return seen, {**hosted, **sent}
 
 

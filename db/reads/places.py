@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -107,6 +108,16 @@ class OrganisationView:
     sources: tuple[SourceView, ...]
 
 
+def _refs(session: Session, model: Any, where: Any, order: Any, *, field: str = "name",
+          limit: int | None = None) -> tuple[Ref, ...]:
+    """Links to the records of *model* that *where* selects, in *order* then by id, each
+    named by its *field* in the interface's language (db.bilingual.form): the related
+    lists of a detail pane."""
+    query = select(model).where(where).order_by(order, col(model.id))
+    return tuple(Ref(model.kind.value, r.id or 0, form(r, field))
+                 for r in session.exec(query.limit(limit) if limit else query))
+
+
 def organisation(session: Session, organisation_id: int) -> OrganisationView | None:
     o = session.get(Organisation, organisation_id)
     if o is None:
@@ -133,9 +144,8 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
         city=ref_or_none(RecordKind.CITY, o.city_id, cities),
         country=ref_or_none(RecordKind.COUNTRY, o.country_id, countries),
         parent=ref_or_none(RecordKind.ORGANISATION, o.parent_id, parents),
-        parts=tuple(Ref(RecordKind.ORGANISATION.value, c.id or 0, form(c)) for c in session.exec(
-            select(Organisation).where(Organisation.parent_id == organisation_id)
-            .order_by(col(Organisation.name)))),
+        parts=_refs(session, Organisation, Organisation.parent_id == organisation_id,
+                    col(Organisation.name)),
         website=o.website, notes=o.notes, people=tuple(people),
         events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, form(e)), eo.role)
                      for eo, e in session.exec(
@@ -143,14 +153,12 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
                          .join(Event, col(Event.id) == EventOrganiser.event_id)
                          .where(EventOrganiser.organisation_id == organisation_id)
                          .order_by(col(Event.start_date)))),
-        delegations=tuple(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title)
-                          for d in session.exec(select(Delegation).where(
-                              Delegation.sending_organisation_id == organisation_id)
-                              .order_by(col(Delegation.start_date)))),
-        programmes=tuple(Ref(RecordKind.PROGRAMME.value, p.id or 0, p.name)
-                         for p in session.exec(select(Programme).where(
-                             (col(Programme.funder_id) == organisation_id)
-                             | (col(Programme.managing_organisation_id) == organisation_id)))),
+        delegations=_refs(session, Delegation,
+                          Delegation.sending_organisation_id == organisation_id,
+                          col(Delegation.sort_date), field="title"),
+        programmes=_refs(session, Programme, (col(Programme.funder_id) == organisation_id)
+                         | (col(Programme.managing_organisation_id) == organisation_id),
+                         col(Programme.id)),
         sources=sources_of(session, RecordKind.ORGANISATION, organisation_id),
     )
 
@@ -188,21 +196,13 @@ def city(session: Session, city_id: int) -> CityView | None:
         aliases=tuple(c.aliases), country=ref_or_none(RecordKind.COUNTRY, c.country_id, countries),
         region=c.region, latitude=c.latitude, longitude=c.longitude,
         pairings=tuple(pairings),
-        organisations=tuple(Ref(RecordKind.ORGANISATION.value, o.id or 0, form(o))
-                            for o in session.exec(select(Organisation)
-                                                  .where(Organisation.city_id == city_id)
-                                                  .order_by(col(Organisation.name))
-                                                  .limit(_RELATED_LIMIT))),
-        delegations=tuple(Ref(RecordKind.DELEGATION.value, d.id or 0, d.title)
-                          for d in session.exec(select(Delegation).where(
-                              (col(Delegation.host_city_id) == city_id)
-                              | (col(Delegation.sending_city_id) == city_id))
-                              .order_by(col(Delegation.start_date).desc())
-                              .limit(_RELATED_LIMIT))),
-        events=tuple(Ref(RecordKind.EVENT.value, e.id or 0, form(e))
-                     for e in session.exec(select(Event).where(Event.city_id == city_id)
-                                           .order_by(col(Event.start_date).desc())
-                                           .limit(_RELATED_LIMIT))),
+        organisations=_refs(session, Organisation, Organisation.city_id == city_id,
+                            col(Organisation.name), limit=_RELATED_LIMIT),
+        delegations=_refs(session, Delegation, (col(Delegation.host_city_id) == city_id)
+                          | (col(Delegation.sending_city_id) == city_id),
+                          col(Delegation.sort_date).desc(), field="title", limit=_RELATED_LIMIT),
+        events=_refs(session, Event, Event.city_id == city_id, col(Event.sort_date).desc(),
+                     limit=_RELATED_LIMIT),
         sources=sources_of(session, RecordKind.CITY, city_id),
     )
 

@@ -13,21 +13,22 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from db.i18n import N_, _
 from db.reads.actions import ActionView
 from gui.briefing.common import Sheet, caution, muted
 from gui.briefing.flowables import list_table
 from gui.briefing.text import day as day_text
 from gui.briefing.text import esc, has, join
 
-TITLE = "Open actions from earlier meetings"
+TITLE = N_("Open actions from earlier meetings")  # translated where it is printed
 
 
 def _due(action: ActionView, printed: dt.date, sheet: Sheet) -> Flowable:
     if action.due_date is None:
-        return Paragraph(f"<i>{muted('No due date')}</i>", sheet.st.cell_small)
+        return Paragraph("<i>{}</i>".format(muted(esc(_("No due date")))), sheet.st.cell_small)
     markup = f"<b>{esc(day_text(action.due_date))}</b>"
     if action.overdue(printed):
-        markup += "<br/>" + caution("<b>overdue</b>")
+        markup += "<br/>" + caution("<b>{}</b>".format(esc(_("overdue"))))
     return Paragraph(markup, sheet.st.cell)
 
 
@@ -38,12 +39,13 @@ def actions_section(sheet: Sheet, actions: Sequence[ActionView],
         return []
     rows = []
     for action in actions:
-        what = f"<b>{sheet.cell(action.what, 'Action')}</b>"
+        what = "<b>{}</b>".format(sheet.cell(action.what, _("Action")))
         if has(action.notes):
-            what += f"<br/><i>{muted(sheet.cell(action.notes, 'Action notes'))}</i>"
-        who = esc(action.who.label) if action.who else muted("<i>not assigned</i>")
+            what += "<br/><i>{}</i>".format(muted(sheet.cell(action.notes, _("Action notes"))))
+        who = esc(action.who.label) if action.who else muted("<i>{}</i>".format(
+            esc(_("not assigned"))))
         if action.counterpart is not None:
-            who += f"<br/>{muted('for')} {esc(action.counterpart.label)}"
+            who += "<br/>" + esc(_("for {name}")).format(name=esc(action.counterpart.label))
         meeting = action.engagement or action.delegation
         agreed = join([esc(meeting.label) if meeting else "",
                        muted(esc(day_text(action.agreed_on))) if action.agreed_on else ""],
@@ -51,5 +53,5 @@ def actions_section(sheet: Sheet, actions: Sequence[ActionView],
         rows.append([_due(action, printed, sheet), what, who, agreed])
     rest = sheet.width - 27 * mm
     widths = [27 * mm, rest * 0.40, rest * 0.28, rest * 0.32]
-    return sheet.section(TITLE, list_table(["Due", "Action", "Who", "Agreed at"], rows,
-                                           widths, sheet.st))
+    header = [_("Due"), _("Action"), _("Who"), _("Agreed at")]
+    return sheet.section(_(TITLE), list_table(header, rows, widths, sheet.st))

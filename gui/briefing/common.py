@@ -13,13 +13,25 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
 from db import dates, reads, titles
+from db.i18n import N_, _
 from gui.briefing import fonts, photos, styles
+from gui.briefing.address import address_on
 from gui.briefing.blocks import HeadedBlock, Heading, Keys
 from gui.briefing.overflow import SECTION_TITLE, Overflow, short
 from gui.briefing.portrait import Portrait
 from gui.briefing.styles import Styles
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, table_style
-from gui.briefing.text import clean, day, esc, has, initials, join, label, sentence
+from gui.briefing.text import (
+    approximate_phrase,
+    clean,
+    day,
+    esc,
+    has,
+    initials,
+    join,
+    label,
+    sentence,
+)
 from gui.briefing.textlines import Run, TextLines
 
 
@@ -33,11 +45,19 @@ class Sheet:
     level: int = 0
     policy: titles.TitlePolicy = titles.DEFAULT_POLICY
     overflow: Overflow = field(default_factory=Overflow)
+    # The counterpart's copy: programme and participants only, none of the office's notes.
+    counterpart: bool = False
 
     def nested(self) -> Sheet:
         """The same sheet one bookmark level down (the parts of a briefing pack)."""
         return Sheet(self.st, self.width, self.keys, self.level + 1, self.policy,
-                     self.overflow)
+                     self.overflow, self.counterpart)
+
+    @property
+    def internal(self) -> bool:
+        """Whether the office's own remarks (protocol notes, notes on people and
+        engagements, what to confirm) may be printed: not on the counterpart's copy."""
+        return not self.counterpart
 
     def cell(self, text: str | None, what: str) -> str:
         """Markup for user text in a table cell, continued at the end when too long."""
@@ -80,6 +100,11 @@ def muted(text: str) -> str:
     return f'<font color="#{styles.MUTED.hexval()[2:]}">{text}</font>'
 
 
+def quiet(text: str) -> str:
+    """Markup for a remark of ours in quiet italics (plain text, escaped here)."""
+    return f"<i>{muted(esc(text))}</i>"
+
+
 def caution(text: str) -> str:
     """Markup for something to check (already plain text of ours or escaped)."""
     return f'<font color="#{styles.CAUTION.hexval()[2:]}">{text}</font>'
@@ -100,7 +125,7 @@ def when_cell(start: dt.date | None, end: dt.date | None, note: str | None,
         return Paragraph(markup, st.cell)
     if has(note):
         return Paragraph(f"<i>{esc(sentence(short(note, 400)))}</i>", st.cell_small)
-    return Paragraph(f"<i>{muted('Date not recorded')}</i>", st.cell_small)
+    return Paragraph(quiet(_("Date not recorded")), st.cell_small)
 
 
 def local_name(name: str, local: str | None) -> str:
@@ -138,16 +163,21 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
 
     A title no source confirms for *day* is printed "as of" its evidence and never
     made into the form of address; someone else recorded in the same single-holder
-    office is named under it.
+    office is named under it. The counterpart's copy prints only a confirmed title and
+    none of these remarks.
     """
     on = day or dt.date.today()
     found = person.title_standing(on, sheet.policy)
+    if found and not found[1].confirmed and not sheet.internal:
+        found = None
     title, org = position_text(found[0] if found else None)
     cut = sheet.overflow.plain
-    full_name = clean(person.display_name) or "(name not recorded)"
-    name = cut(full_name, "Name")
-    title, org = cut(title, f"Title of {short(full_name, 60)}"), cut(org, "Organisation")
-    script = cut(original_script(person.original_script), "Name in original script")
+    full_name = clean(person.display_name) or _("(name not recorded)")
+    who = short(full_name, 60)
+    name = cut(full_name, _("Name"))
+    title = cut(title, _("Title of {name}").format(name=who))
+    org = cut(org, _("Organisation"))
+    script = cut(original_script(person.original_script), _("Name in original script"))
     lines = [[Run(f"{name}  {script}" if script else name, fonts.BOLD, 10.5, styles.INK)]]
     if title:
         line = [Run(title, fonts.REGULAR, 9, styles.INK)]
@@ -156,20 +186,20 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
         lines.append(line)
     if org:
         lines.append([Run(org, fonts.REGULAR, 9, styles.MUTED)])
-    for other in shared:
-        lines.append([Run(cut(shared_office_text(other), "Shared office"), fonts.ITALIC, 8.5,
-                          styles.CAUTION)])
-    address = person.address_on(on, sheet.policy)
-    text = cut(address.text, f"Form of address of {short(full_name, 60)}")
-    if text and (text != name or address.fallback):
-        line = [Run("Address as ", fonts.REGULAR, 9, styles.MUTED),
+    for other in shared if sheet.internal else ():
+        lines.append([Run(cut(shared_office_text(other), _("Shared office")), fonts.ITALIC,
+                          8.5, styles.CAUTION)])
+    address = address_on(person, on, sheet.policy)
+    text = cut(address.text, _("Form of address of {name}").format(name=who))
+    if text and (text != name or address.fallback) and sheet.internal:
+        line = [Run(_("Address as") + " ", fonts.REGULAR, 9, styles.MUTED),
                 Run(text, fonts.BOLD, 9, styles.INK)]
         if address.fallback:
-            line.append(Run(" (title unconfirmed)", fonts.ITALIC, 9, styles.CAUTION))
+            line.append(Run(" " + _("(title unconfirmed)"), fonts.ITALIC, 9, styles.CAUTION))
         lines.append(line)
     block: list[Flowable] = [TextLines(lines)]
-    if has(note):
-        block.append(Paragraph(sheet.cell(note, f"Note on {short(full_name, 60)}"),
+    if has(note) and sheet.internal:
+        block.append(Paragraph(sheet.cell(note, _("Note on {name}").format(name=who)),
                                sheet.st.cell_note))
     return block
 
@@ -192,8 +222,9 @@ def shared_offices(session: Session, people: Sequence[reads.PersonView], day: dt
 def shared_office_text(other: titles.SharedOffice) -> str:
     """``Also recorded in this office: Trần Sỹ Thanh (as of 2 December 2024)``."""
     standing = other.standing
-    when = "held on the day" if standing.confirmed else standing.as_of()
-    return f"Also recorded in this office: {clean(other.name)} ({when}); check who holds it"
+    when = _("held on the day") if standing.confirmed else standing.as_of()
+    return _("Also recorded in this office: {name} ({when}); check who holds it").format(
+        name=clean(other.name), when=when)
 
 
 def portrait(person: reads.PersonView, photo: reads.Photo | None,
@@ -240,11 +271,14 @@ def sources_section(sheet: Sheet, sources: Sequence[reads.SourceView]) -> list[F
     for number, source in enumerate(sources, start=1):
         details = join([clean(source.publisher),
                         history_day(source.published_on)], ", ")
-        markup = f"<b>{sheet.cell(source.title, f'Source {number}')}</b>"
+        what = _("Source {number}").format(number=number)
+        markup = f"<b>{sheet.cell(source.title, what)}</b>"
         if details:
-            markup += f" — {sheet.cell(details, f'Source {number}, publisher')}"
+            publisher = _("{source}, publisher").format(source=what)
+            markup += f" — {sheet.cell(details, publisher)}"
         if has(source.url):
-            markup += f"<br/>{muted(sheet.cell(source.url, f'Source {number}, link'))}"
+            link = _("{source}, link").format(source=what)
+            markup += f"<br/>{muted(sheet.cell(source.url, link))}"
         rows.append([Paragraph(f"{number}.", st.cell_small), Paragraph(markup, st.cell_small)])
     table = SheetTable(rows, colWidths=[8 * mm, sheet.width - 8 * mm], hAlign="LEFT",
                   splitInRow=MIN_ROW_SPLIT)
@@ -255,7 +289,7 @@ def sources_section(sheet: Sheet, sources: Sequence[reads.SourceView]) -> list[F
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
-    return sheet.section("Sources", table)
+    return sheet.section(_("Sources"), table)
 
 
 def history_day(value: dt.date | None) -> str:
@@ -269,25 +303,42 @@ def period(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     if start and end:
         return f"{day(start)} – {day(end)}"
     if start:
-        return f"since {day(start)}"
+        return _("since {date}").format(date=day(start))
     if end:
-        return f"until {day(end)}"
+        return _("until {date}").format(date=day(end))
     return clean(note)
 
 
-def titles_day_phrase(start: dt.date | None, first_dated: dt.date | None, dated_what: str,
-                      note: str | None, what: str) -> str:
+# Which day the titles on a sheet are read on, said plainly: whole sentences per kind of
+# sheet (a visit, an event), never built around a translated noun.
+_DAY_PHRASES = {
+    "visit": (N_("Titles as held on {date}, the first day of the visit"),
+              N_("Titles as held on {date}, the first dated engagement"),
+              N_("Titles as held on {date}, as the date note says"),
+              N_("Titles as held in {date}, as the date note says"),
+              N_("Titles as held today: the visit's date is not recorded")),
+    "event": (N_("Titles as held on {date}, the first day of the event"),
+              N_("Titles as held on {date}, the first dated session"),
+              N_("Titles as held on {date}, as the date note says"),
+              N_("Titles as held in {date}, as the date note says"),
+              N_("Titles as held today: the event's date is not recorded")),
+}
+
+
+def titles_day_phrase(start: dt.date | None, first_dated: dt.date | None, note: str | None,
+                      what: str) -> str:
     """Which day printed titles are read on, said plainly: the first day, else the first
-    dated *dated_what* (engagement, session), else what the date note says."""
+    dated engagement or session, else what the date note says. *what* is ``visit`` or
+    ``event``."""
+    first_day, first_dated_item, on_note, in_note, today = _DAY_PHRASES[what]
     if start is not None:
-        return f"Titles as held on {day(start)}, the first day of the {what}"
+        return _(first_day).format(date=day(start))
     if first_dated is not None:
-        return f"Titles as held on {day(first_dated)}, the first dated {dated_what}"
+        return _(first_dated_item).format(date=day(first_dated))
     found = dates.approximate(note)
     if found is not None:
-        return (f"Titles as held {'on' if found.precise else 'in'} {found.phrase}, "
-                "as the date note says")
-    return f"Titles as held today: the {what}'s date is not recorded"
+        return _(on_note if found.precise else in_note).format(date=approximate_phrase(found))
+    return _(today)
 
 
 def continued_section(sheet: Sheet) -> list[Flowable]:
@@ -299,7 +350,7 @@ def continued_section(sheet: Sheet) -> list[Flowable]:
     for number, (what, text) in enumerate(sheet.overflow.items, start=1):
         out.append(Paragraph(f"{number}. {esc(short(what, 120))}", sheet.st.subheading))
         out.extend(Paragraph(esc(part), sheet.st.body) for part in _paragraphs(text))
-    return sheet.section(SECTION_TITLE, *out)
+    return sheet.section(_(SECTION_TITLE), *out)
 
 
 def _paragraphs(text: str, size: int = 4_000) -> list[str]:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlmodel import Session
 
 from db import dates, precedence, reads, titles
+from db.i18n import N_, _, format_number, ngettext
 from db.models import RecordKind
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
@@ -24,6 +25,7 @@ from gui.briefing.common import (
     person_block,
     portrait,
     position_text,
+    quiet,
     shared_offices,
     sources_section,
     status_markup,
@@ -42,13 +44,13 @@ from gui.briefing.text import (
     has,
     join,
     label,
-    plural,
     sentence,
     time_range,
+    weekday,
     when,
 )
 
-KICKER = "Delegation briefing"
+KICKER = N_("Delegation briefing")
 
 
 @dataclass(frozen=True)
@@ -164,32 +166,36 @@ def subtitle(brief: DelegationBrief) -> str:
 def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     v = brief.view
-    out: list[Flowable] = title_block(sheet, join([KICKER, label(v.direction)]), v.title,
+    out: list[Flowable] = title_block(sheet, join([_(KICKER), label(v.direction)]), v.title,
                                       subtitle(brief))
-    out.append(facts_table(_facts(brief), sheet.width, st))
+    out.append(facts_table(_facts(brief, sheet.internal), sheet.width, st))
     if has(v.purpose):
-        out += sheet.section("Purpose", sheet.para(v.purpose))
+        out += sheet.section(_("Purpose"), sheet.para(v.purpose))
     out += _members(brief, sheet)
     out += _counterparts(brief, sheet)
-    out += actions_section(sheet, brief.actions, brief.printed or dt.date.today())
+    if sheet.internal:  # the office's record of what was promised
+        out += actions_section(sheet, brief.actions, brief.printed or dt.date.today())
     out += _programme(brief, sheet)
-    out += _background(brief, sheet)
-    if has(v.outcomes):
-        out += sheet.section("Outcomes", sheet.para(v.outcomes))
-    if has(v.follow_ups):
-        out += sheet.section("Follow-ups", sheet.para(v.follow_ups))
-    out += gifts_section(sheet, brief.gifts)
+    if sheet.internal:
+        out += _background(brief, sheet)
+        if has(v.outcomes):
+            out += sheet.section(_("Outcomes"), sheet.para(v.outcomes))
+        if has(v.follow_ups):
+            out += sheet.section(_("Follow-ups"), sheet.para(v.follow_ups))
+        out += gifts_section(sheet, brief.gifts)
     out += sources_section(sheet, v.sources)
     return out
 
 
-def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
+def _facts(brief: DelegationBrief, internal: bool = True) -> list[tuple[str, str]]:
+    """The at-a-glance box; the counterpart's copy leaves out the office's remarks (a
+    title to confirm, the day titles are read on)."""
     v = brief.view
     frm = v.sending_city.label if v.sending_city else ""
     to = v.host_city.label if v.host_city else ""
     direction = label(v.direction)
     if frm or to:
-        direction += ": " + join([f"from {frm}" if frm else "", f"to {to}" if to else ""], " ")
+        direction += ": " + route(frm, to)
     dates = date_range(v.start_date, v.end_date)
     dates_markup = esc(dates)
     if has(v.date_note):
@@ -203,16 +209,17 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
     head_markup = ""
     if head:
         shown = head.person.title_standing(brief.day or dt.date.today(), brief.policy)
-        title, _ = position_text(shown[0] if shown else None)
+        title, _org = position_text(shown[0] if shown else None)
         if shown and not shown[1].confirmed:
-            title = f"{title} ({shown[1].as_of()})" if title else ""
+            title = f"{title} ({shown[1].as_of()})" if title and internal else ""
         head_markup = f"<b>{esc(head.person.display_name)}</b>"
         if title:
             head_markup += f", {esc(title)}"
     dated = [e.date for e in v.engagements if e.date]
-    programme = plural(len(v.engagements), "engagement") if v.engagements else ""
+    programme = engagements_count(len(v.engagements)) if v.engagements else ""
     if programme and dated:
-        programme += f", from {day(min(dated))}"
+        programme = _("{engagements}, from {date}").format(engagements=programme,
+                                                           date=day(min(dated)))
     basis = titles_basis(v)
     pairing = ""
     if v.pairing:
@@ -220,38 +227,59 @@ def _facts(brief: DelegationBrief) -> list[tuple[str, str]]:
         if brief.pairing and brief.pairing.programme:
             pairing += f" ({esc(brief.pairing.programme.label)})"
     return [
-        ("Direction", esc(direction)),
-        ("Dates", dates_markup),
-        ("Sent by", esc(v.sending_organisation.label) if v.sending_organisation else ""),
-        ("Host city", esc(host)),
-        ("Head of delegation", head_markup),
-        ("Members", esc(plural(len(brief.members), "person", "people"))
-         if brief.members else muted("<i>No members recorded</i>")),
-        ("Programme", esc(programme)),
-        ("Pairing", pairing),
-        ("Event", esc(v.event.label) if v.event else ""),
-        ("Titles", f"<i>{esc(basis)}</i>"),
+        (_("Direction"), esc(direction)),
+        (_("Dates"), dates_markup),
+        (_("Sent by"), esc(v.sending_organisation.label) if v.sending_organisation else ""),
+        (_("Host city"), esc(host)),
+        (_("Head of delegation"), head_markup),
+        (_("Members"), esc(people_count(len(brief.members)))
+         if brief.members else quiet(_("No members recorded"))),
+        (_("Programme"), esc(programme)),
+        (_("Pairing"), pairing),
+        (_("Event"), esc(v.event.label) if v.event else ""),
+        (_("Titles"), f"<i>{esc(basis)}</i>" if internal else ""),
     ]
+
+
+def people_count(n: int) -> str:
+    """``18 people`` / ``18 người``."""
+    return ngettext("{count} person", "{count} people", n).format(count=format_number(n))
+
+
+def engagements_count(n: int) -> str:
+    """``4 engagements`` / ``4 hoạt động``."""
+    return ngettext("{count} engagement", "{count} engagements", n).format(
+        count=format_number(n))
+
+
+def route(frm: str, to: str) -> str:
+    """``from Milan to Hanoi``, either end left out when unknown."""
+    if frm and to:
+        return _("from {origin} to {destination}").format(origin=frm, destination=to)
+    if frm:
+        return _("from {origin}").format(origin=frm)
+    return _("to {destination}").format(destination=to) if to else ""
 
 
 def titles_basis(v: reads.DelegationView) -> str:
     """Which day the printed titles are read on (see reads.delegation_day), said plainly."""
     dated = [e.date for e in v.engagements if e.date is not None]
-    return titles_day_phrase(v.start_date, min(dated) if dated else None, "engagement",
-                             v.date_note, "visit")
+    return titles_day_phrase(v.start_date, min(dated) if dated else None, v.date_note,
+                             "visit")
 
 
 def _members(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     if not brief.members:
-        return sheet.section("Members", Paragraph(
-            muted("<i>No members are recorded for this delegation.</i>"), sheet.st.body))
+        return sheet.section(_("Members"), Paragraph(
+            quiet(_("No members are recorded for this delegation.")),
+            sheet.st.body))
     rows = []
     for m in brief.members:
         rows.append((portrait(m.person, brief.photos.get(m.person.id), 15 * mm),
                      person_block(sheet, m.person, brief.day, note=m.notes,
                                   shared=brief.shared.get(m.person.id, ())),
                      label(m.role)))
-    return sheet.section(f"Members ({len(brief.members)})",
+    return sheet.section(_("Members ({count})").format(count=format_number(len(brief.members))),
                          people_table(sheet, rows, diameter=15 * mm, role_width=34 * mm,
                                       plain_roles=True))
 
@@ -261,11 +289,11 @@ def _counterparts(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         return []
     rows = []
     for c in brief.counterparts:
-        roles = "<br/>".join(muted(sheet.cell(r, "Role")) for r in c.roles)
+        roles = "<br/>".join(muted(sheet.cell(r, _("Role"))) for r in c.roles)
         rows.append((portrait(c.person, brief.photos.get(c.person.id), 11 * mm),
                      person_block(sheet, c.person, brief.day,
                                   shared=brief.shared.get(c.person.id, ())), roles))
-    return sheet.section("People they meet",
+    return sheet.section(_("People they meet"),
                          people_table(sheet, rows, diameter=11 * mm, role_width=62 * mm))
 
 
@@ -276,25 +304,29 @@ def _programme(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     rows = []
     for e in v.engagements:
-        what = f"<b>{sheet.cell(e.title, 'Engagement')}</b>"
+        what = "<b>{}</b>".format(sheet.cell(e.title, _("Engagement")))
         if has(e.topics):
-            what += f"<br/>{sheet.cell(e.topics, 'Engagement topics')}"
+            what += "<br/>" + sheet.cell(e.topics, _("Engagement topics"))
         if e.participants:
             people = ", ".join(f"{esc(ref.label)} ({esc(label(role).lower())})"
                                for ref, role in e.participants)
-            what += f"<br/>{muted('With')} {people}"
-        if has(e.notes):
-            what += f"<br/><i>{muted(sheet.cell(e.notes, 'Engagement notes'))}</i>"
-        where = join([sheet.cell(e.place, "Place"), esc(short(e.city.label)) if e.city else ""],
-                     "<br/>")
+            what += "<br/>{} {}".format(muted(esc(_("With"))), people)
+        if has(e.notes) and sheet.internal:
+            what += "<br/><i>{}</i>".format(muted(sheet.cell(e.notes, _("Engagement notes"))))
+        where = join([sheet.cell(e.place, _("Place")),
+                      esc(short(e.city.label)) if e.city else ""], "<br/>")
         if e.host:
-            where = join([where, f"{muted('Host')} {esc(short(e.host.label))}"], "<br/>")
-        rows.append([when_cell(e.date, None, None, st, extra=time_range(e.start_time, e.end_time))
-                     if e.date else Paragraph(muted("<i>Date not given</i>"), st.cell_small),
-                     Paragraph(what, st.cell), Paragraph(where or "", st.cell)])
+            host = "{} {}".format(muted(esc(_("Host"))), esc(short(e.host.label)))
+            where = join([where, host], "<br/>")
+        rows.append([Paragraph(f"<b>{esc(weekday(e.date))}</b>" + (
+            f"<br/>{esc(time_range(e.start_time, e.end_time))}" if e.start_time else ""),
+            st.cell) if e.date
+            else Paragraph(quiet(_("Date not given")), st.cell_small),
+            Paragraph(what, st.cell), Paragraph(where or "", st.cell)])
     widths = [27 * mm, sheet.width - 27 * mm - 46 * mm, 46 * mm]
-    table = list_table(["When", "Engagement", "Where"], rows, widths, st)
-    return sheet.section(f"Programme ({plural(len(v.engagements), 'engagement')})", table)
+    table = list_table([_("When"), _("Engagement"), _("Where")], rows, widths, st)
+    return sheet.section(_("Programme ({engagements})").format(
+        engagements=engagements_count(len(v.engagements))), table)
 
 
 def _background(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
@@ -305,25 +337,27 @@ def _background(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
         areas = ", ".join(esc(a) for a in p.areas)
         programme = esc(p.programme.label) if p.programme else ""
         if brief.programme and brief.programme.managing_organisation:
-            programme += f"<br/>{muted('Managed by')} " \
-                         f"{esc(brief.programme.managing_organisation.label)}"
-        out += sheet.section("Background: the pairing", facts_table([
-            ("Pairing", f"<b>{esc(p.city_a.label)} – {esc(p.city_b.label)}</b>, "
-                        f"{esc(label(p.kind).lower())}"),
-            ("Programme", programme),
-            ("Since", esc(sentence(when(p.since, None, p.date_note)))),
-            ("Status", status_markup(p.status)),
-            ("Areas of cooperation", areas),
+            programme += "<br/>{} {}".format(
+                muted(esc(_("Managed by"))),
+                esc(brief.programme.managing_organisation.label))
+        out += sheet.section(_("Background: the pairing"), facts_table([
+            (_("Pairing"), f"<b>{esc(p.city_a.label)} – {esc(p.city_b.label)}</b>, "
+                           f"{esc(label(p.kind).lower())}"),
+            (_("Programme"), programme),
+            (_("Since"), esc(sentence(when(p.since, None, p.date_note)))),
+            (_("Status"), status_markup(p.status)),
+            (_("Areas of cooperation"), areas),
         ], sheet.width, st))
         if has(p.summary):
             out += [Spacer(0, 8), sheet.para(p.summary)]
     if brief.between:
         a, b = brief.between
-        title = f"Earlier contacts between {clean(a.name)} and {clean(b.name)}"
+        title = _("Earlier contacts between {city} and {other}").format(
+            city=clean(a.name), other=clean(b.name))
         if not brief.earlier:
-            out += sheet.section(title, Paragraph(
-                muted("<i>No earlier delegations or events between these cities are "
-                      "recorded.</i>"), st.body))
+            out += sheet.section(title, Paragraph(muted("<i>{}</i>".format(esc(_(
+                "No earlier delegations or events between these cities are recorded.")))),
+                st.body))
         else:
             out += sheet.section(title, timeline_table(sheet, brief.earlier))
     return out
@@ -334,13 +368,13 @@ def timeline_table(sheet: Sheet, items: tuple[reads.Exchange, ...]) -> Flowable:
     rows = []
     for item in items:
         if item.kind == RecordKind.DELEGATION.value:
-            kind = "Delegation"
-            route = join([f"from {clean(item.from_city)}" if item.from_city else "",
-                          f"to {clean(item.to_city)}" if item.to_city else ""], " ")
-            detail = join([esc(label(item.direction)), esc(route)], ", ")
+            kind = _("Delegation")
+            detail = join([esc(label(item.direction)),
+                           esc(route(clean(item.from_city), clean(item.to_city)))], ", ")
         else:
-            kind = "Event"
-            detail = esc(f"in {clean(item.to_city)}") if item.to_city else ""
+            kind = _("Event")
+            detail = esc(_("in {city}").format(city=clean(item.to_city))) \
+                if item.to_city else ""
         what = f"{muted(esc(kind))} <b>{esc(item.title)}</b>"
         if detail:
             what += f"<br/>{muted(detail)}"
@@ -350,7 +384,7 @@ def timeline_table(sheet: Sheet, items: tuple[reads.Exchange, ...]) -> Flowable:
         rows.append([when_cell(item.start_date, item.end_date, item.date_note, st),
                      Paragraph(what, st.cell), Paragraph(status, st.cell)])
     widths = [38 * mm, sheet.width - 38 * mm - 26 * mm, 26 * mm]
-    return list_table(["When", "What", "Status"], rows, widths, st)
+    return list_table([_("When"), _("What"), _("Status")], rows, widths, st)
 
 
 def _short(text: str | None, limit: int = 320) -> str:

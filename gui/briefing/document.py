@@ -29,6 +29,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from db import titles
+from db.i18n import _, language
 from gui.briefing import fonts, scripts, styles
 from gui.briefing.blocks import HeadedBlock
 from gui.briefing.styles import Paper
@@ -54,6 +55,10 @@ class SheetOptions:
     reproducible: bool = False  # ReportLab invariant mode: same input, same bytes
     # How near a source's date must be for an undated title to print as current.
     title_policy: titles.TitlePolicy = titles.DEFAULT_POLICY
+    # The printout's own language (``en``/``vi``); None: the language in use (the interface's).
+    language: str | None = None
+    # The counterpart's copy: programme and participants, none of the office's notes.
+    counterpart: bool = False
 
     @property
     def printed(self) -> dt.date:
@@ -110,7 +115,7 @@ class SheetDocument(BaseDocTemplate):
             topMargin=styles.MARGIN_TOP, bottomMargin=styles.MARGIN_BOTTOM,
             title=clean(meta.title), author=_author(options), subject=clean(meta.subject),
             creator=PRODUCT, keywords=[clean(k) for k in meta.keywords if clean(k)],
-            invariant=1 if options.reproducible else 0, lang="en",
+            invariant=1 if options.reproducible else 0, lang=language(),
             initialFontName=fonts.register(), initialFontSize=9.5, initialLeading=12,
             pageCompression=1,
         )
@@ -151,7 +156,8 @@ class SheetDocument(BaseDocTemplate):
         room = width - 2 * styles.MARGIN_X
         canvas.saveState()
         canvas.setFillColor(styles.ACCENT)
-        text = _fit(f"{_plain(heading)} (continued)", fonts.BOLD, 9, room)
+        text = _fit(_("{heading} (continued)").format(heading=_plain(heading)), fonts.BOLD, 9,
+                    room)
         scripts.draw(canvas, styles.MARGIN_X, height - styles.MARGIN_TOP + 6, text, fonts.BOLD, 9)
         canvas.restoreState()
 
@@ -183,14 +189,16 @@ class SheetDocument(BaseDocTemplate):
         canvas.line(left, footer_y + 9, right, footer_y + 9)
         canvas.setFont(fonts.REGULAR, size)
         canvas.setFillColor(styles.MUTED)
-        prefix = f"Page {canvas.getPageNumber()} of "
+        # "Page 2 of " then the total, a form written when the last page is known.
+        prefix = _("Page {page} of {count}").split("{count}")[0].format(
+            page=canvas.getPageNumber())
         canvas.drawString(left, footer_y, prefix)
         canvas.saveState()
         canvas.translate(left + stringWidth(prefix, fonts.REGULAR, size), footer_y)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
-        canvas.drawRightString(right, footer_y,
-                               f"Printed {day_text(self.options.printed)} · {PRODUCT}")
+        printed = _("Printed {date}").format(date=day_text(self.options.printed))
+        canvas.drawRightString(right, footer_y, f"{printed} · {PRODUCT}")
         canvas.restoreState()
 
 

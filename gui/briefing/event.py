@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from sqlmodel import Session
 
 from db import reads, titles
+from db.i18n import N_, _, format_number, ngettext
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -18,16 +19,18 @@ from gui.briefing.common import (
     people_table,
     person_block,
     portrait,
+    quiet,
     shared_offices,
     sources_section,
     title_block,
     titles_day_phrase,
     when_cell,
 )
+from gui.briefing.delegation import people_count
 from gui.briefing.tables import facts_table, list_table
-from gui.briefing.text import clean, date_range, esc, has, join, label, plural, sentence
+from gui.briefing.text import clean, date_range, esc, has, join, label, sentence
 
-KICKER = "Event briefing"
+KICKER = N_("Event briefing")
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
     venue = clean(v.venue.label) if v.venue else clean(v.venue_note)
     subtitle = " · ".join(p for p in (esc(date_range(v.start_date, v.end_date)), esc(place),
                                       esc(venue)) if p)
-    out: list[Flowable] = title_block(sheet, KICKER, v.name, subtitle)
+    out: list[Flowable] = title_block(sheet, _(KICKER), v.name, subtitle)
     dates = esc(date_range(v.start_date, v.end_date))
     if has(v.date_note):
         note = esc(sentence(clean(v.date_note)))
@@ -80,21 +83,23 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
                      clean(brief.city.country)], ", ")
     titles = titles_basis(v)
     out.append(facts_table([
-        ("Series", esc(v.series)),
-        ("Dates", dates),
-        ("City", esc(city)),
-        ("Venue", venue_markup),
-        ("Theme", f"<b>{sheet.cell(v.theme, 'Theme')}</b>" if has(v.theme) else ""),
-        ("Organisers", organisers),
-        ("Attendance", esc(f"{v.attendance:,}") if v.attendance is not None else ""),
-        ("Speakers and guests", esc(plural(len(v.participants), "person", "people"))
+        (_("Series"), esc(v.series)),
+        (_("Dates"), dates),
+        (_("City"), esc(city)),
+        (_("Venue"), venue_markup),
+        (_("Theme"), "<b>{}</b>".format(sheet.cell(v.theme, _("Theme"))) if has(v.theme)
+         else ""),
+        (_("Organisers"), organisers),
+        (_("Attendance"), esc(format_number(v.attendance)) if v.attendance is not None
+         else ""),
+        (_("Speakers and guests"), esc(people_count(len(v.participants)))
          if v.participants else ""),
-        ("Titles", f"<i>{esc(titles)}</i>" if v.participants else ""),
+        (_("Titles"), f"<i>{esc(titles)}</i>" if v.participants and sheet.internal else ""),
     ], sheet.width, st))
     if has(v.description):
-        out += sheet.section("About the event", sheet.para(v.description))
+        out += sheet.section(_("About the event"), sheet.para(v.description))
     if has(v.figures):
-        out += sheet.section("Figures", sheet.para(v.figures))
+        out += sheet.section(_("Figures"), sheet.para(v.figures))
     out += _sessions(brief, sheet)
     out += _participants(brief, sheet)
     out += sources_section(sheet, v.sources)
@@ -104,8 +109,8 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
 def titles_basis(v: reads.EventView) -> str:
     """Which day the speakers' titles are read on (see reads.event_day), said plainly."""
     dated = [s[2] for s in v.sessions if s[2] is not None]
-    return titles_day_phrase(v.start_date, min(dated) if dated else None, "session",
-                             v.date_note, "event")
+    return titles_day_phrase(v.start_date, min(dated) if dated else None, v.date_note,
+                             "event")
 
 
 def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
@@ -116,17 +121,19 @@ def _sessions(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
     rows = []
     previous_notes = ""
     for title, kind, day_, notes in sessions:
-        markup = f"<b>{sheet.cell(title, 'Session')}</b>"
+        markup = "<b>{}</b>".format(sheet.cell(title, _("Session")))
         # Consecutive sessions often share one note ("titles not given"): print it once.
-        if has(notes) and clean(notes) != previous_notes:
-            markup += f"<br/>{sheet.cell(notes, 'Session notes')}"
+        if has(notes) and clean(notes) != previous_notes and sheet.internal:
+            markup += "<br/>" + sheet.cell(notes, _("Session notes"))
         previous_notes = clean(notes)
         rows.append([when_cell(day_, None, None, st) if day_
-                     else Paragraph(muted("<i>Date not given</i>"), st.cell_small),
+                     else Paragraph(quiet(_("Date not given")), st.cell_small),
                      Paragraph(markup, st.cell), Paragraph(esc(label(kind)), st.cell)])
     widths = [30 * mm, sheet.width - 30 * mm - 26 * mm, 26 * mm]
-    return sheet.section(f"Programme ({plural(len(sessions), 'session')})",
-                         list_table(["When", "Session", "Kind"], rows, widths, st))
+    count = ngettext("{count} session", "{count} sessions", len(sessions)).format(
+        count=format_number(len(sessions)))
+    return sheet.section(_("Programme ({sessions})").format(sessions=count),
+                         list_table([_("When"), _("Session"), _("Kind")], rows, widths, st))
 
 
 def _participants(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
@@ -137,7 +144,7 @@ def _participants(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
              person_block(sheet, person, brief.day, note=notes,
                           shared=brief.shared.get(person.id, ())), label(role))
             for person, role, notes in people]
-    return sheet.section("Speakers and guests",
+    return sheet.section(_("Speakers and guests"),
                          people_table(sheet, rows, diameter=13 * mm, role_width=34 * mm,
                                       plain_roles=True))
 

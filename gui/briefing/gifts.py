@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from db.i18n import N_, _, pgettext
 from db.kinds import GiftDirection
 from db.reads.gifts import GiftView
 from db.vocabulary import value_word
@@ -19,21 +20,21 @@ from gui.briefing.common import Sheet, muted, when_cell
 from gui.briefing.flowables import list_table
 from gui.briefing.text import esc, has, join
 
-TITLE = "Gifts given and received"
+TITLE = N_("Gifts given and received")  # translated where it is printed
 
 
 def _between(gift: GiftView) -> str:
     """``<b>Given</b><br/>From Nguyễn Đức Chung<br/>To Bruno Angelet``; a side not recorded
     is left out."""
     lines = [f"<b>{esc(value_word(GiftDirection, gift.direction))}</b>"]
-    for word, person, body in (("From", gift.giver, gift.giving_body),
-                               ("To", gift.recipient, gift.receiving_body)):
+    for word, person, body in ((pgettext("gift", "From"), gift.giver, gift.giving_body),
+                               (pgettext("gift", "To"), gift.recipient, gift.receiving_body)):
         if person is None:
             continue
         name = esc(person.label)
         if body is not None:
             name = join([name, esc(body.label)], ", ")
-        lines.append(f"{muted(word)} {name}")
+        lines.append(f"{muted(esc(word))} {name}")
     return "<br/>".join(lines)
 
 
@@ -44,15 +45,15 @@ def gifts_section(sheet: Sheet, gifts: Sequence[GiftView]) -> list[Flowable]:
     st = sheet.st
     rows = []
     for gift in gifts:
-        what = f"<b>{sheet.cell(gift.description, 'Gift')}</b>"
+        what = "<b>{}</b>".format(sheet.cell(gift.description, _("Gift")))
         if has(gift.value):
-            what += f"<br/>{muted(sheet.cell(gift.value, 'Gift value'))}"
+            what += "<br/>" + muted(sheet.cell(gift.value, _("Gift value")))
         if has(gift.notes):
-            what += f"<br/><i>{muted(sheet.cell(gift.notes, 'Gift notes'))}</i>"
+            what += "<br/><i>{}</i>".format(muted(sheet.cell(gift.notes, _("Gift notes"))))
         occasion = gift.delegation or gift.event
         rows.append([when_cell(gift.date, None, None, st), what, _between(gift),
-                     sheet.cell(occasion.label, "Occasion") if occasion else ""])
+                     sheet.cell(occasion.label, _("Occasion")) if occasion else ""])
     rest = sheet.width - 27 * mm
     widths = [27 * mm, rest * 0.34, rest * 0.36, rest * 0.30]
-    return sheet.section(TITLE, list_table(["When", "Gift", "Between", "Occasion"], rows,
-                                           widths, st))
+    header = [_("When"), _("Gift"), _("Between"), _("Occasion")]
+    return sheet.section(_(TITLE), list_table(header, rows, widths, st))

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from db.i18n import N_, _
 from gui.briefing.text import clean, esc
 
 CELL_LIMIT = 1_500  # characters of user text a table cell holds before it is continued
 LINE_LIMIT = 300  # a name, a title, an organisation on a person's lines
 HEADING_LIMIT = 160  # a section heading or a sheet title
-SECTION_TITLE = "Continued text"
+SECTION_TITLE = N_("Continued text")  # translated where it is printed
 
 
 @dataclass
@@ -43,8 +44,9 @@ class Overflow:
         if found is None:
             return esc(value)
         head, number = found
-        return (f"{esc(head)}… <i>(continued in full under “{SECTION_TITLE}”, "
-                f"item {number})</i>")
+        pointer = _("(continued in full under “{section}”, item {number})").format(
+            section=_(SECTION_TITLE), number=number)
+        return f"{esc(head)}… <i>{esc(pointer)}</i>"
 
     def plain(self, text: str | None, what: str, limit: int = LINE_LIMIT) -> str:
         """Plain text (for TextLines and canvas strings), cut the same way."""
@@ -53,7 +55,8 @@ class Overflow:
         if found is None:
             return value
         head, number = found
-        return f"{head}… (continued under “{SECTION_TITLE}”, item {number})"
+        return f"{head}… " + _("(continued under “{section}”, item {number})").format(
+            section=_(SECTION_TITLE), number=number)
 
 
 def short(text: str | None, limit: int = HEADING_LIMIT) -> str:

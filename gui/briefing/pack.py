@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak
 from sqlmodel import Session
 
 from db import titles
+from db.i18n import _
 from gui.briefing import delegation, pairing, person
 from gui.briefing.blocks import Part
 from gui.briefing.common import Sheet
@@ -44,19 +45,20 @@ def story(pack: PackBrief, sheet: Sheet) -> list[Flowable]:
     bookmarked one level down."""
     inner = sheet.nested()
     title = pack.delegation.title
-    out: list[Flowable] = [Part(f"Delegation briefing · {title}",
-                                outline=f"Delegation briefing: {title}", key=sheet.keys.next(),
-                                level=sheet.level)]
+    out: list[Flowable] = [Part(f"{_(delegation.KICKER)} · {title}",
+                                outline=f"{_(delegation.KICKER)}: {title}",
+                                key=sheet.keys.next(), level=sheet.level)]
     out += delegation.story(pack.delegation, inner)
     for member in pack.members:
         name = clean(member.view.display_name)
-        out += [PageBreak(), Part(f"Bio sheet · {name}", outline=f"Bio sheet: {name}",
+        out += [PageBreak(), Part(f"{_(person.KICKER)} · {name}",
+                                  outline=f"{_(person.KICKER)}: {name}",
                                   key=sheet.keys.next(), level=sheet.level)]
         out += person.story(member, inner)
     if pack.pairing is not None:
         name = pack.pairing.title
-        out += [PageBreak(), Part(f"Pairing profile · {name}",
-                                  outline=f"Pairing profile: {name}", key=sheet.keys.next(),
-                                  level=sheet.level)]
+        out += [PageBreak(), Part(f"{_(pairing.KICKER)} · {name}",
+                                  outline=f"{_(pairing.KICKER)}: {name}",
+                                  key=sheet.keys.next(), level=sheet.level)]
         out += pairing.story(pack.pairing, inner)
     return out

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from sqlmodel import Session
 
 from db import reads, titles
+from db.i18n import N_, _
 from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
 from gui.briefing.blocks import HeadedBlock
@@ -28,7 +29,7 @@ from gui.briefing.overflow import short
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label, when
 
-KICKER = "Pairing profile"
+KICKER = N_("Pairing profile")
 
 
 @dataclass(frozen=True)
@@ -66,37 +67,38 @@ def story(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
     v = brief.view
     subtitle = " · ".join(p for p in (esc(label(v.kind)), status_markup(v.status),
                                       esc(when(v.since, None, None))) if p)
-    out: list[Flowable] = title_block(sheet, KICKER, brief.title, subtitle)
+    out: list[Flowable] = title_block(sheet, _(KICKER), brief.title, subtitle)
     out.append(_cities(brief, sheet))
     prog = brief.programme
     out.append(Paragraph("", st.body))
     out.append(facts_table([
-        ("Programme", f"<b>{esc(prog.name)}</b>" if prog else ""),
-        ("Funder", esc(prog.funder.label) if prog and prog.funder else ""),
-        ("Managed by", esc(prog.managing_organisation.label)
+        (_("Programme"), f"<b>{esc(prog.name)}</b>" if prog else ""),
+        (_("Funder"), esc(prog.funder.label) if prog and prog.funder else ""),
+        (_("Managed by"), esc(prog.managing_organisation.label)
          if prog and prog.managing_organisation else ""),
-        ("Programme dates", esc(when(prog.start_date, prog.end_date, prog.date_note))
+        (_("Programme dates"), esc(when(prog.start_date, prog.end_date, prog.date_note))
          if prog else ""),
-        ("Kind", esc(label(v.kind))),
-        ("Status", status_markup(v.status)),
-        ("Since", esc(when(v.since, None, v.date_note))),
-        ("Areas of cooperation", ", ".join(esc(a) for a in v.areas)),
+        (_("Kind"), esc(label(v.kind))),
+        (_("Status"), status_markup(v.status)),
+        (_("Since"), esc(when(v.since, None, v.date_note))),
+        (_("Areas of cooperation"), ", ".join(esc(a) for a in v.areas)),
     ], sheet.width, st))
     if has(v.summary):
-        out += sheet.section("Summary", sheet.para(v.summary))
+        out += sheet.section(_("Summary"), sheet.para(v.summary))
     if prog and has(prog.description):
-        out += sheet.section(f"The programme: {clean(prog.name)}",
+        out += sheet.section(_("The programme: {name}").format(name=clean(prog.name)),
                              sheet.para(prog.description))
         if has(prog.website):
             out.append(Paragraph(muted(esc(prog.website)), st.small))
     if brief.timeline:
-        out += sheet.section("Timeline", timeline_table(sheet, brief.timeline))
+        out += sheet.section(_("Timeline"), timeline_table(sheet, brief.timeline))
     else:
-        out += sheet.section("Timeline", Paragraph(muted(
-            "<i>No delegations or events between these cities are recorded yet.</i>"), st.body))
+        out += sheet.section(_("Timeline"), Paragraph(muted("<i>{}</i>".format(esc(_(
+            "No delegations or events between these cities are recorded yet.")))), st.body))
     out += _people(brief, sheet)
-    out += gifts_section(sheet, brief.gifts)
-    out += sources_section(sheet, v.sources)
+    if sheet.internal:
+        out += gifts_section(sheet, brief.gifts)
+    out += sources_section(sheet, v.sources)  # the text printed cites them: "[2]"
     return out
 
 
@@ -138,8 +140,9 @@ def _people(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     out: list[Flowable] = []
     names = (clean(brief.city_a.name), clean(brief.city_b.name))
-    for side, caption in ((0, f"On the {names[0]} side"), (1, f"On the {names[1]} side"),
-                          (2, "Also involved")):
+    for side, caption in ((0, _("On the {city} side").format(city=names[0])),
+                          (1, _("On the {city} side").format(city=names[1])),
+                          (2, _("Also involved"))):
         group = [k for k in brief.people if k.side == side]
         if not group:
             continue
@@ -154,6 +157,6 @@ def _people(brief: PairingBrief, sheet: Sheet) -> list[Flowable]:
                          Paragraph("<br/>".join(esc(i) for i in k.involvement), st.cell_small)])
         widths = [sheet.width * 0.45, sheet.width * 0.55]
         block = HeadedBlock(Paragraph(esc(caption), st.subheading),
-                            list_table(["Person", "Involvement"], rows, widths, st))
-        out += sheet.section("Key people", block) if not out else [block]
+                            list_table([_("Person"), _("Involvement")], rows, widths, st))
+        out += sheet.section(_("Key people"), block) if not out else [block]
     return out

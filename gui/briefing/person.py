@@ -11,11 +11,14 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
 from db import dates, reads, titles
+from db.i18n import N_, _, locale_name, pgettext
 from db.models import NameOrder
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
 from gui.briefing import fonts, styles
 from gui.briefing.actions import actions_section
+from gui.briefing.address import address_on
+from gui.briefing.address import honorific as address_honorific
 from gui.briefing.common import (
     Sheet,
     caution,
@@ -31,7 +34,7 @@ from gui.briefing.gifts import gifts_section
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label
 
-KICKER = "Bio sheet"
+KICKER = N_("Bio sheet")
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,23 @@ def _script_markup(text: str | None) -> str:
     printable = original_script(text)
     if printable:
         return esc(printable)
-    return muted("<i>Recorded in the catalog; the sheet's font cannot print this script.</i>")
+    return muted("<i>{}</i>".format(esc(_(
+        "Recorded in the catalog; the sheet's font cannot print this script."))))
 
 
 def language_name(code: str) -> str:
-    """``vi`` -> ``Vietnamese``; anything else as typed."""
+    """``vi`` -> ``Vietnamese`` (``tiếng Việt`` on a Vietnamese sheet, from CLDR);
+    anything else as typed."""
     text = clean(code)
     if 2 <= len(text) <= 3 and text.isalpha():
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            name = Locale.parse(locale_name()).languages.get(text.lower())
+        except (UnknownLocaleError, ValueError):
+            name = None
+        if name:
+            return str(name)
         import pycountry
 
         found = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3":
@@ -94,45 +107,51 @@ def language_name(code: str) -> str:
 def name_order_text(view: reads.PersonView) -> str:
     given, family = clean(view.given_names), clean(view.family_name)
     if view.name_order == NameOrder.MONONYM or not given:
-        return f"Known by one name: <b>{esc(family or given)}</b>"
-    first = "Family name first" if view.name_order == NameOrder.FAMILY_FIRST \
-        else "Given name first"
-    return (f"{first}. Family name <b>{esc(family)}</b>; "
-            f"given {'name' if ' ' not in given else 'names'} <b>{esc(given)}</b>")
+        return _("Known by one name: {name}").format(name=f"<b>{esc(family or given)}</b>")
+    if view.name_order == NameOrder.FAMILY_FIRST:
+        text = _("Family name first. Family name {family}; given names {given}") \
+            if " " in given else _("Family name first. Family name {family}; given name {given}")
+    else:
+        text = _("Given name first. Family name {family}; given names {given}") \
+            if " " in given else _("Given name first. Family name {family}; given name {given}")
+    return esc(text).format(family=f"<b>{esc(family)}</b>", given=f"<b>{esc(given)}</b>")
 
 
 def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     st = sheet.st
     v = brief.view
     out: list[Flowable] = [_header(brief, sheet), Spacer(0, 8)]
-    address = v.address_on(brief.today, brief.policy)
+    internal = sheet.internal
+    address = address_on(v, brief.today, brief.policy)
     address_markup = f"<b>{esc(address.text)}</b>" if has(address.text) else ""
     if address.fallback:
-        address_markup += " " + caution("<i>(not from the title: no source confirms it "
-                                        "for today)</i>")
+        address_markup += " " + caution("<i>{}</i>".format(esc(_(
+            "(not from the title: no source confirms it for today)"))))
     out.append(facts_table([
-        ("Name", name_order_text(v)),
-        ("Original script", _script_markup(v.original_script)),
-        ("Form of address", address_markup),
-        ("Honorific", sheet.cell(v.honorific, "Honorific")),
-        ("Nationality", esc(v.nationality.label) if v.nationality else ""),
-        ("Languages", esc(", ".join(language_name(c) for c in v.languages))),
-        ("Email", sheet.cell(v.email, "Email")),
-        ("Phone", sheet.cell(v.phone, "Phone")),
+        (_("Name"), name_order_text(v)),
+        (_("Original script"), _script_markup(v.original_script)),
+        (_("Form of address"), address_markup if internal else ""),
+        (_("Honorific"), sheet.cell(address_honorific(v.honorific), _("Honorific"))),
+        (_("Nationality"), esc(v.nationality.label) if v.nationality else ""),
+        (_("Languages"), esc(", ".join(language_name(c) for c in v.languages))),
+        (_("E-mail"), sheet.cell(v.email, _("E-mail")) if internal else ""),
+        (_("Phone"), sheet.cell(v.phone, _("Phone")) if internal else ""),
     ], sheet.width, st))
-    out += _to_confirm(brief, sheet)
-    out += actions_section(sheet, brief.actions, brief.today)
-    if has(v.protocol_notes):
-        out += sheet.section("Protocol notes",
-                             _boxed(sheet, sheet.cell(v.protocol_notes, "Protocol notes")))
+    if internal:
+        out += _to_confirm(brief, sheet)
+        out += actions_section(sheet, brief.actions, brief.today)
+        if has(v.protocol_notes):
+            out += sheet.section(_("Protocol notes"), _boxed(
+                sheet, sheet.cell(v.protocol_notes, _("Protocol notes"))))
     if has(v.biography):
-        out += sheet.section("Biography", sheet.para(v.biography))
+        out += sheet.section(_("Biography"), sheet.para(v.biography))
     out += _positions(brief, sheet)
-    out += _participation(sheet, "Delegations", v.delegations)
-    out += _meetings(brief, sheet)
-    out += _participation(sheet, "Events", v.events)
-    out += gifts_section(sheet, brief.gifts)
-    out += sources_section(sheet, v.sources)
+    if internal:
+        out += _participation(sheet, _("Delegations"), _("Delegation"), v.delegations)
+        out += _meetings(brief, sheet)
+        out += _participation(sheet, _("Events"), _("Event"), v.events)
+        out += gifts_section(sheet, brief.gifts)
+    out += sources_section(sheet, v.sources)  # the text printed cites them: "[2]"
     return out
 
 
@@ -140,21 +159,26 @@ def _header(brief: PersonBrief, sheet: Sheet) -> Table:
     st = sheet.st
     v = brief.view
     current = v.title_standing(brief.today, brief.policy)
+    if current and not current[1].confirmed and not sheet.internal:
+        current = None  # the counterpart's copy never prints a title to confirm
     title, org = position_text(current[0] if current else None)
     cut = sheet.overflow.markup
-    lines = [Paragraph(esc(KICKER.upper()), st.kicker),
-             Paragraph(cut(v.display_name, "Name", 300), st.title)]
+    lines = [Paragraph(esc(_(KICKER).upper()), st.kicker),
+             Paragraph(cut(v.display_name, _("Name"), 300), st.title)]
     script = original_script(v.original_script)
     if script:
-        lines.append(Paragraph(cut(script, "Name in original script", 300), st.subtitle))
+        lines.append(Paragraph(cut(script, _("Name in original script"), 300), st.subtitle))
     if title and current:
         as_of = current[1].as_of()
-        lines.append(Paragraph(f'<font name="{fonts.BOLD}">{cut(title, "Title", 300)}</font>'
+        title_cut = cut(title, pgettext("position", "Title"), 300)
+        org_cut = cut(org, _("Organisation"), 300) if org else ""
+        lines.append(Paragraph(f'<font name="{fonts.BOLD}">{title_cut}</font>'
                                + (f" {caution(f'<i>({esc(as_of)})</i>')}" if as_of else "")
-                               + (f"<br/>{cut(org, 'Organisation', 300)}" if org else ""),
+                               + (f"<br/>{org_cut}" if org_cut else ""),
                                st.subtitle))
-    else:
-        lines.append(Paragraph(f"<i>{esc('No current title recorded')}</i>", st.subtitle))
+    elif sheet.internal:  # the counterpart's copy says nothing of a title not confirmed
+        lines.append(Paragraph("<i>{}</i>".format(esc(_("No current title recorded"))),
+                               st.subtitle))
     diameter = 30 * mm
     table = SheetTable([[portrait(v, brief.photo, diameter), lines]],
                        colWidths=[diameter + 8 * mm, sheet.width - diameter - 8 * mm],
@@ -195,7 +219,8 @@ def _organisation_markup(brief: PersonBrief, ref: reads.Ref | None) -> str:
         name += f" ({esc(info.acronym)})"
     details = join([esc(label(info.org_kind)), esc(info.city), esc(info.country)], ", ")
     if info.parent:
-        details = join([details, f"part of {esc(info.parent)}"], "; ")
+        details = join([details, esc(_("part of {organisation}").format(
+            organisation=clean(info.parent)))], "; ")
     return join([name, muted(details)], "<br/>")
 
 
@@ -208,24 +233,31 @@ def _positions(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     for p in sorted(v.positions, key=_position_order):
         when = esc(period(p.start_date, p.end_date, None))
         found = p.standing(brief.today, brief.policy)
+        if found is not None and not found.confirmed and not sheet.internal:
+            continue  # the counterpart's copy lists only what is confirmed or dated
         if found is not None and found.confirmed:
-            state = "current" if found.state is titles.TitleState.HELD else "confirmed"
-            when = join([when, f'<font color="#{styles.ACCENT.hexval()[2:]}"><b>{state}</b>'
-                               "</font>"], "<br/>")
+            state = _("current") if found.state is titles.TitleState.HELD else _("confirmed")
+            when = join([when, f'<font color="#{styles.ACCENT.hexval()[2:]}"><b>'
+                               f'{esc(state)}</b></font>'], "<br/>")
         attested = titles.attestations(p.attested_on)
-        if attested:
-            when = join([when, esc("Attested " + ", ".join(a.phrase for a in attested))],
-                        "<br/>")
+        if attested and sheet.internal:
+            when = join([when, esc(_("Attested {dates}").format(
+                dates=", ".join(a.phrase for a in attested)))], "<br/>")
         if found is not None and not found.confirmed:
-            when = join([when, caution("<i>not confirmed for today</i>")], "<br/>")
-        if has(p.date_note):
+            when = join([when, caution("<i>{}</i>".format(esc(_("not confirmed for today"))))],
+                        "<br/>")
+        if has(p.date_note) and sheet.internal:
             when += f"<br/><i>{muted(esc(p.date_note))}</i>"
-        rows.append([Paragraph(when or muted("<i>Dates not recorded</i>"), st.cell_small),
-                     Paragraph(f"<b>{sheet.cell(p.title, 'Position')}</b>", st.cell),
+        rows.append([Paragraph(when or muted("<i>{}</i>".format(esc(_("Dates not recorded")))),
+                               st.cell_small),
+                     Paragraph("<b>{}</b>".format(sheet.cell(p.title, _("Position"))), st.cell),
                      Paragraph(_organisation_markup(brief, p.organisation), st.cell)])
+    if not rows:
+        return []
     rest = sheet.width - 40 * mm
-    return sheet.section("Positions", list_table(["Period", "Title", "Organisation"], rows,
-                                                 [40 * mm, rest * 0.5, rest * 0.5], st))
+    return sheet.section(_("Positions"), list_table(
+        [_("Period"), pgettext("position", "Title"), _("Organisation")], rows,
+        [40 * mm, rest * 0.5, rest * 0.5], st))
 
 
 def _position_order(p: reads.PositionView) -> tuple[dt.date, int]:
@@ -242,19 +274,25 @@ def _to_confirm(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     items: list[str] = []
     for position, standing in v.unconfirmed_on(brief.today, brief.policy):
         title, org = position_text(position)
-        items.append(f"<b>{esc(title)}</b>{', ' + esc(org) if org else ''}: "
-                     f"{esc(standing.as_of())}; confirm it is still held.")
+        items.append(esc(_("{title}: {as_of}; confirm it is still held.")).format(
+            title=f"<b>{esc(title)}</b>" + (f", {esc(org)}" if org else ""),
+            as_of=esc(standing.as_of())))
     for other in brief.shared:
         held = next((p for p in v.positions if p.id == other.position_id), None)
-        what = esc(held.title) if held else "this office"
-        when = ("holds it on the day" if other.standing.confirmed
-                else f"recorded {esc(other.standing.as_of())}")
-        items.append(f"<b>{esc(other.name)}</b> is also recorded as {what} ({when}): "
-                     "check who holds the office now.")
-    address = v.address_on(brief.today, brief.policy)
+        what = esc(held.title) if held else esc(_("this office"))
+        if other.standing.confirmed:
+            text = _("{name} is also recorded as {title} (holds it on the day): check who "
+                     "holds the office now.")
+        else:
+            text = _("{name} is also recorded as {title} (recorded {as_of}): check who "
+                     "holds the office now.")
+        items.append(esc(text).format(name=f"<b>{esc(other.name)}</b>", title=what,
+                                      as_of=esc(other.standing.as_of())))
+    address = address_on(v, brief.today, brief.policy)
     if address.fallback:
-        items.append(f"Form of address: <b>{esc(address.text)}</b> is used because the "
-                     "title is not confirmed; confirm the title to address by it.")
+        items.append(esc(_("Form of address: {address} is used because the title is not "
+                           "confirmed; confirm the title to address by it.")).format(
+            address=f"<b>{esc(address.text)}</b>"))
     if not items:
         return []
     rows = [[Paragraph("☐" if fonts.covers("☐") else "–", sheet.st.cell),
@@ -267,10 +305,10 @@ def _to_confirm(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
-    return sheet.section("To confirm before the meeting", table)
+    return sheet.section(_("To confirm before the meeting"), table)
 
 
-def _participation(sheet: Sheet, title: str,
+def _participation(sheet: Sheet, title: str, one: str,
                    items: tuple[reads.Participation, ...]) -> list[Flowable]:
     if not items:
         return []
@@ -278,10 +316,10 @@ def _participation(sheet: Sheet, title: str,
     ordered = sorted(items, key=lambda i: (dates.approximate_date(i.date, i.date_note)
                                            or dt.date.max, i.ref.label))
     rows = [[when_cell(i.date, None, i.date_note, st),
-             Paragraph(sheet.cell(i.ref.label, title[:-1]), st.cell),
+             Paragraph(sheet.cell(i.ref.label, one), st.cell),
              Paragraph(esc(label(i.role)), st.cell)] for i in ordered]
     widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
-    return sheet.section(title, list_table(["When", title[:-1], "Role"], rows, widths, st))
+    return sheet.section(title, list_table([_("When"), one, _("Role")], rows, widths, st))
 
 
 def _meetings(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
@@ -289,8 +327,10 @@ def _meetings(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
         return []
     st = sheet.st
     rows = [[when_cell(m.date, None, None if m.date else m.delegation_date_note, st),
-             Paragraph(f"<b>{sheet.cell(m.title, 'Meeting')}</b><br/>"
-                       f"{muted(sheet.cell(m.delegation.label, 'Delegation'))}", st.cell),
+             Paragraph("<b>{}</b><br/>{}".format(
+                 sheet.cell(m.title, _("Meeting")),
+                 muted(sheet.cell(m.delegation.label, _("Delegation")))), st.cell),
              Paragraph(esc(label(m.role)), st.cell)] for m in brief.meetings]
     widths = [40 * mm, sheet.width - 40 * mm - 32 * mm, 32 * mm]
-    return sheet.section("Meetings", list_table(["When", "Meeting", "Role"], rows, widths, st))
+    return sheet.section(_("Meetings"), list_table([_("When"), _("Meeting"), _("Role")], rows,
+                                                   widths, st))

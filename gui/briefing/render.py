@@ -18,10 +18,12 @@ from typing import Any
 from reportlab.platypus import Flowable
 from sqlmodel import Session
 
-from db import registry
+from db import i18n, registry
 from db.catalog import Catalog
 from db.folding import fold
+from db.i18n import N_, _
 from db.models import RecordKind
+from db.vocabulary import noun
 from gui.briefing import delegation, event, pack, pairing, person
 from gui.briefing.common import Sheet, continued_section
 from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
@@ -46,7 +48,8 @@ class NotFoundError(LookupError):
 
     def __init__(self, kind: Kind, record_id: int) -> None:
         self.kind, self.record_id = kind, record_id
-        super().__init__(f"There is no {kind.record_kind.value} with id {record_id}.")
+        super().__init__(i18n._("There is no {kind} with id {id}.").format(
+            kind=noun(kind.record_kind), id=record_id))
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class Built:
 
 def new_sheet(options: SheetOptions) -> Sheet:
     return Sheet(make_styles(), options.paper.size[0] - 2 * MARGIN_X,
-                 policy=options.title_policy)
+                 policy=options.title_policy, counterpart=options.counterpart)
 
 
 @dataclass(frozen=True)
@@ -75,16 +78,17 @@ class _SheetKind:
 
 
 _SHEETS: dict[Kind, _SheetKind] = {
-    Kind.DELEGATION: _SheetKind(delegation.load, delegation.story, "Delegation briefing",
-                                "Delegation briefing", ("delegation", "briefing")),
-    Kind.PERSON: _SheetKind(person.load, person.story, "Bio sheet", "Person bio sheet",
+    Kind.DELEGATION: _SheetKind(delegation.load, delegation.story, delegation.KICKER,
+                                N_("Delegation briefing"), ("delegation", "briefing")),
+    Kind.PERSON: _SheetKind(person.load, person.story, person.KICKER, N_("Person bio sheet"),
                             ("person", "bio")),
-    Kind.PAIRING: _SheetKind(pairing.load, pairing.story, "Pairing profile", "Pairing profile",
-                             ("pairing", "profile")),
-    Kind.EVENT: _SheetKind(event.load, event.story, "Event briefing", "Event briefing",
+    Kind.PAIRING: _SheetKind(pairing.load, pairing.story, pairing.KICKER,
+                             N_("Pairing profile"), ("pairing", "profile")),
+    Kind.EVENT: _SheetKind(event.load, event.story, event.KICKER, N_("Event briefing"),
                            ("event", "briefing")),
-    Kind.PACK: _SheetKind(pack.load, pack.story, "Briefing pack", "Delegation briefing pack",
-                          ("delegation", "briefing", "pack"), show_outline=True),
+    Kind.PACK: _SheetKind(pack.load, pack.story, N_("Briefing pack"),
+                          N_("Delegation briefing pack"), ("delegation", "briefing", "pack"),
+                          show_outline=True),
 }
 
 
@@ -119,8 +123,11 @@ def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions
         raise NotFoundError(kind, record_id)
     sheet = new_sheet(options)
     story = how.story(brief, sheet)
+    title = _(how.title)
+    if options.counterpart:
+        title = _("{sheet} (counterpart copy)").format(sheet=title)
     return Built(story + continued_section(sheet),
-                 Metadata(f"{how.title}: {brief.title}", how.subject, how.keywords,
+                 Metadata(f"{title}: {brief.title}", _(how.subject), how.keywords,
                           show_outline=how.show_outline))
 
 
@@ -134,8 +141,10 @@ def render(catalog: Catalog, kind: Kind | str, record_id: int,
            options: SheetOptions | None = None) -> bytes:
     """The PDF for one record, as bytes."""
     opts = _with_catalog_name(catalog, options or SheetOptions())
-    built = prepare(catalog, Kind(kind), record_id, opts)
-    return build_pdf(built.story, opts, built.meta)
+    # Every word of the sheet, page furniture included, in the printout's language.
+    with i18n.using(opts.language):
+        built = prepare(catalog, Kind(kind), record_id, opts)
+        return build_pdf(built.story, opts, built.meta)
 
 
 def write(catalog: Catalog, kind: Kind | str, record_id: int, path: Path,

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from db.dates import Approximate
+from db.i18n import _, format_date, format_month, language, locale_name
 from db.wording import words
 from gui.briefing import scripts
 
@@ -51,12 +53,19 @@ def has(text: str | None) -> bool:
 
 
 def day(value: dt.date) -> str:
-    """``13 June 2017``."""
-    return f"{value.day} {value:%B} {value.year}"
+    """``13 June 2017`` / ``ngày 13 tháng 6 năm 2017``, in the sheet's language."""
+    return format_date(value, "long")
+
+
+def weekday(value: dt.date) -> str:
+    """A day of a programme, with its weekday: ``Tuesday, 13 June 2017`` /
+    ``Thứ Ba, 13/06/2017`` (how a Vietnamese programme writes it)."""
+    return format_date(value, "weekday" if language() == "vi" else "full")
 
 
 def date_range(start: dt.date | None, end: dt.date | None) -> str:
-    """``13 June 2017``, ``13–15 June 2017``, ``30 June – 2 July 2017``; "" when unknown."""
+    """``13 June 2017``, ``13–15 June 2017``, ``30 June – 2 July 2017`` (``ngày 13–15 tháng
+    6 năm 2017`` in Vietnamese); "" when unknown."""
     if start is None and end is None:
         return ""
     if start is None or end is None or start == end:
@@ -65,9 +74,33 @@ def date_range(start: dt.date | None, end: dt.date | None) -> str:
         start, end = end, start
     if start.year != end.year:
         return f"{day(start)} – {day(end)}"
+    if language() == "vi":
+        if start.month != end.month:
+            return f"ngày {start.day} tháng {start.month} – {day(end)}"
+        return f"ngày {start.day}–{end.day} tháng {end.month} năm {end.year}"
     if start.month != end.month:
-        return f"{start.day} {start:%B} – {end.day} {end:%B} {end.year}"
-    return f"{start.day}–{end.day} {end:%B} {end.year}"
+        return f"{start.day} {_month(start)} – {end.day} {_month(end)} {end.year}"
+    return f"{start.day}–{end.day} {_month(end)} {end.year}"
+
+
+def _month(value: dt.date) -> str:
+    """``June``: English ranges name the month once (``13–15 June 2017``)."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(value, format="MMMM", locale=locale_name()))
+
+
+def approximate_phrase(found: Approximate) -> str:
+    """What a date note points at, in the sheet's language (db.dates words it in English)."""
+    if found.precise:
+        return day(found.day)
+    if found.phrase.isdigit():
+        return found.phrase
+    if found.phrase.startswith("the first half"):
+        return _("the first half of {year}").format(year=found.day.year)
+    if found.phrase.startswith("the second half"):
+        return _("the second half of {year}").format(year=found.day.year)
+    return format_month(found.day)
 
 
 def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
@@ -101,10 +134,6 @@ def initials(name: str) -> str:
 def sentence(text: str) -> str:
     """Capitalised first letter, for a note that stands alone in a cell."""
     return text[:1].upper() + text[1:]
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def join(parts: list[str], sep: str = " · ") -> str:

@@ -3,6 +3,7 @@
     liaison brief delegation 1 -o briefing.pdf [--pack] [--paper letter]
     liaison brief person 7 -o bio.pdf --classification "For official use"
     liaison brief delegation --all -o briefings/
+    liaison brief delegation 1 -o briefing-vi.pdf --language vi [--counterpart]
 
 Output is checked before any work starts, so a typo in a folder name costs a
 one-line message, not a traceback after the catalog was read. Files are written
@@ -17,7 +18,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _
+from db.i18n import LANGUAGES, _, language
+from db.kinds import RecordKind
+from db.vocabulary import noun
+from gui.cli import week
 from gui.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -38,9 +42,11 @@ def _record_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a record id (a whole number)") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a record id (a whole number)").format(text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a record id (ids start at 1)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a record id (ids start at 1)").format(value=value))
     return value
 
 
@@ -49,55 +55,76 @@ def add_parser(commands: Subparsers) -> None:
     brief = commands.add_parser(
         "brief", help=_("print a briefing sheet (PDF)"),
         description=_("Print a briefing sheet as PDF: a delegation (with --pack: its sheet, a "
-        "bio sheet per member and the pairing profile), a person's bio sheet, a pairing "
-        "profile or an event sheet."))
-    brief.add_argument("kind", choices=SHEET_KINDS, metavar="{" + "|".join(SHEET_KINDS) + "}")
+                      "bio sheet per member and the pairing profile), a person's bio sheet, a "
+                      "pairing profile or an event sheet."))
+    kinds = (*SHEET_KINDS, "week")  # week: the programme of the coming days (gui.cli.week)
+    brief.add_argument("kind", choices=kinds, metavar="{" + "|".join(kinds) + "}")
     brief.add_argument("id", nargs="?", type=_record_id, metavar="ID")
     brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                        help=_("the PDF to write (with --all: a folder)"))
-    brief.add_argument("--paper", choices=PAPERS, default="a4", help=_("paper size (default a4)"))
+    brief.add_argument("--paper", choices=PAPERS, default="a4",
+                       help=_("paper size (default a4)"))
     brief.add_argument("--classification", metavar="TEXT",
                        help=_('a line printed at the top and bottom of every page, '
-                            'e.g. "For official use"'))
+                              'e.g. "For official use"'))
     brief.add_argument("--pack", action="store_true",
                        help=_("delegation only: add a bio sheet per member and the pairing "
                               "profile"))
     brief.add_argument("--all", action="store_true",
                        help=_("one PDF per record of KIND into the folder given with -o"))
+    brief.add_argument("--language", choices=LANGUAGES, dest="sheet_language",
+                       help=_("the language the sheet is printed in (default: the language "
+                              "of messages)"))
+    brief.add_argument("--counterpart", action="store_true",
+                       help=_("the counterpart's copy: programme and participants only, "
+                              "without protocol notes, notes on people, items to confirm "
+                              "or the office's remarks"))
+    brief.add_argument("--from", dest="first", metavar="DATE",
+                       help=_("week only: the first day (default: this week's Monday)"))
+    brief.add_argument("--days", type=int, metavar="N", help=_("week only: how many days (7)"))
     add_target_arguments(brief)
     brief.set_defaults(handler=cmd_brief)
 
 
 def _check_file_target(path: Path) -> None:
     if path.is_dir():
-        raise UserError(f"Cannot write {path}: it is a folder; name a PDF file.")
+        raise UserError(_("Cannot write {path}: it is a folder; name a PDF file.").format(
+            path=path))
     folder = path.parent
     if not folder.exists():
-        raise UserError(f"Cannot write {path}: the folder {folder} does not exist.")
+        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
+            path=path, folder=folder))
     if not folder.is_dir():
-        raise UserError(f"Cannot write {path}: {folder} is not a folder.")
+        raise UserError(_("Cannot write {path}: {folder} is not a folder.").format(
+            path=path, folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(f"Cannot write {path}: permission denied.")
+        raise UserError(_("Cannot write {path}: permission denied.").format(path=path))
 
 
 def _check_folder_target(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"Cannot write into {folder}: it is a file, not a folder.")
+        raise UserError(_("Cannot write into {folder}: it is a file, not a folder.").format(
+            folder=folder))
     if not folder.exists() and not folder.parent.is_dir():
-        raise UserError(f"Cannot write into {folder}: the folder {folder.parent} does not "
-                        "exist.")
+        raise UserError(_("Cannot write into {folder}: the folder {parent} does not "
+                          "exist.").format(folder=folder, parent=folder.parent))
     parent = folder if folder.exists() else folder.parent
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"Cannot write into {folder}: permission denied.")
+        raise UserError(_("Cannot write into {folder}: permission denied.").format(
+            folder=folder))
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    if args.kind == "week":
+        _check_file_target(Path(args.output).expanduser())
+        return week.cmd_week(args, Path(args.output).expanduser())
     if args.all and args.id is not None:
-        raise UserError("Give an ID or --all, not both.")
+        raise UserError(_("Give an ID or --all, not both."))
     if not args.all and args.id is None:
-        raise UserError(f"Name the {args.kind} to print by its ID, or use --all.")
+        raise UserError(_("Name the {kind} to print by its ID, or use --all.").format(
+            kind=noun(RecordKind(args.kind))))
     if args.pack and args.kind != "delegation":
-        raise UserError("--pack is for delegations only.")
+        raise UserError(_("--pack is for delegations only."))
     output = Path(args.output).expanduser()
     if args.all:
         _check_folder_target(output)
@@ -112,7 +139,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     kind = Kind.PACK if args.pack else Kind(args.kind)
     options = SheetOptions(paper=Paper(args.paper),
-                           classification=clean(args.classification) or None)
+                           classification=clean(args.classification) or None,
+                           language=args.sheet_language or language(),
+                           counterpart=args.counterpart)
     catalog = open_or_create_default(catalog_target(args), reading=True)
     try:
         with catalog:
@@ -126,19 +155,23 @@ def cmd_brief(args: argparse.Namespace) -> int:
             def failed(record_id: int, exc: Exception) -> None:
                 failures.append(record_id)
                 reason = clean(str(exc)).splitlines()[0][:200] if str(exc) else ""
-                print(f"liaison: {kind.record_kind.value} {record_id} could not be printed "
-                      f"({type(exc).__name__}{': ' + reason if reason else ''}); "
-                      "going on with the others.", file=sys.stderr, flush=True)
+                print("liaison: " + _("{kind} {id} could not be printed ({error}); going on "
+                                      "with the others.").format(
+                    kind=noun(kind.record_kind), id=record_id,
+                    error=type(exc).__name__ + (": " + reason if reason else "")),
+                    file=sys.stderr, flush=True)
 
             written = write_all(catalog, kind, output, options,
                                 progress=lambda path: print(path, flush=True), failed=failed)
             if failures:
-                print(f"liaison: {len(failures)} of {len(failures) + len(written)} sheets "
-                      "failed: " + ", ".join(map(str, failures)), file=sys.stderr)
+                print("liaison: " + _("{failed} of {total} sheets failed: {ids}").format(
+                    failed=len(failures), total=len(failures) + len(written),
+                    ids=", ".join(map(str, failures))), file=sys.stderr)
                 return EXIT_USER_ERROR
             if not written:
-                print(f"liaison: there is no {kind.record_kind.value} in the catalog; "
-                      "nothing was written.", file=sys.stderr)
+                print("liaison: " + _("there is no {kind} in the catalog; nothing was "
+                                      "written.").format(kind=noun(kind.record_kind)),
+                      file=sys.stderr)
             return EXIT_OK
     except NotFoundError as exc:
         raise UserError(str(exc)) from None
@@ -146,4 +179,5 @@ def cmd_brief(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except OSError as exc:
         target = exc.filename or output
-        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+        raise UserError(_("Cannot write {path}: {error}.").format(
+            path=target, error=exc.strerror or exc)) from None

@@ -7,7 +7,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _
+from db.i18n import _, format_list
+from db.vocabulary import count
 from gui.cli.common import EXIT_OK, UserError
 
 if TYPE_CHECKING:
@@ -29,14 +30,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     target = args.path or args.sub_database_url or args.database_url
     if not target:
-        raise UserError("name the new catalog: liaison init PATH, or liaison init "
-                        "--database-url URL for the office server")
+        raise UserError(_("name the new catalog: liaison init PATH, or liaison init "
+                          "--database-url URL for the office server"))
     if args.path and (args.sub_database_url or args.database_url):
-        raise UserError("give a PATH or a --database-url, not both")
+        raise UserError(_("give a PATH or a --database-url, not both"))
     with create_catalog(target, sample=not args.empty) as catalog, \
             catalog.read_session() as session:
         counts = registry.counts(session)
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+    summary = format_list([count(registry.REGISTRY.kind(kind), n)
+                           for kind, n in counts.items() if n])
     where = catalog.name if catalog.path is None else str(Path(target))
-    print(f"Created {where}" + (f" with {summary}" if summary else " (empty)"))
+    print(_("Created {where} with {records}").format(where=where, records=summary) if summary
+          else _("Created {where} (empty)").format(where=where))
     return EXIT_OK

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from gui.detail.links import source_entry
 from gui.widgets import LinkLabel, mute, plain_label, wrapping_policy
 
 if TYPE_CHECKING:
@@ -194,6 +195,10 @@ class DetailBuilder:
     def widget(self, widget: QWidget) -> None:
         """A ready-made widget (the change history table)."""
         self._layout.addWidget(widget)
+
+    def source(self, title: str, detail: str, address: str | None) -> None:
+        """A source; its address opens after a question (gui.detail.links)."""
+        self._layout.addWidget(source_entry(title, detail, address))
 
     def paragraph(self, title: str, text: str | None) -> None:
         if text:

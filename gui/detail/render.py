@@ -9,10 +9,13 @@ marked as never printed.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from db import partial_dates, reads
 from db.detail_reads import Loaded
+from db.folding import fold
 from db.i18n import _, format_date, format_number, format_time
 from db.kinds import (
     DelegationStatus,
@@ -29,6 +32,7 @@ from db.kinds import (
 from db.models import RecordKind
 from db.reads import Ref
 from db.vocabulary import value_word
+from gui.detail.history import HistorySection
 from gui.detail.pane import DetailBuilder
 from gui.detail.registers import confirm_buttons, render_actions, render_gifts
 from gui.widgets import avatar
@@ -48,9 +52,25 @@ def _dates(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
     return f"{_day(start)} – {_day(end)}"
 
 
+def _said(text: str) -> str:
+    """What a part says, for telling repeats apart: folded words only."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def once(parts: Iterable[str], sep: str = " · ") -> str:
+    """The non-empty parts, each fact once: a part whose words an earlier part already
+    says is left out (a member's note repeating their title, a host that is the place)."""
+    kept: list[str] = []
+    for part in parts:
+        said = _said(part)
+        if said and not any(f" {said} " in f" {_said(earlier)} " for earlier in kept):
+            kept.append(part)
+    return sep.join(kept)
+
+
 def _joined(*parts: str) -> str:
-    """The non-empty parts of an entry's detail line, separated by middle dots."""
-    return " · ".join(x for x in parts if x)
+    """The parts of an entry's detail line, each fact once, separated by middle dots."""
+    return once(parts)
 
 
 def _title_state(position: reads.PositionView, day: dt.date) -> str:
@@ -65,12 +85,13 @@ def _title_state(position: reads.PositionView, day: dt.date) -> str:
 
 
 def _sources(b: DetailBuilder, sources: tuple[reads.SourceView, ...]) -> None:
-    b.items(_("Sources"), [
-        (s.title, " · ".join(x for x in (s.publisher or "",
-                                          _day(s.published_on),
-                                          s.url or "") if x))
-        for s in sources
-    ])
+    """Numbered as the record's text cites them ("[2]") and as its briefing lists them;
+    each with its publisher and date, its link opened after a question."""
+    if not sources:
+        return
+    b.section(_("Sources"), len(sources))
+    for number, s in enumerate(sources, start=1):
+        b.source(f"{number}. {s.title}", _joined(s.publisher or "", _day(s.published_on)), s.url)
 
 
 def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
@@ -153,8 +174,9 @@ def _when(e: reads.EngagementView) -> str:
 
 
 def _where(e: reads.EngagementView) -> str:
-    return ", ".join(x for x in (e.place or "", e.host.label if e.host else "",
-                                 e.city.label if e.city else "") if x)
+    """Place, host, city: each once (a host that is the place is said once)."""
+    return once((e.place or "", e.host.label if e.host else "", e.city.label if e.city else ""),
+                ", ")
 
 
 def _engagement(b: DetailBuilder, m: reads.MeetingView) -> None:
@@ -279,17 +301,9 @@ def _event(b: DetailBuilder, e: reads.EventView) -> None:
 
 
 def _history(b: DetailBuilder, changes: tuple[Any, ...]) -> None:
-    if not changes:
-        return
-    from gui.forms.history import ChangeHistoryView
-
-    table = ChangeHistoryView()
-    table.set_changes(changes)
-    rows = min(len(changes), 8)
-    table.setFixedHeight(table.horizontalHeader().height()
-                         + rows * table.verticalHeader().defaultSectionSize() + 4)
-    b.section(_("Change history"), len(changes))
-    b.widget(table)
+    """Folded by default, one line per save (gui.detail.history)."""
+    if changes:
+        b.widget(HistorySection(changes))
 
 
 def render(b: DetailBuilder, loaded: Loaded) -> None:

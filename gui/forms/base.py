@@ -168,9 +168,12 @@ class RecordForm(QWidget):
 
     def title(self) -> str:
         label = self.record_label(self.draft().values)
-        if self._base.id is None and label.strip() in ("", kind_label(self.kind)):
-            # Nothing names the record yet (the label falls back to the kind's noun).
-            return _("New {kind}").format(kind=kind_label(self.kind))
+        fallbacks = ("", kind_label(self.kind), self.kind.value.replace("_", " "))
+        if self._base.id is None and label.strip() in fallbacks:
+            # Nothing names the record yet (the label falls back to the kind's noun,
+            # in English from the store: never shown in a Vietnamese window).
+            text = _("New {kind}").format(kind=kind_label(self.kind))
+            return text[:1].upper() + text[1:]  # "Đoàn mới", a title
         return label
 
     def focus_first_field(self) -> None:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from db.i18n import _
 from db.kinds import RecordKind
+from gui.forms.country_field import CountryField
 from gui.forms.fields import (
     ChoiceField,
-    CountryField,
     DateField,
     LineField,
     ListField,

@@ -6,31 +6,35 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from db.i18n import _
+from db import vocabulary
+from db.i18n import N_, _, format_number
+from db.kinds import RecordKind
 from gui.forms.labels import kind_label
 from gui.undo import refusals, short
 
 if TYPE_CHECKING:
-    from db.kinds import RecordKind
     from gui.forms.context import FormContext
     from gui.undo import DeleteCommand
 
 
+# What a deleted link row is, said from the record being deleted ("1 membership of a
+# delegation" rather than "1 member"); other kinds by their noun (db.vocabulary).
 _PHRASES = {
-    "delegation member": ("membership of a delegation", "memberships of delegations"),
-    "engagement participant": ("place in a meeting", "places in meetings"),
-    "event participant": ("place at an event", "places at events"),
-    "event organiser": ("event organiser role", "event organiser roles"),
-    "pairing area": ("area of cooperation", "areas of cooperation"),
+    RecordKind.DELEGATION_MEMBER: (N_("membership of a delegation"),
+                                   N_("memberships of delegations")),
+    RecordKind.ENGAGEMENT_PARTICIPANT: (N_("place in a meeting"), N_("places in meetings")),
+    RecordKind.EVENT_PARTICIPANT: (N_("place at an event"), N_("places at events")),
+    RecordKind.EVENT_ORGANISER: (N_("event organiser role"), N_("event organiser roles")),
+    RecordKind.PAIRING_AREA: (N_("area of cooperation"), N_("areas of cooperation")),
 }
 
 
-def _phrase(label: str, count: int) -> str:
-    singular = label[:-1] if count != 1 and label.endswith("s") else label
-    words = _PHRASES.get(singular)
+def _phrase(kind_value: str, count: int) -> str:
+    kind = RecordKind(kind_value)
+    words = _PHRASES.get(kind)
     if words is None:
-        return f"{count} {label}"
-    return f"{count} {words[0] if count == 1 else words[1]}"
+        return vocabulary.count(kind, count)
+    return f"{format_number(count)} {_(words[0] if count == 1 else words[1])}"
 
 
 def describe(references: list[tuple[str, int, str]]) -> tuple[list[str], list[str]]:

@@ -15,15 +15,14 @@ QPlainTextEdit, plain-text QLabel), never as markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from db import phones
 from db.date_input import parse_day
-from db.folding import fold, nfc
+from db.folding import nfc
 from db.i18n import _, format_date
 
 ERROR_PROPERTY = "invalid"
@@ -328,78 +327,3 @@ class ListField(LineField):
 
     def set_value(self, value: Any) -> None:
         super().set_value(", ".join(value or []))
-
-
-class CountryField(FieldWidget):
-    """A country from the ISO 3166 list, chosen by typing any part of its name.
-
-    The value is the catalog's country id, or a ``db.ops.CountryCode`` for a country
-    the catalog does not hold yet (the save adds it).
-    """
-
-    def __init__(self, name: str, known: Mapping[str, int],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
-        import pycountry
-
-        self._known = dict(known)
-        self._codes = {cid: code for code, cid in self._known.items()}
-        self.combo = QComboBox(self)
-        self.combo.setObjectName(f"combo_{name}")
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.addItem("", None)
-        entries = sorted(
-            ((str(getattr(c, "common_name", None) or c.name), str(c.alpha_2))
-             for c in pycountry.countries), key=lambda item: fold(item[0]))
-        for label, code in entries:
-            self.combo.addItem(f"{label} ({code})", code)
-        completer = QCompleter(self.combo.model(), self.combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.combo.setCompleter(completer)
-        self.combo.setMinimumContentsLength(24)
-        self.combo.currentIndexChanged.connect(self.changed)
-        self.combo.editTextChanged.connect(self.changed)
-        self._layout.addWidget(self.combo)
-        self._layout.addStretch(1)
-
-    def input(self) -> QWidget:
-        return self.combo
-
-    def code(self) -> str | None:
-        text = self.combo.currentText().strip()
-        if not text:
-            return None
-        index = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            return None
-        data = self.combo.itemData(index)
-        return str(data) if data else None
-
-    def value(self) -> Any:
-        from db.ops import CountryCode
-
-        code = self.code()
-        if code is None:
-            return None
-        return self._known.get(code, CountryCode(code))
-
-    def set_value(self, value: Any) -> None:
-        code = getattr(value, "code", None) or self._codes.get(value)
-        with QSignalBlocker(self.combo):
-            index = self.combo.findData(code) if code else 0
-            self.combo.setCurrentIndex(max(index, 0))
-            self.combo.setEditText(self.combo.itemText(max(index, 0)))
-        self.changed.emit()
-
-    def own_error(self) -> str | None:
-        if self.combo.currentText().strip() and self.code() is None:
-            return "Choose a country from the list."
-        return None
-
-    def display(self, value: Any) -> str:
-        code = getattr(value, "code", None) or self._codes.get(value)
-        index = self.combo.findData(code) if code else -1
-        return self.combo.itemText(index) if index > 0 else "—"

@@ -63,7 +63,8 @@ def _prefill(kind: RecordKind, text: str) -> dict[str, Any]:
             return {}
         return {"honorific": found.honorific, "given_names": found.given_names,
                 "family_name": found.family_name, "name_order": found.name_order,
-                "address_by": found.address_by, "aliases": list(found.aliases)}
+                "address_by": found.address_by, "aliases": list(found.aliases),
+                "title": found.title}  # "Chairman Yoon…": their current title
     return {"title" if kind == RecordKind.SOURCE else "name": text}
 
 

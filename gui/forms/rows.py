@@ -10,26 +10,22 @@ rules, and a person listed twice is flagged on the second row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,74 +34,11 @@ from PySide6.QtWidgets import (
 from db import vocabulary
 from db.i18n import _
 from db.kinds import RecordKind
-from gui.forms.fields import FieldWidget
+from gui.forms.fields import FieldWidget, LineField, ParsedLineField
 from gui.forms.fieldset import FieldSet, form_layout, message_label, say
 from gui.forms.labels import field_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass
-class Row:
-    """One row as edited: values, nested parts, and what is wrong with it."""
-
-    values: dict[str, Any]
-    id: int | None = None
-    version: int | None = None
-    parts: dict[str, Any] = field(default_factory=dict)
-    own_errors: dict[str, str] = field(default_factory=dict)  # from the widgets
-    errors: dict[str, str] = field(default_factory=dict)
-
-
-class RowsModel(QAbstractTableModel):
-    """The rows of one part, one column per field shown."""
-
-    def __init__(self, columns: Sequence[tuple[str, str]], display: Callable[[str, Any], str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._display = display
-        self.rows: list[Row] = []
-        self._warning: QIcon | None = None
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        name = self.columns[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._display(name, row.values.get(name))
-            return " ".join(text.split()) if text != "—" else ""
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and row.errors:
-            from PySide6.QtWidgets import QApplication
-
-            if self._warning is None:
-                self._warning = QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxWarning)
-            return self._warning
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][1]
-        return str(section + 1)
-
-    def row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+from gui.forms.pickers import RecordPicker
+from gui.forms.rows_model import Row, RowsModel
 
 
 class RowForm(QWidget):
@@ -134,9 +67,6 @@ class RowForm(QWidget):
 
 def _main_column(columns: Sequence[tuple[str, str]], fieldset: FieldSet) -> int:
     """The column that takes the table's spare width: the first free-text or name column."""
-    from gui.forms.fields import LineField, ParsedLineField
-    from gui.forms.pickers import RecordPicker
-
     for number, (name, _header) in enumerate(columns):
         field = fieldset.fields.get(name)
         if isinstance(field, LineField | RecordPicker) and not isinstance(field,

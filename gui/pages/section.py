@@ -28,6 +28,7 @@ from db.list_rows import NAMES_SHOWN
 from gui import settings as registry
 from gui.detail.pane import DetailPane
 from gui.models.records import ID_ROLE, RecordListModel
+from gui.pages.columns import ColumnFit
 from gui.pages.filter_box import FilterBox
 from gui.pages.filters import FILTERS, Choices
 
@@ -46,10 +47,6 @@ def count_text(kind: RecordKind, shown: int, total: int) -> str:
 
 # The column that takes the width to spare (the record's name or title: the first).
 NAME_COLUMN = 0
-# No column sized to its contents grows wider than this many "M"s.
-FITTED_COLUMN_EMS = 18
-NAME_SHARE = 0.4  # at least this much of the list's width is the name's when fitted
-MIN_COLUMN_WIDTH = 40
 
 
 class ListPanel(QWidget):
@@ -137,7 +134,9 @@ class ListPanel(QWidget):
         self.model.failed.connect(self._failed)
         self._restore_header()
         # Only now: default widths and the restore itself must not overwrite what was saved.
-        header.sectionResized.connect(lambda *_: self._save_header())
+        # (The name column is sized by the header itself, stretched: not the user's doing.)
+        header.sectionResized.connect(self._section_resized)
+        self.column_fit = ColumnFit(self.view, NAME_COLUMN)
         header.sectionMoved.connect(lambda *_: self._save_header())
 
     # ------------------------------------------------------------ columns
@@ -150,26 +149,12 @@ class ListPanel(QWidget):
             self.view.setColumnWidth(column, width * (first if column == 0 else 14))
 
     def _fit_columns(self) -> None:
-        """Once the first rows are in, size each column but the name to its contents
-        (within reason); a layout the user saved is left as it is."""
+        """Once the first rows are in, fit the columns (a layout the user saved stays)."""
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
-        if not self._settings.value(self._header_setting()).isEmpty():
-            return
-        header = self.view.horizontalHeader()
-        widest = self.view.fontMetrics().horizontalAdvance("M") * FITTED_COLUMN_EMS
-        wanted = {column: min(widest, max(header.sectionSizeHint(column),
-                                          self.view.sizeHintForColumn(column)))
-                  for column in range(self.model.columnCount())
-                  if column != NAME_COLUMN and not header.isSectionHidden(column)}
-        # The name keeps a good part of the width: the others share the rest.
-        budget = self.view.viewport().width() * (1 - NAME_SHARE)
-        scale = min(1.0, budget / max(sum(wanted.values()), 1))
-        header.blockSignals(True)  # a fitted width is not the user's choice to remember
-        for column, width in wanted.items():
-            self.view.setColumnWidth(column, max(int(width * scale), MIN_COLUMN_WIDTH))
-        header.blockSignals(False)
+        if self._settings.value(self._header_setting()).isEmpty():
+            self.column_fit.fit()
 
     def _show_default_sort(self) -> None:
         """The sort arrow on the column the list is sorted by before the user sorts
@@ -182,6 +167,10 @@ class ListPanel(QWidget):
 
     def _header_setting(self) -> registry.Setting[QByteArray]:
         return registry.header_state(self.kind.value)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != NAME_COLUMN:
+            self._save_header()
 
     def _save_header(self) -> None:
         self._settings.set_value(self._header_setting(),

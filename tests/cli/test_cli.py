@@ -75,7 +75,7 @@ def test_hostile_queries_exit_zero(sample_path: Path, query: str, words: str) ->
 
 def test_init_makes_sample_and_empty_catalogs(tmp_path: Path) -> None:
     result = liaison("init", str(tmp_path / "a.liaison"))
-    assert result.returncode == 0 and "18 person" in result.stdout
+    assert result.returncode == 0 and "18 people" in result.stdout
     result = liaison("init", str(tmp_path / "b.liaison"), "--empty")
     assert result.returncode == 0 and "(empty)" in result.stdout
     assert_user_error(liaison("init", str(tmp_path / "a.liaison")), "already exists")

@@ -48,7 +48,7 @@ def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people
     conn.close()
     with open_catalog(path) as catalog:
         with catalog.engine.connect() as db:
-            assert db.exec_driver_sql("PRAGMA user_version").scalar() == 7
+            assert db.exec_driver_sql("PRAGMA user_version").scalar() == schema.SCHEMA_VERSION
             columns = {c["name"] for c in inspect(db).get_columns("action_item")}
         assert {"what", "person_id", "counterpart_id", "due_date", "status", "delegation_id",
                 "engagement_id", "notes"} <= columns

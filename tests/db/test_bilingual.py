@@ -165,3 +165,14 @@ def test_the_thin_search_path_knows_the_same_tables() -> None:
     assert {
         kind.value for kind, model in TABLES.items()
         if ("name", "name_vi") in set(bilingual_fields(model))} == NAMED_IN_TWO_LANGUAGES
+
+
+def test_country_labels_follow_the_language(sample_catalog: Catalog) -> None:
+    """Pickers, the change history and messages name countries through the registry."""
+    with sample_catalog.read_session() as session:
+        english = REGISTRY.labels(session, K.COUNTRY)
+        with i18n.using("vi"):
+            vietnamese = REGISTRY.labels(session, K.COUNTRY)
+    korea = next(i for i, name in english.items() if "Korea" in name)
+    assert vietnamese[korea] == "Hàn Quốc"
+    assert "Việt Nam" in vietnamese.values()

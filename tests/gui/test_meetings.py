@@ -107,3 +107,14 @@ def test_a_meeting_opens_from_the_programme_edits_and_deletes_on_its_own(
     assert window.forms.editing.stack.undoText().startswith("Delete Meeting with")
     window.forms.editing.stack.undo()  # one step brings it back
     assert len(_ids(window, Engagement, delegation_id=hanoi)) == meetings_before
+
+
+def test_a_new_record_is_shown_once_saved(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_section("delegations")
+    window.menus.new_action.trigger()  # Ctrl+N
+    editor = next(d for d in window.findChildren(EditorDialog) if d.isVisible())
+    type_text(editor.form.fields.fields["title"].input(), "Đoàn Thành phố Huế thăm Seoul")
+    qtbot.keyClick(editor.form.fields.fields["title"].input(), Qt.Key.Key_Return)  # saves
+    assert not editor.isVisible()
+    qtbot.waitUntil(lambda: _detail_title(window) == "Đoàn Thành phố Huế thăm Seoul")
+    qtbot.waitUntil(lambda: _highlighted(window) == "Đoàn Thành phố Huế thăm Seoul")

@@ -24,7 +24,7 @@ def test_init_check_and_search_on_a_server(pg_server: PgServer, pg_empty_url: st
     url = pg_empty_url.replace("postgresql+psycopg://", "postgres://")
     made = liaison("init", "--database-url", url)
     assert made.returncode == 0, made.stderr
-    assert "18 person" in made.stdout
+    assert "18 people" in made.stdout
     again = liaison("init", "--database-url", url)
     assert again.returncode == 2 and len(again.stderr.strip().splitlines()) == 1
     assert "already holds a Liaison catalog" in again.stderr

@@ -38,3 +38,16 @@ def test_ctrl_page_down_turns_the_tab_and_tab_leaves_the_table(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp,
                    Qt.KeyboardModifier.ControlModifier)
     assert form.tabs.currentIndex() == 0
+
+
+def test_a_new_form_is_titled_in_the_interface_language(
+        qapp: QApplication, open_form: Callable[..., RecordForm]) -> None:
+    from db import i18n
+
+    i18n.set_language("vi")
+    try:
+        form = open_form(RecordKind.DELEGATION)
+        assert form.title() == "Đoàn mới"  # not "delegation", the store's English noun
+        assert form.heading.text() == "Đoàn mới"
+    finally:
+        i18n.set_language("en")

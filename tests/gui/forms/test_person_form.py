@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from db import ops
+from db import i18n, ops
 from db.catalog import Catalog
 from db.kinds import RecordKind
 from db.models import DelegationMember, Person, Position
@@ -344,3 +344,20 @@ def test_a_refusal_from_the_store_is_shown_on_its_row(
     assert row.messages["organisation_id"].text() == (
         "This refers to a record that no longer exists.")
     assert form.tabs.currentIndex() == 1 and form.is_dirty()  # shown, nothing lost
+
+
+def test_the_nationality_field_names_countries_in_the_interface_language(
+        qtbot: QtBot, open_form: Callable[..., RecordForm]) -> None:
+    """A Vietnamese officer finds Korea as "Hàn Quốc", as the detail pane and lists say."""
+    with i18n.using("vi"):
+        form = open_form(K.PERSON)
+    field = form.fields.fields["nationality_id"]
+    combo = field.input()
+    texts = [combo.itemText(i) for i in range(combo.count())]  # type: ignore[attr-defined]
+    assert "Hàn Quốc (KR)" in texts
+    assert "Việt Nam (VN)" in texts
+    assert not any(text.startswith("Korea, Republic of") for text in texts)
+    combo.setFocus()
+    commit_text(combo.lineEdit(), "Hàn Quốc (KR)")  # type: ignore[attr-defined]
+    assert field.code() == "KR"  # type: ignore[attr-defined]
+    assert _message(form, "nationality_id") == ""

@@ -163,7 +163,9 @@ def test_a_new_person_gets_a_title_and_organisation_and_joins_the_members(
     def fill(dialog: QuickCreateDialog) -> None:
         fields = dialog.fieldset.fields
         assert (fields["family_name"].value(), fields["given_names"].value(),
-                fields["name_order"].value()) == ("Yoon", "Jae Hyun", "family_first")
+                fields["name_order"].value(), fields["title"].value()) == (
+            "Yoon", "Jae Hyun", "family_first", "Chairman")  # the title typed before the name
+        fields["title"].set_value(None)
         commit_text(fields["title"].input(), "Chairman")
         fields["organisation_id"].set_value(hanoi_committee)
 
