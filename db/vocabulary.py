@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
-from db.i18n import N_, _
+from db.i18n import N_, _, pgettext
 from db.kinds import (
     ActionStatus,
     AddressBy,
@@ -281,8 +281,19 @@ def count(kind: RecordKind, n: int) -> str:
     return f"{format_number(n)} {noun(kind, n)}"
 
 
-def field(name: str) -> str:
-    """``nationality_id`` -> ``Nationality``: the one caption of a field everywhere."""
+# A field whose word depends on the record: a position's title is its office
+# ("Chức danh"), a delegation's or a source's title is a heading ("Tiêu đề").
+_KIND_FIELD_CONTEXTS: Final[dict[tuple[RecordKind, str], str]] = {
+    (RecordKind.POSITION, "title"): "position",
+}
+
+
+def field(name: str, kind: RecordKind | None = None) -> str:
+    """``nationality_id`` -> ``Nationality``: the one caption of a field everywhere
+    (with *kind*, the record's own word where it differs, as for a position's title)."""
+    context = _KIND_FIELD_CONTEXTS.get((kind, name)) if kind is not None else None
+    if context is not None:
+        return pgettext(context, _FIELD_WORDS[name])
     text = _FIELD_WORDS.get(name)
     if text is not None:
         return _(text)

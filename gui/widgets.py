@@ -20,6 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
 
+from db.i18n import _
+
 
 def plain_label(text: str, parent: QWidget | None = None, *, wrap: bool = True,
                 selectable: bool = True) -> QLabel:
@@ -68,7 +70,7 @@ class LinkLabel(QLabel):
         self.setWordWrap(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(f"Open {kind.replace('_', ' ')}")
+        self.setToolTip(_("Open this record"))
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.WindowText,
                          palette.color(QPalette.ColorRole.Link))

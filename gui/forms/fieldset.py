@@ -111,7 +111,7 @@ class FieldSet(QObject):
             column.setSpacing(2)
             column.addWidget(field)
             column.addWidget(message)
-            caption = QLabel(label if label is not None else field_label(field.name))
+            caption = QLabel(label if label is not None else field_label(field.name, self.kind))
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setBuddy(field.input())
             # Line the caption up with the input's first line, not the middle of the row.

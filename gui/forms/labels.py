@@ -29,9 +29,9 @@ def choices(kind: RecordKind, field: str) -> list[tuple[str, str]]:
     return [(member.value, vocabulary.word(member)) for member in CHOICES[(kind, field)]]
 
 
-def field_label(field: str) -> str:
-    """``nationality_id`` -> ``Nationality``."""
-    return vocabulary.field(field)
+def field_label(field: str, kind: RecordKind | None = None) -> str:
+    """``nationality_id`` -> ``Nationality`` (a position's ``title`` -> its office)."""
+    return vocabulary.field(field, kind)
 
 
 def kind_label(kind: RecordKind) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from db.i18n import _
+from db.i18n import _, pgettext
 from db.kinds import RecordKind
 from db.names_parse import NameSplit
 from gui.forms.base import RecordForm
@@ -85,7 +85,7 @@ class PersonForm(RecordForm):
 
         self.positions = self.add_part_tab(b.rows(
             K.PERSON, "positions", K.POSITION,
-            [("title", _("Title")), ("organisation_id", _("Organisation")),
+            [("title", pgettext("position", "Title")), ("organisation_id", _("Organisation")),
              ("start_date", _("From")), ("end_date", _("To")), ("rank", _("Rank")),
              ("address_title", _("Address title"))],
             _position_fields))

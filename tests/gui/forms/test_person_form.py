@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -361,3 +361,18 @@ def test_the_nationality_field_names_countries_in_the_interface_language(
     commit_text(combo.lineEdit(), "Hàn Quốc (KR)")  # type: ignore[attr-defined]
     assert field.code() == "KR"  # type: ignore[attr-defined]
     assert _message(form, "nationality_id") == ""
+
+
+def test_a_positions_title_is_called_its_office_in_vietnamese(
+        qtbot: QtBot, open_form: Callable[..., RecordForm]) -> None:
+    """"Tiêu đề" is a heading's word; a position's title is "Chức danh" in the form,
+    the positions table and the row editor alike."""
+    with i18n.using("vi"):
+        form = open_form(K.PERSON)
+        positions = form.fields.fields["positions"]
+        assert isinstance(positions, RowsEditor)
+        headers = [positions.model.headerData(i, Qt.Orientation.Horizontal)
+                   for i in range(positions.model.columnCount())]
+        assert headers[0] == "Chức danh"
+        captions = [label.text() for label in positions.row_form.findChildren(QLabel)]
+        assert "Chức danh" in captions and "Tiêu đề" not in captions
