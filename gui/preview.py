@@ -48,6 +48,7 @@ from gui.preview_output import (
     copy_box,
     language_box,
     match_paper,
+    paint_pages,
     print_pdf,
 )
 from gui.screen_fit import fit_to_screen
@@ -366,6 +367,11 @@ class BriefingPreview(QDialog):
         if self.data is None or not self.page_count:
             return False
         return print_pdf(self.document, self.data, printer)
+
+    def paint_to(self, printer: QPrinter) -> bool:
+        """Draw the pages onto *printer* as pictures, whatever it is (the print check
+        exercises Qt's painting through the print plugin this way)."""
+        return bool(self.page_count) and paint_pages(self.document, printer)
 
     def _problem(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Briefing"), message, parent=self)

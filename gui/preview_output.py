@@ -125,6 +125,13 @@ def print_pdf(document: QPdfDocument, data: bytes, printer: QPrinter) -> bool:
         except OSError:
             return False
         return True
+    return paint_pages(document, printer)
+
+
+def paint_pages(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Draw the pages (all, or the printer's chosen range) as pictures at the printer's
+    resolution, as a paper printer gets them; False when the printer cannot start."""
+    count = document.pageCount()
     first, last = printer.fromPage(), printer.toPage()
     pages = range(first - 1, last) if first > 0 and last >= first else range(count)
     pages = range(max(0, pages.start), min(count, pages.stop))

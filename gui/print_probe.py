@@ -83,7 +83,7 @@ def print_first_person(window: QWidget, catalog: Catalog, target: Path,
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
         printer.setFullPage(True)
-        if not preview.print_to(printer):
+        if not preview.paint_to(printer):  # Qt's painting, as a paper printer gets it
             failed(f"the briefing could not be printed to {target}")
             return
         libraries = loaded_libraries(CUPS_PLUGIN, CUPS_LIBRARY)
