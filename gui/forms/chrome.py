@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -132,6 +132,10 @@ class FormChrome:
     def mark_tabs(self, bad_fields: Iterable[QWidget]) -> None:
         """A warning icon on each tab holding one of *bad_fields* (Save is disabled)."""
         bad = list(bad_fields)
+        # The icon must not make the tab bar taller than its text (with a small font,
+        # Debian's DejaVu Sans at 9 pt, it did by 2 px and the whole form moved).
+        line = self.tabs.tabBar().fontMetrics().height()
+        self.tabs.setIconSize(QSize(16, 16).boundedTo(QSize(line, line)))
         warning = self.tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
