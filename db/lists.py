@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from db import titles
 from db.bilingual import form
-from db.i18n import N_, _
+from db.i18n import N_, _, format_date
 from db.kinds import RecordKind
 from db.models import (
     City,
@@ -46,12 +46,13 @@ def _names(session: Session, model: Any, ids: set[Any]) -> dict[int, str]:
 
 
 def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:
-    """``2023-11-29 – 2023-11-30``, a single day, or the article's words when undated."""
+    """``29/11/2023 – 30/11/2023``, a single day, or the article's words when undated:
+    dates as the interface language writes them (the column sorts by the date itself)."""
     if start is None:
         return note or ""
     if end is None or end == start:
-        return start.isoformat()
-    return f"{start.isoformat()} – {end.isoformat()}"
+        return format_date(start, "short")
+    return f"{format_date(start, 'short')} – {format_date(end, 'short')}"
 
 
 def plain(column: Any) -> Callable[[], Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from db import listing
+from db import i18n, listing
 from db.catalog import Catalog
 from db.kinds import RecordKind
 from db.listing import ListQuery
@@ -75,3 +77,12 @@ def test_pages_cover_every_row_once(empty_catalog: Catalog) -> None:
                 seen.extend(row.id for row in page.rows)
                 offset += len(page.rows)
             assert sorted(seen) == list(range(1, 451)), sort
+
+
+def test_list_dates_are_written_as_the_language_writes_them(sample_catalog: Catalog) -> None:
+    """The Dates column reads 13/06/2017 (day first, as the office writes), not ISO."""
+    with i18n.using("vi"), sample_catalog.read_session() as session:
+        page = listing.page(session, RecordKind.EVENT, ListQuery(), limit=500)
+        dates = [row.cells[1] for row in page.rows]
+    assert not [d for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", d)], dates
+    assert [d for d in dates if re.fullmatch(r"\d{2}/\d{2}/\d{4}( – \d{2}/\d{2}/\d{4})?", d)]
