@@ -3,3 +3,5 @@
 Importing this package loads no Qt: ``gui.cli`` and ``gui.briefing`` run
 headless, and only ``gui.app`` and the modules it pulls in touch PySide6.
 """
+
+APP_NAME = "Liaison"  # the window title's last word, QSettings' organisation and application

@@ -1,8 +1,9 @@
-"""QApplication bootstrap: show the window first, open the catalog right after.
+"""QApplication bootstrap: show the window first, open the catalog after its first frame.
 
-Start-up is measured against a bare PySide6 window (``make bench``); the
-catalog and its heavy modules load on the first turn of the event loop, after
-the window is on screen.
+Start-up is measured against a bare PySide6 window (``make bench``): until the
+window has painted once, nothing loads but Qt and the window's shell (see
+:mod:`gui.main_window` and :mod:`gui.lazy`); the catalog, its heavy modules and
+the log file come after, on the turn of the event loop that follows the frame.
 """
 
 from __future__ import annotations
@@ -10,26 +11,34 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import i18n
 from db.kinds import RecordKind
+from gui import APP_NAME, lazy
 from gui import language as interface
-from gui import opening
 from gui import settings as registry
 from gui.icons import app_icon
-from gui.log import setup_logging
-from gui.main_window import APP_NAME, MainWindow
+from gui.main_window import MainWindow
 from gui.worker import Worker
 
-# Benchmarks set this to "window" (quit once the window is up) or "catalog" (quit
-# once the catalog's first rows are shown); the bundle's smoke test to "print" (print a
-# briefing to $LIAISON_PRINT_TO through the print plugin, then quit: gui/print_probe.py).
+if TYPE_CHECKING:
+    from gui import log, opening, print_probe
+else:  # after the first frame (see gui.lazy)
+    log, opening, print_probe = map(lazy.module, ("gui.log", "gui.opening", "gui.print_probe"))
+
+# Benchmarks set this to "window" (quit once the window has drawn its first frame) or
+# "catalog" (quit once the catalog's first rows are shown); the bundle's smoke test to
+# "print" (print a briefing to $LIAISON_PRINT_TO through the print plugin, then quit:
+# gui/print_probe.py).
 BENCH_QUIT_ENV = "LIAISON_QUIT_WHEN_SHOWN"
 # Matches packaging/linux/*.desktop so desktops pair the window with its entry and icon.
 DESKTOP_ID = "io.github.liaison.Liaison"
+# Were the first frame never painted (a window started minimised), the catalog opens anyway.
+OPEN_AT_THE_LATEST_MS = 1000
 
 
 def open_catalog(window: MainWindow, target: str, *, default: bool) -> None:
@@ -51,14 +60,20 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
     worker = Worker(app)  # the one database thread: the window, forms and previews share it
     window = MainWindow(name, settings, worker=worker)
-    window.show()
     quit_when = os.environ.get(BENCH_QUIT_ENV)
     if quit_when == "window":  # measuring the window alone: open nothing
-        QTimer.singleShot(0, app.quit)
+        window.first_frame.connect(app.quit)
+        window.show()
         return app.exec()
+    started = False
 
     def start() -> None:
-        setup_logging()  # after the first frame (its handler is not needed to draw it)
+        nonlocal started
+        if started:
+            return
+        started = True
+        log.setup_logging()  # after the first frame (its handler is not needed to draw it)
+        window.finish()
         open_catalog(window, target, default=default)
         if quit_when == "catalog":
             people = window.panels.get(RecordKind.PERSON)
@@ -67,13 +82,13 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
             else:
                 people.model.loaded.connect(app.quit, Qt.ConnectionType.SingleShotConnection)
         elif quit_when == "print":  # the bundle's smoke test: print a briefing, then quit
-            from gui import print_probe
-
             if window.catalog is None:
                 app.exit(1)
                 return
             pdf = Path(os.environ.get(print_probe.PRINT_TO_ENV, "liaison-print-check.pdf"))
             print_probe.print_first_person(window, window.catalog, pdf, app.exit)
 
-    QTimer.singleShot(0, start)
+    window.first_frame.connect(start)
+    QTimer.singleShot(OPEN_AT_THE_LATEST_MS, start)
+    window.show()
     return app.exec()

@@ -1,135 +1,142 @@
 """The main window: sections, navigation, the global search box. No business logic.
 
-The window is built and shown before the catalog opens (the first frame must
-not wait for SQLModel to import); :meth:`MainWindow.show_catalog` fills it in.
-Records are opened in one place, :meth:`MainWindow.open_record`, whether from
-a list, a link in a detail pane, the search box, or back/forward.
+The window starts as a shell that already looks like the app (menus, sidebar,
+"Opening the catalog…", status line), drawn before anything but Qt and the
+shell's modules load (issue 16). Its first paint emits :attr:`MainWindow.first_frame`;
+the rest (banners, navigation, the catalog watch) is built after it
+(:meth:`MainWindow.finish`), and :meth:`show_catalog` fills it in. Modules only
+that later part uses are loaded through :mod:`gui.lazy`.
 
-Each job lives in its own module and the window only wires them: actions and
-menus (:mod:`gui.menus`), sections (:mod:`gui.sections`), catalogs and backups
-(:mod:`gui.opening`), printing (:mod:`gui.printing`), the detail pane
-(:mod:`gui.detail.loader`). Edits reach the views through the change router
+Records are opened in one place, :meth:`MainWindow.open_record`. Each job lives
+in its own module and the window only wires them: menus (:mod:`gui.menus`),
+catalogs (:mod:`gui.opening`), printing (:mod:`gui.printing`), the pages
+(:mod:`gui.section_pages`). Edits reach the views through the change router
 (:mod:`gui.changes`): only what an operation changed is re-read.
 """
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from db.i18n import _
 from db.kinds import RecordKind
-from gui import opening, printing, record_commands, sidebar, window_dialogs, window_layout
+from gui import APP_NAME, lazy, sidebar, window_layout
 from gui import settings as registry
-from gui.catalog_watch import CatalogWatch, writes_on
-from gui.changes import ChangeRouter
-from gui.detail.loader import DetailLoader
 from gui.menus import Menus
-from gui.navigation import History, Navigator
-from gui.problems import APP_NAME, Problems
-from gui.record_commands import ShownRecord
 from gui.search_box import SearchBox
 from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
-from gui.totals import TotalsLabel
 from gui.worker import Worker
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from db.detail_reads import Loaded
     from db.ops import Result
-    from gui.forms.context import FormContext
-    from gui.pages.section import ListPanel, SectionPage
+    from gui import (
+        catalog_watch,
+        changes,
+        confirm,
+        navigation,
+        opening,
+        printing,
+        problems,
+        record_commands,
+        section_pages,
+        totals,
+        window_dialogs,
+    )
+    from gui.detail import loader
+    from gui.forms import context, dialog
+    from gui.interchange import list_output
+    from gui.pages import section
+else:  # not needed to draw the first frame: loaded on first use (see gui.lazy)
+    (catalog_watch, changes, confirm, navigation, opening, printing, problems, record_commands,
+     totals, window_dialogs, loader, context, dialog, list_output, section_pages) = map(
+        lazy.module, ("gui.catalog_watch", "gui.changes", "gui.confirm", "gui.navigation",
+                      "gui.opening", "gui.printing", "gui.problems", "gui.record_commands",
+                      "gui.totals", "gui.window_dialogs", "gui.detail.loader", "gui.forms.context",
+                      "gui.forms.dialog", "gui.interchange.list_output", "gui.section_pages"))
 
 # Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
 EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
 
 
 class MainWindow(QMainWindow):
+    first_frame = Signal()  # painted once: the rest of the window and the store may load
+
     def __init__(self, catalog_name: str, settings: registry.Settings, *,
                  worker: Worker | None = None) -> None:
-        """*worker* is the database thread the app runs on (a new one if not given)."""
+        """The shell of the first frame; *worker* is the database thread the app runs on
+        (a new one if not given)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
+        self._painted = self._finished = False
         self.catalog: Catalog | None = None
-        self.forms: FormContext | None = None
+        self.forms: context.FormContext | None = None
         self.preview: QWidget | None = None
         self.help_dialog: QDialog | None = None
-        self.problems = Problems(self)
         self.worker = worker if worker is not None else Worker(self)
-        self.worker.problem.connect(self.problems.background)
-        self.router = ChangeRouter(self)
-        self.router.routed.connect(self._routed)
-        self.detail = DetailLoader(self.worker, self)
         self.setWindowTitle(window_layout.window_title(catalog_name))
 
-        self.pages: dict[str, SectionPage] = {}
-        self.panels: dict[RecordKind, ListPanel] = {}
+        self.pages: dict[str, section.SectionPage] = {}
+        self.panels: dict[RecordKind, section.ListPanel] = {}
+        self.agenda: QWidget | None = None
         self.stack = QStackedWidget(self)
         self.sections = section_list(self)
         self.sections.currentRowChanged.connect(self._section_changed)
-        banners = window_layout.central_area(self, self.sections, self.stack)
-        self.read_only_banner, self.sample_banner = banners.read_only, banners.sample
-        self.watch = CatalogWatch(lambda: self.worker.busy, self)
-        self.watch.changed.connect(self.refresh)
+        column, self.sidebar = sidebar.build(self.sections, settings)
+        self._column = window_layout.central_area(self, column, self.stack)
 
         self.search_box = SearchBox(self.worker, self)
         self.search_box.open_record.connect(self.open_record)
         self.menus = Menus(self, self, settings)
         self.menus.build_toolbar(self.search_box)
-        self.navigator = Navigator(self, self.detail, lambda back, forward:
-                                   self.menus.set_history(back=back, forward=forward))
-        self.navigator.reset()
-
-        self.totals_label = TotalsLabel(self.worker, self)
-        self.status_label = window_layout.status_line(self, self.totals_label)
+        self.status_label = window_layout.status_line(self)
         window_layout.restore_geometry(self, settings)
-        last = settings.value(registry.LAST_SECTION)
-        self.sections.setCurrentRow(SECTION_KEYS.index(last) if last in SECTION_KEYS else 0)
+        self._agenda_first = sidebar.restore(self.sections, self.sidebar, settings)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the children paint in this same pass: then the frame is up
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame.emit)
+
+    def finish(self) -> None:
+        """The parts of the window the first frame does not show (once: the app calls it
+        after the first frame; a catalog or a problem shown first calls it too)."""
+        if self._finished:
+            return
+        self._finished = True
+        self.problems = problems.Problems(self)
+        self.worker.problem.connect(self.problems.background)
+        self.router = changes.ChangeRouter(self)
+        self.router.routed.connect(self._routed)
+        self.detail = loader.DetailLoader(self.worker, self)
+        banners = window_layout.add_banners(self._column)
+        self.read_only_banner, self.sample_banner = banners.read_only, banners.sample
+        self.watch = catalog_watch.CatalogWatch(lambda: self.worker.busy, self)
+        self.watch.changed.connect(self.refresh)
+        self.navigator = navigation.Navigator(self, self.detail, lambda back, forward:
+                                              self.menus.set_history(back=back, forward=forward))
+        self.navigator.reset()
+        self.totals_label = totals.TotalsLabel(self.worker, self)
+        self.statusBar().addPermanentWidget(self.totals_label)
 
     @property
     def shown(self) -> Loaded | None:
         """The record in the current detail pane, as last read."""
-        return self.detail.shown
-
-    # ------------------------------------------------------------ construction
+        return self.detail.shown if self._finished else None
 
     def _build_pages(self) -> None:
         """The section pages, built once the store modules are loaded (after first paint)."""
-        from gui.detail.pane import DetailPane
-        from gui.pages.section import ListPanel, SectionPage
-
-        for section in SECTIONS:
-            panels = []
-            for kind in section.kinds:
-                panel = ListPanel(kind, self.worker, self._settings, self)
-                panel.record_selected.connect(self.open_record)
-                panel.edit_requested.connect(self.edit_from_list)
-                panel.counts_changed.connect(self._update_status)
-                panel.problem.connect(self.problems.background)
-                panel.follow(self.router)
-                self.panels[kind] = panel
-                panels.append(panel)
-            detail = DetailPane(self)
-            detail.link_activated.connect(self.open_record)
-            detail.new_requested.connect(self.new_linked)
-            detail.confirm_requested.connect(self.confirm_title)
-            page = SectionPage(section.key, panels, detail, self._settings, self)
-            page.splitter.splitterMoved.connect(self._sync_detail_action)
-            self.pages[section.key] = page
-            self.stack.addWidget(page)
-        self.sidebar, self.agenda = sidebar.install(self, self._settings)  # Upcoming, saved
+        section_pages.build(self, self._settings, self.pages, self.panels)
+        self.agenda = sidebar.install(self, self.sidebar, self._settings)
         self._section_changed(self.sections.currentRow())
-
-    # ------------------------------------------------------------ catalog
+        if self._agenda_first:  # Upcoming was open at the last close: open again
+            self.show_agenda()
 
     def choose_catalog(self) -> None:
         opening.choose_catalog(self, self)
@@ -151,12 +158,11 @@ class MainWindow(QMainWindow):
         opening.restore_from_backup(self, self)
 
     def show_catalog(self, catalog: Catalog) -> None:
-        from gui.forms.context import FormContext
-
+        self.finish()
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
-        self.forms = FormContext.for_catalog(
-            catalog, parent=self, run=writes_on(self.worker, self.watch, catalog))
+        self.forms = context.FormContext.for_catalog(
+            catalog, parent=self, run=catalog_watch.writes_on(self.worker, self.watch, catalog))
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))
@@ -187,6 +193,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
+        self.finish()
         if not keep_catalog:
             self.status_label.setText(_("No catalog open"))
         self.problems.show(message)
@@ -194,7 +201,7 @@ class MainWindow(QMainWindow):
     @property
     def problem(self) -> str:
         """The latest message shown to the user ("" when none)."""
-        return self.problems.last
+        return self.problems.last if self._finished else ""
 
     def refresh(self) -> None:
         """Reload lists and the open record (View > Refresh, or another app's commit)."""
@@ -218,18 +225,23 @@ class MainWindow(QMainWindow):
         self.detail.follow(self.catalog, result)
         self.totals_label.follow(self.catalog, result)
 
-    # ------------------------------------------------------------ navigation
-
-    def current_page(self) -> SectionPage:
+    def current_page(self) -> section.SectionPage:
         return self.pages[SECTIONS[max(self.sections.currentRow(), 0)].key]
+
+    def current_panel(self) -> section.ListPanel:
+        return self.current_page().current_panel()
 
     def show_section(self, key: str) -> None:
         self.sections.setCurrentRow(SECTION_KEYS.index(key))
 
+    def show_agenda(self) -> None:
+        """View > Upcoming (Ctrl+6), as choosing it in the sidebar."""
+        self.sidebar.show_agenda()
+
     def show_detail(self, shown: bool) -> None:
         window_layout.fold_details(self.pages.values(), shown)
 
-    def _sync_detail_action(self) -> None:
+    def sync_detail_action(self) -> None:
         if self.pages:
             window_layout.sync_detail_action(self.menus.detail_action, self.current_page())
 
@@ -240,8 +252,8 @@ class MainWindow(QMainWindow):
         self._settings.set_value(registry.LAST_SECTION, key)
         if key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
-            self._sync_detail_action()
-            self._update_status()
+            self.sync_detail_action()
+            self.update_status()
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
         """Show a record in its section's detail pane (and remember it for Back)."""
@@ -251,7 +263,7 @@ class MainWindow(QMainWindow):
         self.navigator.open(kind, record_id, remember=remember)
 
     @property
-    def history(self) -> History:
+    def history(self) -> navigation.History:
         return self.navigator.history
 
     def go_back(self) -> None:
@@ -266,17 +278,14 @@ class MainWindow(QMainWindow):
 
     def focus_filter(self) -> None:
         if self.pages:
-            self.current_page().current_panel().focus_filter()
+            self.current_panel().focus_filter()
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         if self.catalog is None or not self.pages:
             return
-        panel = self.current_page().current_panel()
-        self.status_label.setText(panel.count_label.text())
+        self.status_label.setText(self.current_panel().count_label.text())
 
-    # ------------------------------------------------------------ editing
-
-    def _shown_record(self) -> ShownRecord | None:
+    def _shown_record(self) -> record_commands.ShownRecord | None:
         if self.current_page().detail.shown is None:
             return None
         return self.detail.shown_record()
@@ -286,24 +295,18 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         if self.forms is not None:
-            record_commands.new_record(self.forms, self.current_page().current_panel().kind,
-                                       self, self.open_record)
+            record_commands.new_record(self.forms, self.current_panel().kind, self,
+                                       self.open_record)
 
     def new_linked(self, kind: str, values: dict[str, object]) -> None:
         """"Add gift…" in a detail pane: a new record already linked to the one shown."""
-        if self.forms is None or not self.menus.new_action.isEnabled():
-            return
-        from gui.forms.dialog import open_editor
-
-        open_editor(self.forms, RecordKind(kind), None, self, values=values)
+        if self.forms is not None and self.menus.new_action.isEnabled():
+            dialog.open_editor(self.forms, RecordKind(kind), None, self, values=values)
 
     def confirm_title(self, position: object, person: str) -> None:
         """"Confirmed today…" on a title in a person's pane (gui.confirm)."""
-        if self.forms is None or not self.menus.edit_action.isEnabled():
-            return
-        from gui.confirm import confirm_title
-
-        confirm_title(self, self.forms, position, person)  # type: ignore[arg-type]
+        if self.forms is not None and self.menus.edit_action.isEnabled():
+            confirm.confirm_title(self, self.forms, position, person)  # type: ignore[arg-type]
 
     def edit_record(self) -> None:
         shown = self._shown_record()
@@ -324,8 +327,6 @@ class MainWindow(QMainWindow):
         if record_commands.delete_shown(self.forms, self, shown) and parent is not None:
             self.open_record(parent.kind, parent.id)  # a meeting deleted: its programme
 
-    # ------------------------------------------------------------ import, export, duplicates
-
     def import_file(self, path: str | None = None) -> None:
         """File > Import: choose a file, then the import dialog shows it before writing."""
         if self.catalog is not None and self.forms is not None:
@@ -339,32 +340,20 @@ class MainWindow(QMainWindow):
 
     def export_list(self) -> None:
         """File > Export List: the current section's list, as filtered and sorted."""
-        from gui.interchange import list_output  # the store loads after the window shows
-
         if self.catalog is not None:
-            from gui.interchange import list_output  # the store: not before first paint
-
-            self.list_export = list_output.export_current(
-                self, self.catalog, self.worker, self.current_page().current_panel(),
-                self.show_status)
+            self.list_export = list_output.export_current(self, self.catalog, self.worker,
+                                                          self.current_panel(), self.show_status)
 
     def print_list(self) -> None:
         """File > Print List: the current section's list, previewed before printing."""
-        from gui.interchange import list_output  # the store loads after the window shows
-
         if self.catalog is not None:
-            from gui.interchange import list_output
-
-            self.preview = list_output.print_current(
-                self, self.catalog, self.worker, self.current_page().current_panel(),
-                self._settings)
+            self.preview = list_output.print_current(self, self.catalog, self.worker,
+                                                     self.current_panel(), self._settings)
 
     def find_duplicates(self) -> None:
         if self.catalog is not None and self.forms is not None:
             self.duplicates_dialog = window_dialogs.find_duplicates(
                 self, self.catalog, self.worker, self.forms.editing)
-
-    # ------------------------------------------------------------ briefings
 
     def print_briefing(self, *, pack: bool = False) -> None:
         """Preview the briefing sheet of the record shown (a pack for a delegation)."""
@@ -388,18 +377,16 @@ class MainWindow(QMainWindow):
     def show_getting_started(self) -> None:
         self.help_dialog = window_dialogs.show_getting_started(self)
 
-    # ------------------------------------------------------------ closing
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        from gui.forms.dialog import EditorDialog
-
-        for editor in self.findChildren(EditorDialog):
+        editors = self.findChildren(dialog.EditorDialog) if self.forms is not None else []
+        for editor in editors:  # (no catalog, no editors: their module need not load)
             if editor.isVisible() and not editor.close():
                 event.ignore()  # the user chose Cancel in an editor: nothing is lost
                 return
         self._settings.set_value(registry.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set_value(registry.WINDOW_STATE, self.saveState())
-        self.watch.stop()
+        if self._finished:
+            self.watch.stop()
         self.worker.shutdown()
         super().closeEvent(event)
 

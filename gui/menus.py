@@ -52,6 +52,7 @@ class Commands(Protocol):
     def edit_record(self) -> None: ...
     def delete_record(self) -> None: ...
     def show_section(self, key: str) -> None: ...
+    def show_agenda(self) -> None: ...
     def show_detail(self, shown: bool) -> None: ...
     def show_about(self) -> None: ...
     def show_shortcuts(self) -> None: ...
@@ -159,6 +160,9 @@ class Menus:
             self._action(section.title, f"Ctrl+{number}", partial(do.show_section, section.key),
                          f"section_{section.key}")
             for number, section in enumerate(SECTIONS, start=1)]
+        # Upcoming sits under the sections in the sidebar, and in the View menu after them.
+        self.agenda_action = self._action(_("Upcoming"), f"Ctrl+{len(SECTIONS) + 1}",
+                                          do.show_agenda, "section_agenda")
         self.language_actions: dict[str, QAction] = {}
         languages = QActionGroup(window)
         for code, label in (("", _("System Language")), *((code, i18n.native_name(code))
@@ -178,6 +182,7 @@ class Menus:
         self.about_action.setObjectName("about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(do.show_about)
+        self.set_history(back=False, forward=False)  # nothing visited yet (the first frame)
         self._build_menus()
 
     def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], object],
@@ -226,7 +231,7 @@ class Menus:
         self.edit_menu.addAction(self.search_action)
         self.edit_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu(_("&View"))
-        for action in self.section_actions:
+        for action in (*self.section_actions, self.agenda_action):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.back_action)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from gui import settings as registry
+from gui.sections import SECTION_KEYS
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -142,21 +143,14 @@ class SidebarExtras(QListWidget):
         menu.exec(self.mapToGlobal(point))
 
 
-def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, AgendaPage]:
-    """Put the extras under *window*'s section list and the agenda page in its stack.
-
-    Called once the store has loaded (the window is drawn first): the agenda page,
-    which reads the store, is imported here, not when the window starts."""
-    from gui.pages.agenda import AgendaPage
-
-    sections = window.sections
-    column = QWidget(sections.parentWidget())
+def build(sections: QListWidget, settings: registry.Settings) -> tuple[QWidget, SidebarExtras]:
+    """The window's left column: the section list over the extras. Part of the first
+    frame (it must already look like the app), so nothing here reads the store."""
+    column = QWidget()
     column.setObjectName("sidebar")
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
-    parent = sections.parentWidget()
-    _replace(parent.layout() if parent is not None else None, sections, column)
     extras = SidebarExtras(settings, column)
     extras.setFixedWidth(sections.maximumWidth())  # the section list's fixed width
     # The sections keep the height of their rows (no scroll bar); the extras take the rest.
@@ -165,7 +159,31 @@ def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, A
                             + 2 * sections.frameWidth() + 2)
     layout.addWidget(sections, 0)
     layout.addWidget(extras, 1)
+    return column, extras
 
+
+def restore(sections: QListWidget, extras: SidebarExtras, settings: registry.Settings) -> bool:
+    """Choose, in the first frame, the section (or Upcoming: then True) open at the last
+    close; the pages follow once the store has loaded."""
+    last = settings.value(registry.LAST_SECTION)
+    sections.setCurrentRow(SECTION_KEYS.index(last) if last in SECTION_KEYS else 0)
+    if last != AGENDA:
+        return False
+    settings.set_value(registry.LAST_SECTION, AGENDA)  # choosing the row remembered it
+    sections.clearSelection()
+    extras.setCurrentRow(0)
+    return True
+
+
+def install(window: Host, extras: SidebarExtras, settings: registry.Settings) -> AgendaPage:
+    """Give the extras their pages: the agenda in *window*'s stack, and their wiring.
+
+    Called once the store has loaded (the window is drawn first): the agenda page,
+    which reads the store, is imported here, not when the window starts. Which of
+    the section list and the extras shows is remembered for the next start."""
+    from gui.pages.agenda import AgendaPage
+
+    sections = window.sections
     page = AgendaPage(window.worker, lambda: window.catalog, window.stack)
     window.stack.addWidget(page)
     page.open_record.connect(lambda kind, rid: window.open_record(kind, rid))
@@ -177,6 +195,7 @@ def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, A
         sections.clearSelection()
         window.stack.setCurrentWidget(page)
         extras.setCurrentRow(0)
+        settings.set_value(registry.LAST_SECTION, AGENDA)
 
     def section_chosen() -> None:
         chosen = sections.selectedItems()
@@ -184,6 +203,7 @@ def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, A
             return
         extras.clearSelection()
         key = chosen[0].data(Qt.ItemDataRole.UserRole)
+        settings.set_value(registry.LAST_SECTION, key)
         if window.stack.currentWidget() is page and key in window.pages:
             window.stack.setCurrentWidget(window.pages[key])
 
@@ -197,23 +217,7 @@ def install(window: Host, settings: registry.Settings) -> tuple[SidebarExtras, A
     page.print_week.connect(lambda first: _print_week(window, settings, first))
     # An edit elsewhere (a visit confirmed, a head added) shows here at once.
     window.router.routed.connect(lambda _result: page.reload() if page.isVisible() else None)
-    return extras, page
-
-
-def _replace(layout: object, old: QWidget, new: QWidget) -> None:
-    """Put *new* where *old* is, in whichever layout (at any depth) holds *old*."""
-    from PySide6.QtWidgets import QLayout
-
-    if not isinstance(layout, QLayout):
-        return
-    if layout.indexOf(old) >= 0:
-        layout.replaceWidget(old, new)
-        return
-    for index in range(layout.count()):
-        child = layout.itemAt(index)
-        inner = child.layout() if child is not None else None
-        if inner is not None:
-            _replace(inner, old, new)
+    return page
 
 
 def _print_week(window: Host, settings: registry.Settings, first: object) -> None:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from gui import APP_NAME, lazy
 from gui import settings as registry
-from gui.banner import SampleBanner
-from gui.problems import APP_NAME
-from gui.safety import ReadOnlyBanner
-from gui.widgets import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from db.catalog import Catalog
+    from gui import banner, safety
     from gui.pages.section import SectionPage
     from gui.worker import Worker
+else:  # the banners are hidden in the first frame: built after it (gui.lazy)
+    banner, safety = lazy.module("gui.banner"), lazy.module("gui.safety")
 
 DEFAULT_SIZE = (1280, 780)
 
@@ -45,39 +45,47 @@ def window_title(catalog_name: str) -> str:
 
 @dataclass(frozen=True)
 class Banners:
-    read_only: ReadOnlyBanner
-    sample: SampleBanner
+    read_only: safety.ReadOnlyBanner
+    sample: banner.SampleBanner
 
 
-def central_area(window: QMainWindow, sections: QListWidget, stack: QStackedWidget) -> Banners:
-    """Banners over a row of the section list and the page stack (which shows
-    "Opening the catalog…" until the pages are built)."""
-    opening_label = plain_label(_("Opening the catalog…"), selectable=False)
+def central_area(window: QMainWindow, sidebar: QWidget, stack: QStackedWidget) -> QVBoxLayout:
+    """A row of the sidebar and the page stack (which shows "Opening the catalog…"
+    until the pages are built); the banners go above it (:func:`add_banners`)."""
+    opening_label = QLabel(_("Opening the catalog…"))
+    opening_label.setTextFormat(Qt.TextFormat.PlainText)
+    opening_label.setObjectName("openingCatalog")
     opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     stack.addWidget(opening_label)
     central = QWidget(window)
     column = QVBoxLayout(central)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
-    banners = Banners(ReadOnlyBanner(central), SampleBanner(central))
-    column.addWidget(banners.read_only)
-    column.addWidget(banners.sample)
     row = QHBoxLayout()
     row.setContentsMargins(6, 6, 6, 0)
     row.setSpacing(6)
-    row.addWidget(sections)
+    row.addWidget(sidebar)
     row.addWidget(stack, 1)
     column.addLayout(row, 1)
     window.setCentralWidget(central)
+    return column
+
+
+def add_banners(column: QBoxLayout) -> Banners:
+    """The read-only and sample banners (both hidden until a catalog asks) on top of
+    the window's *column*; made after the first frame, which shows neither."""
+    parent = column.parentWidget()
+    banners = Banners(safety.ReadOnlyBanner(parent), banner.SampleBanner(parent))
+    column.insertWidget(0, banners.sample)
+    column.insertWidget(0, banners.read_only)
     return banners
 
 
-def status_line(window: QMainWindow, permanent: QWidget) -> QLabel:
-    """The status bar: a message on the left, *permanent* (the totals) on the right."""
+def status_line(window: QMainWindow) -> QLabel:
+    """The status bar's message on the left (the totals join it on the right later)."""
     label = QLabel(_("Opening the catalog…"), window)
     label.setTextFormat(Qt.TextFormat.PlainText)
     window.statusBar().addWidget(label, 1)
-    window.statusBar().addPermanentWidget(permanent)
     return label
 
 
@@ -92,17 +100,17 @@ def restore_geometry(window: QMainWindow, settings: registry.Settings) -> None:
         window.restoreState(state)
 
 
-def show_sample_banner(banner: SampleBanner, worker: Worker, catalog: Catalog,
+def show_sample_banner(strip: banner.SampleBanner, worker: Worker, catalog: Catalog,
                        still_open: Callable[[Catalog], bool]) -> None:
     """The sample banner, once the worker has read whether *catalog* is the sample
     (and only if it is *still_open*: not a catalog since replaced)."""
     from db.sample import is_sample
 
-    banner.set_sample(False)
+    strip.set_sample(False)
 
     def shown(sample: bool) -> None:
         if still_open(catalog):
-            banner.set_sample(sample)
+            strip.set_sample(sample)
 
     worker.submit(lambda: is_sample(catalog), shown)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from db.i18n import _
+from gui.paths import default_catalog_path
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -41,13 +42,6 @@ class Parser(argparse.ArgumentParser):
         sys.stderr.write("liaison: " + _("{message} (see `liaison --help`)").format(
             message=message) + "\n")
         raise SystemExit(EXIT_USER_ERROR)
-
-
-def default_catalog_path() -> Path:
-    """Where the catalog lives when none is named: the platform's user data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("Liaison", appauthor=False) / "catalog.liaison"
 
 
 def add_target_arguments(parser: argparse.ArgumentParser) -> None:
