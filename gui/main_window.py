@@ -65,6 +65,7 @@ EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.va
 
 class MainWindow(QMainWindow):
     first_frame = Signal()  # painted once: the rest of the window and the store may load
+    catalog_changed = Signal(bool)  # a catalog is shown (True), or none could be opened
 
     def __init__(self, catalog_name: str, settings: registry.Settings, *,
                  worker: Worker | None = None) -> None:
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
-        self._painted = self._finished = False
+        self._painted = self._finished = self.closed = False
         self.catalog: Catalog | None = None
         self.forms: context.FormContext | None = None
         self.preview: QWidget | None = None
@@ -188,15 +189,17 @@ class MainWindow(QMainWindow):
             panel.set_catalog(catalog)
         self.status_label.setText("")
         self.totals_label.load(catalog)
+        self.catalog_changed.emit(True)
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     def show_problem(self, message: str, *, keep_catalog: bool = False) -> None:
         self.finish()
+        self.problems.show(message)
         if not keep_catalog:
             self.status_label.setText(_("No catalog open"))
-        self.problems.show(message)
+            self.catalog_changed.emit(False)
 
     @property
     def problem(self) -> str:
@@ -387,6 +390,7 @@ class MainWindow(QMainWindow):
         self._settings.set_value(registry.WINDOW_STATE, self.saveState())
         if self._finished:
             self.watch.stop()
+        self.closed = True
         self.worker.shutdown()
         super().closeEvent(event)
 

@@ -29,6 +29,7 @@ class CatalogHost(Protocol):
 
     catalog: Catalog | None
     worker: Worker
+    closed: bool  # the window was closed (a catalog arriving then is closed at once)
 
     @property
     def watch(self) -> QTimer: ...  # read-only: the window's may be a QTimer subclass
@@ -40,30 +41,54 @@ class CatalogHost(Protocol):
 
 
 def open_catalog(window: CatalogHost, parent: QWidget, target: str, *, default: bool) -> None:
-    """Open (or on first start create) the catalog; a damaged one is set aside and a
-    backup offered; the daily backup then runs on the worker, off the first screen."""
-    from db.catalog import CatalogError, DamagedCatalogError, create_catalog
+    """Open (or on first start create) the catalog on the worker, the window painting
+    meanwhile, and show it when it arrives; a damaged one is set aside and a backup
+    offered; the daily backup then runs on the worker, off the first screen."""
+    window.worker.submit(lambda: _open_or_create(target, default=default),
+                         lambda catalog: _arrived(window, parent, catalog),
+                         lambda error: _not_opened(window, parent, error, offer_restore=True))
+
+
+def _open_or_create(target: str, *, default: bool) -> Catalog:
+    """On the worker: the catalog at *target* (on first start, the sample made there)."""
+    from db.catalog import create_catalog
     from db.catalog import open_catalog as open_file
+
+    if default and not Path(target).exists():
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        return create_catalog(target, sample=True)
+    return open_file(target, daily_backup=False)
+
+
+def _arrived(window: CatalogHost, parent: QWidget, catalog: Catalog) -> None:
     from gui import safety
 
-    try:
-        try:
-            if default and not Path(target).exists():
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-                catalog = create_catalog(target, sample=True)
-            else:
-                catalog = open_file(target, daily_backup=False)
-        except DamagedCatalogError as damaged:
-            restored = safety.offer_restore_after_damage(parent, damaged)
-            if restored is None:
-                raise
-            catalog = open_file(restored, daily_backup=False)
-    except (CatalogError, OSError) as exc:
-        window.show_problem(str(exc))
+    if window.closed:  # the window closed while the catalog was opening
+        catalog.close()
         return
     window.show_catalog(catalog)
     safety.warn_network_filesystem(parent, catalog)
     start_daily_backup(window, parent, catalog)
+
+
+def _not_opened(window: CatalogHost, parent: QWidget, error: Exception, *,
+                offer_restore: bool) -> None:
+    """Say why the catalog did not open; a damaged one: offer its newest good backup
+    (once: a restored copy that fails too is reported)."""
+    from db.catalog import DamagedCatalogError
+    from gui import safety
+
+    if window.closed:
+        return
+    if offer_restore and isinstance(error, DamagedCatalogError):
+        restored = safety.offer_restore_after_damage(parent, error)
+        if restored is not None:
+            window.worker.submit(
+                lambda: _open_or_create(str(restored), default=False),
+                lambda catalog: _arrived(window, parent, catalog),
+                lambda again: _not_opened(window, parent, again, offer_restore=False))
+            return
+    window.show_problem(str(error))  # what to do; anything unforeseen is in the log too
 
 
 def start_daily_backup(window: CatalogHost, parent: QWidget, catalog: Catalog) -> None:

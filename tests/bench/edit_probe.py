@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QEventLoop, QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
 
 ROW = 450
@@ -40,6 +40,8 @@ def main(catalog: str) -> dict[str, Any]:
     window = MainWindow("probe", Settings(store))
     window.show()
     app_module.open_catalog(window, catalog, default=False)
+    while window.catalog is None:  # it opens on the worker
+        qt.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     panel = window.panels[RecordKind.PERSON]
     model = panel.model
 

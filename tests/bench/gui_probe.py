@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QEventLoop, QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
 
 
@@ -37,6 +37,8 @@ def main(catalog: str, scroll: bool) -> dict[str, float]:
     qt.processEvents()
     started = time.perf_counter()
     app_module.open_catalog(window, catalog, default=False)
+    while window.catalog is None:  # it opens on the worker
+        qt.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     model = window.panels[RecordKind.PERSON].model
     while model.rowCount() == 0:
         qt.processEvents()

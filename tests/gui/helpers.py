@@ -34,7 +34,9 @@ def open_window(qtbot: QtBot, catalog: Path, settings: Settings | None = None) -
     window = MainWindow("catalog", settings or settings_in(catalog.parent))
     qtbot.addWidget(window)
     window.show()
-    app_module.open_catalog(window, str(catalog), default=False)
+    with qtbot.waitSignal(window.catalog_changed, timeout=20_000):  # opened on the worker
+        app_module.open_catalog(window, str(catalog), default=False)
+    assert window.catalog is not None, window.problem
     for panel in window.panels.values():
         panel.ensure_loaded()  # tests look at every list, shown or not
         qtbot.waitUntil(lambda p=panel: not p.model.loading, timeout=10_000)

@@ -24,9 +24,9 @@ def main(catalog: str, out: str, record: tuple[str, int] | None) -> int:
     window = MainWindow("catalog", Settings(store))
     window.resize(1280, 780)
     window.show()
+    if record is not None:  # once the catalog is in (it opens on the worker)
+        window.catalog_changed.connect(lambda _shown: window.open_record(*record))
     app_module.open_catalog(window, catalog, default=False)
-    if record is not None:
-        window.open_record(*record)
 
     def shoot() -> None:
         window.grab().save(out)

@@ -94,6 +94,7 @@ def test_a_filter_whose_choices_fail_is_disabled_and_reported(
     win.show()
     app_module.open_catalog(win, str(sample_path), default=False)
     try:
+        qtbot.waitUntil(lambda: win.catalog is not None, timeout=20_000)  # on the worker
         assert win.catalog is not None
         with win.catalog.engine.begin() as conn:
             conn.exec_driver_sql("ALTER TABLE city RENAME TO city_gone")
