@@ -13,9 +13,10 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from db import i18n
 from db.i18n import _
@@ -286,7 +287,9 @@ class Menus:
         with i18n.using(chosen):  # said in the language chosen, so its reader understands
             text = _("Liaison will be in {language} the next time it starts.").format(
                 language=i18n.native_name(chosen))
-        QMessageBox.information(self._window, _("Language"), text)
+        # QtWidgets.QMessageBox, named when used: PySide6 builds a class (and its enums)
+        # when first named, and the first frame has no use for this one.
+        QtWidgets.QMessageBox.information(self._window, _("Language"), text)
 
     def fill_recent(self) -> None:
         """File > Open Recent, read from the settings each time it opens."""

@@ -7,7 +7,7 @@ the catalog modules load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
@@ -16,8 +16,7 @@ from db.i18n import N_, _
 from db.kinds import RecordKind
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):  # not a dataclass: the first frame need not import them
     key: str
     english_title: str  # marked for translation; shown through :attr:`title`
     kinds: tuple[RecordKind, ...]

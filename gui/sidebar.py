@@ -12,7 +12,6 @@ Committee" year:2017``); choosing it types it into the search box again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,15 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from gui import lazy
 from gui import settings as registry
 from gui.sections import SECTION_KEYS
 
 if TYPE_CHECKING:
+    import json
+
     from db.catalog import Catalog
     from gui.changes import ChangeRouter
     from gui.pages.agenda import AgendaPage
     from gui.search_box import SearchBox
     from gui.worker import Worker
+else:  # saved searches are read after the first frame (see gui.lazy)
+    json = lazy.module("json")
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 7  # "agenda", or ("search", query)
 AGENDA = "agenda"
@@ -84,16 +88,16 @@ class SidebarExtras(QListWidget):
         self.show_agenda: Callable[[], None] = lambda: None
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
-        self.fill()
+        self.fill(saved=False)  # the saved searches join after the first frame (install)
 
-    def fill(self) -> None:
+    def fill(self, *, saved: bool = True) -> None:
         self.clear()
         upcoming = QListWidgetItem(_("Upcoming"))
         upcoming.setData(ENTRY_ROLE, AGENDA)
         upcoming.setSizeHint(QSize(150, 32))
         upcoming.setToolTip(_("Delegations and meetings of the coming weeks"))
         self.addItem(upcoming)
-        queries = saved_searches(self._settings)
+        queries = saved_searches(self._settings) if saved else []
         if queries:
             heading = QListWidgetItem(_("Saved searches"))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -184,6 +188,7 @@ def install(window: Host, extras: SidebarExtras, settings: registry.Settings) ->
     from gui.pages.agenda import AgendaPage
 
     sections = window.sections
+    extras.fill()
     page = AgendaPage(window.worker, lambda: window.catalog, window.stack)
     window.stack.addWidget(page)
     page.open_record.connect(lambda kind, rid: window.open_record(kind, rid))

@@ -8,8 +8,7 @@ asks for a fixed width beyond the section list's (sized to its longest name).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -43,8 +42,7 @@ def window_title(catalog_name: str) -> str:
     return f"{catalog_name} — {APP_NAME}"
 
 
-@dataclass(frozen=True)
-class Banners:
+class Banners(NamedTuple):
     read_only: safety.ReadOnlyBanner
     sample: banner.SampleBanner
 

@@ -23,8 +23,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 
@@ -53,8 +52,7 @@ class _Runner(QObject):
             self.finished.emit(ticket, result, time.perf_counter() - started)
 
 
-@dataclass(frozen=True)
-class _Pending:
+class _Pending(NamedTuple):  # no dataclass: the worker starts before the first frame
     name: str
     on_done: OnDone
     on_error: OnError | None

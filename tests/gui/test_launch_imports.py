@@ -7,7 +7,8 @@ loaded when the process exits are those the first frame cost. A module handed
 out by :mod:`gui.lazy` and not yet used does not count (it is not run).
 
 Two budgets: none of the heavy libraries (the store's SQLAlchemy, SQLModel and
-pydantic, Alembic, ReportLab, Babel) and only the listed modules of our own.
+pydantic, Alembic, ReportLab, Babel, nor json and dataclasses, which a bare Qt
+window does not load either) and only the listed modules of our own.
 A new module in the shell is a choice made here, with its cost measured
 (``make bench``: launch to main window shown, against a bare QMainWindow).
 """
@@ -23,7 +24,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_BEFORE_THE_WINDOW = ("sqlalchemy", "sqlmodel", "pydantic", "reportlab", "alembic", "babel",
-                         "logging.handlers")  # the log file is set up after the first frame
+                         "logging.handlers",  # the log file is set up after the first frame
+                         "json", "dataclasses")  # 3 ms each, which a bare Qt window does not load
 # Our modules the first frame may run: the shell (window, menus, sidebar, search box) and
 # what it stands on. Packages named only because a lazy module of theirs was looked up
 # (gui.detail, gui.forms, ...) run their __init__, which must stay light.
