@@ -47,7 +47,10 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, dict[str
         their_contact_details=CONTACTS[3])
     create(catalog, K.DELEGATION_MEMBER, delegation_id=delegation, person_id=chung,
            role="head")
-    return catalog, {"person": chung, "delegation": delegation, "pack": delegation}
+    event = create(catalog, K.EVENT, name="Summit", start_date=dt.date(2017, 6, 14))
+    create(catalog, K.EVENT_PARTICIPANT, event_id=event, person_id=chung, role="speaker")
+    return catalog, {"person": chung, "delegation": delegation, "pack": delegation,
+                     "event": event}
 
 
 def _text(catalog: Catalog, kind: str, record_id: int, options: SheetOptions,
@@ -89,7 +92,7 @@ def test_the_internal_delegation_sheet_prints_logistics_contacts_press_and_needs
             assert word in text, word
 
 
-@pytest.mark.parametrize("kind", ["person", "delegation", "pack"])
+@pytest.mark.parametrize("kind", ["person", "delegation", "pack", "event"])
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_the_counterpart_copy_keeps_only_the_contact_officers(
         records: tuple[Catalog, dict[str, int]], options: SheetOptions, kind: str,
@@ -101,8 +104,8 @@ def test_the_counterpart_copy_keeps_only_the_contact_officers(
     for value in (*PERSON_ONLY, *TRAVEL_ONLY):
         if value in internal:
             assert value not in counterpart, value
-    assert all(value in internal for value in PERSON_ONLY)
-    if kind != "person":
+    assert all(value in internal for value in PERSON_ONLY)  # events: speakers' needs
+    if kind in ("delegation", "pack"):
         assert all(value in internal for value in TRAVEL_ONLY)
         for value in CONTACTS:  # both sides need to know whom to call
             assert value in counterpart, value
