@@ -5,7 +5,7 @@ or bytes that are not an image at all. Sheets print portraits a few
 centimetres wide; decoding and shrinking a dozen photos cost more than laying
 out the whole delegation briefing (issue 16), so the store does it once, when
 the photo is written (``db.ops`` derives the attachment's ``portrait`` column,
-as it derives a person's ``sort_key``), and revision 0011 does it for the
+as it derives a person's ``sort_key``), and revision 0012 does it for the
 photos already stored. Briefing sheets embed the stored bytes as they are
 (``gui.briefing.photos``); a photo whose portrait could not be made (not an
 image, too large) has none, and the sheet prints initials.

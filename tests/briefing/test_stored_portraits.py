@@ -108,7 +108,7 @@ def test_upgrading_a_catalog_makes_portraits_for_its_photos(tmp_path: Path,
     config.set_main_option("script_location", str(schema.MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0010")
+        command.upgrade(config, "0011")
     engine.dispose()
     photo, scan, junk = photo_bytes(), photo_bytes(colour=(0, 0, 0)), b"not an image"
     conn = sqlite3.connect(path)

@@ -6,8 +6,8 @@ revision makes it for the photos already stored, one photo at a time so that a
 catalog of many large photos is never all in memory. Decoding a dozen photos
 cost more than laying out a whole delegation briefing (issue 16).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from alembic import op
 
 from db import portraits
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SCHEMA_NUMBER = 11
+SCHEMA_NUMBER = 12
 
 
 def _stamp(number: int) -> None:
