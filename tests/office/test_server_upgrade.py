@@ -4,13 +4,22 @@ the message says what happened (cannot upgrade, newer version) and whom to ask, 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from db import schema
 from db.catalog import CatalogError, NewerCatalogError, open_catalog
+from gui import app as app_module
+from gui.main_window import MainWindow
+from tests.gui.helpers import close_window, settings_in
 from tests.office.pgserver import PgServer
 
 OLDER = f"{schema.SCHEMA_VERSION - 1:04d}"
+SHOTS = os.environ.get("LIAISON_SHOTS")  # a folder: save what the window showed there
 
 
 def _database(url: str) -> str:
@@ -67,3 +76,21 @@ def test_a_newer_catalog_on_the_server_says_update_liaison(pg_server: PgServer,
         open_catalog(pg_sample_url)
     message = str(caught.value)
     assert "Cannot connect" not in message and "newer version of Liaison" in message
+
+
+def test_the_window_says_the_upgrade_failed(qtbot: QtBot, pg_server: PgServer,
+                                           pg_sample_url: str, tmp_path: Path) -> None:
+    database = _database(pg_sample_url)
+    pg_server.sql(database, f"UPDATE alembic_version SET version_num = '{OLDER}'")
+    window = MainWindow("catalog", settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    app_module.open_catalog(window, pg_sample_url, default=False)
+    assert window.catalog is None
+    assert "could not be upgraded" in window.problem
+    assert "Cannot connect" not in window.problem
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible() and "could not be upgraded" in box.text()
+    if SHOTS:
+        box.grab().save(str(Path(SHOTS) / "upgrade-failed.png"))
+    close_window(window)
