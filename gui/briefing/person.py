@@ -31,6 +31,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.gifts import gifts_section
+from gui.briefing.protocol import person_protocol, pronunciation_row, written_address_row
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label
 
@@ -129,8 +130,10 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
             "(not from the title: no source confirms it for today)"))))
     out.append(facts_table([
         (_("Name"), name_order_text(v)),
+        pronunciation_row(sheet, v),
         (_("Original script"), _script_markup(v.original_script)),
         (_("Form of address"), address_markup if internal else ""),
+        written_address_row(sheet, v),
         (_("Honorific"), sheet.cell(address_honorific(v.honorific), _("Honorific"))),
         (_("Nationality"), esc(v.nationality.label) if v.nationality else ""),
         (_("Languages"), esc(", ".join(language_name(c) for c in v.languages))),
@@ -140,9 +143,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     if internal:
         out += _to_confirm(brief, sheet)
         out += actions_section(sheet, brief.actions, brief.today)
-        if has(v.protocol_notes):
-            out += sheet.section(_("Protocol notes"), _boxed(
-                sheet, sheet.cell(v.protocol_notes, _("Protocol notes"))))
+        out += person_protocol(sheet, v)  # interpreting, diet, protocol notes
     if has(v.biography):
         out += sheet.section(_("Biography"), sheet.para(v.biography))
     out += _positions(brief, sheet)
@@ -189,20 +190,6 @@ def _header(brief: PersonBrief, sheet: Sheet) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
-
-
-def _boxed(sheet: Sheet, markup: str) -> Table:
-    table = SheetTable([[Paragraph(markup, sheet.st.body)]], colWidths=[sheet.width],
-                  hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
-    table.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, -1), styles.ACCENT_LIGHT),
-        ("LINEBEFORE", (0, 0), (0, -1), 2.2, styles.ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
 
