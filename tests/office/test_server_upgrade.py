@@ -86,6 +86,7 @@ def test_the_window_says_the_upgrade_failed(qtbot: QtBot, pg_server: PgServer,
     qtbot.addWidget(window)
     window.show()
     app_module.open_catalog(window, pg_sample_url, default=False)
+    qtbot.waitUntil(lambda: bool(window.problem), timeout=20_000)  # it opens on the worker
     assert window.catalog is None
     assert "could not be upgraded" in window.problem
     assert "Cannot connect" not in window.problem
