@@ -35,8 +35,7 @@ from gui.briefing.common import (
 )
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
-from gui.briefing.person import language_name
-from gui.briefing.protocol import logistics, needs_table
+from gui.briefing.protocol import language_name, logistics, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,

@@ -27,8 +27,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.delegation import people_count
-from gui.briefing.person import language_name
-from gui.briefing.protocol import needs_table
+from gui.briefing.protocol import language_name, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import clean, date_range, esc, has, join, label, sentence
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
 from db import dates, reads, titles
-from db.i18n import N_, _, locale_name, pgettext
+from db.i18n import N_, _, pgettext
 from db.models import NameOrder
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
@@ -31,7 +31,12 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.gifts import gifts_section
-from gui.briefing.protocol import person_protocol, pronunciation_row, written_address_row
+from gui.briefing.protocol import (
+    language_name,
+    person_protocol,
+    pronunciation_row,
+    written_address_row,
+)
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label
 
@@ -81,28 +86,6 @@ def _script_markup(text: str | None) -> str:
         return esc(printable)
     return muted("<i>{}</i>".format(esc(_(
         "Recorded in the catalog; the sheet's font cannot print this script."))))
-
-
-def language_name(code: str) -> str:
-    """``vi`` -> ``Vietnamese`` (``tiếng Việt`` on a Vietnamese sheet, from CLDR);
-    anything else as typed."""
-    text = clean(code)
-    if 2 <= len(text) <= 3 and text.isalpha():
-        from babel import Locale, UnknownLocaleError
-
-        try:
-            name = Locale.parse(locale_name()).languages.get(text.lower())
-        except (UnknownLocaleError, ValueError):
-            name = None
-        if name:
-            return str(name)
-        import pycountry
-
-        found = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3":
-                                           text.lower()})
-        if found is not None:
-            return str(found.name)
-    return text
 
 
 def name_order_text(view: reads.PersonView) -> str:

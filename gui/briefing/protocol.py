@@ -29,11 +29,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from db import phones, reads
-from db.i18n import _
+from db.i18n import _, locale_name
 from gui.briefing import styles
 from gui.briefing.common import Sheet, muted
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
-from gui.briefing.text import esc, has, join
+from gui.briefing.text import clean, esc, has, join
 
 
 def boxed(sheet: Sheet, body: Sequence[Flowable]) -> Table:
@@ -52,6 +52,29 @@ def boxed(sheet: Sheet, body: Sequence[Flowable]) -> Table:
 
 
 # ---------------------------------------------------------------- a person
+
+
+def language_name(code: str) -> str:
+    """``vi`` -> ``Vietnamese`` (``tiếng Việt`` on a Vietnamese sheet, from CLDR);
+    anything else as typed."""
+    text = clean(code)
+    if 2 <= len(text) <= 3 and text.isalpha():
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            name = Locale.parse(locale_name()).languages.get(text.lower())
+        except (UnknownLocaleError, ValueError):
+            name = None
+        if name:
+            return str(name)
+        import pycountry
+
+        found = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3":
+                                           text.lower()})
+        if found is not None:
+            return str(found.name)
+    return text
+
 
 
 def pronunciation_row(sheet: Sheet, view: reads.PersonView) -> tuple[str, str]:
