@@ -11,7 +11,9 @@ from pathlib import Path
 from db.backup.names import entries, name_parts
 from db.catalog.errors import CatalogError
 from db.catalog.files import FileState, connect_read_only, inspect_file
+from db.i18n import N_
 from db.registry import REGISTRY
+from db.said import say
 
 # The record kinds a backup listing shows, most telling first (the registry's counted kinds).
 COUNTED_TABLES = tuple(found.table for found in REGISTRY.values() if found.counted)
@@ -73,11 +75,11 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
     """
     found = inspect_file(path)
     if found.state is FileState.MISSING:
-        return "the file does not exist"
+        return say(N_("the file does not exist"))
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN):
-        return f"it is not a Liaison catalog ({found.detail})"
+        return say(N_("it is not a Liaison catalog ({detail})"), detail=found.detail)
     if found.state is FileState.NEWER:
-        return "it was made by a newer version of Liaison"
+        return say(NEWER_VERSION)
     try:
         conn = connect_read_only(path)
         try:
@@ -86,8 +88,12 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
         finally:
             conn.close()
     except (sqlite3.Error, CatalogError, UnicodeDecodeError) as exc:
-        return str(exc) if not isinstance(exc, UnicodeDecodeError) else "its tables are garbled"
+        return str(exc) if not isinstance(exc, UnicodeDecodeError) else say(
+            N_("its tables are garbled"))
     return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+NEWER_VERSION = N_("it was made by a newer version of Liaison")
 
 
 def newest_good_backup(catalog_path: Path) -> Path | None:

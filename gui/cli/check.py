@@ -32,8 +32,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = target.removeprefix("sqlite:///")
     path = Path(target)
     report = check_file(path)
-    if args.repair and report.ok is False and all(p.startswith("search index")
-                                                  for p in report.problems):
+    if args.repair and report.repairable:
         count = repair(path)
         print(f"Rebuilt the search index ({count} records).")
         report = check_file(path)
@@ -49,8 +48,7 @@ def _check_server(args: argparse.Namespace, url: str) -> int:
     from db.server_health import check_server, repair_server
 
     report = check_server(url)
-    if args.repair and not report.ok and all(p.startswith("search index")
-                                             for p in report.problems):
+    if args.repair and report.repairable:
         print(f"Rebuilt the search index ({repair_server(url)} records).")
         report = check_server(url)
     for fact in report.facts:
