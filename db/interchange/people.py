@@ -22,6 +22,7 @@ from sqlmodel import col
 
 from db import ops
 from db.folding import fold
+from db.i18n import N_
 from db.interchange.resolve import Resolver, RowError
 from db.interchange.rows import Incoming
 from db.models import Attachment, City, Organisation, Person, Position, RecordKind
@@ -29,6 +30,7 @@ from db.names import display_name, sort_key
 from db.names_parse import split_name
 from db.ops.probe import CachedProbe
 from db.partial_dates import conflict, same_day
+from db.said import say
 
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
@@ -164,7 +166,7 @@ class People:
         if "family_name" not in values and full:
             split = split_name(str(full))
             if split is None:
-                raise RowError("full_name", "the name is empty")
+                raise RowError("full_name", say(N_("the name is empty")))
             values.setdefault("honorific", split.honorific)
             values["family_name"] = split.family_name
             values["given_names"] = split.given_names
@@ -180,7 +182,7 @@ class People:
                 values["name_order"], values["address_by"] = guess.name_order, guess.address_by
         if not values.get("family_name"):
             raise RowError("family_name" if "family_name" in row.columns else "full_name",
-                           "a person needs a name")
+                           say(N_("a person needs a name")))
         return {k: v for k, v in values.items() if v is not None}
 
     # ------------------------------------------------------------ matching
@@ -255,8 +257,9 @@ class People:
             names = ", ".join(f"#{p.id}" for p in candidates)
             name = display_name(values.get("given_names"), values["family_name"],
                                 values.get("name_order") or "given_first")
-            raise NeedsReview(f"{name} may be a person already in the catalog ({names}); "
-                              "nothing tells them apart, so the row was left for review")
+            raise NeedsReview(say(N_("{name} may be a person already in the catalog ({ids}); "
+                                     "nothing tells them apart, so the row was left for "
+                                     "review"), name=name, ids=names))
         photo = isinstance(row.values.get("photo"), tuple)
         if self.batched and photo and (self.waiting.people or self.waiting.positions):
             raise FlushFirst  # a photo is written at once: what came before goes first
