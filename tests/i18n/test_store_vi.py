@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from db import backup, health, i18n, ops, schema
 from db.catalog import (
@@ -34,11 +34,13 @@ from db.catalog import (
 )
 from db.i18n import _translations
 from db.interchange.duplicates import candidates
+from db.interchange.fields import header, match_header
 from db.interchange.source import import_prepared, prepare
 from db.interchange.tables import FileProblem
 from db.kinds import RecordKind
 from db.said import Said
 from db.titles import attestation_error
+from db.vocabulary import count, noun
 
 K = RecordKind
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,3 +285,28 @@ def test_the_check_report_is_in_vietnamese_and_repair_still_recognises_index_gap
     assert any("chỉ mục tìm kiếm có 0/1 bản ghi thành phố" in p for p in report.problems)
     health.repair(made)
     assert health.check_file(made).ok
+
+
+def test_kind_nouns_joined_in_counts_hold_no_comma() -> None:
+    """"3 cơ quan, tổ chức, 2 thành phố" reads as four things: no noun may hold a comma."""
+    for kind in RecordKind:
+        for number in (1, 2):
+            assert "," not in noun(kind, number), (kind, noun(kind, number))
+    assert count(K.ORGANISATION, 43) == "43 cơ quan/tổ chức"
+
+
+def test_a_vietnamese_name_column_fills_the_vietnamese_form(empty_catalog: Catalog,
+                                                           tmp_path: Path) -> None:
+    for kind in (K.ORGANISATION, K.CITY, K.EVENT):
+        assert match_header(kind, "Tên tiếng Việt") == "name_vi"
+        assert header(kind, "name_vi", "vi") == "Tên tiếng Việt"
+    assert match_header(K.CITY, "Tên địa phương") == "local_name"
+    source = tmp_path / "co-quan.csv"
+    source.write_text("Name,Tên tiếng Việt\nHanoi People's Committee,UBND TP Hà Nội\n",
+                      encoding="utf-8")
+    prepared = prepare(source, kind="organisation")
+    report = import_prepared(empty_catalog, prepared, backup=False)
+    assert report.written and not report.errors
+    with empty_catalog.read_session() as session:
+        row = session.execute(text("SELECT name, name_vi FROM organisation")).one()
+    assert tuple(row) == ("Hanoi People's Committee", "UBND TP Hà Nội")
