@@ -35,7 +35,8 @@ from db.said import say
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
            "original_script", "form_of_address", "email", "phone", "languages", "biography",
-           "protocol_notes", "private_notes", "birth_date")
+           "protocol_notes", "private_notes", "birth_date", "pronunciation", "written_address",
+           "interpreter", "dietary")
 
 
 @dataclass
