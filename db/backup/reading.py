@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +31,21 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        """The reason in words: ``before-upgrade-from-v0`` -> ``before upgrade from v0``."""
+        """The reason in words, in the current language: ``before-upgrade-from-v0`` ->
+        ``before upgrade from v0`` (a reason typed by the user is shown as typed)."""
+        known = _REASONS.get(self.reason)
+        if known is not None:
+            return say(known)
+        upgrade = _UPGRADE.match(self.reason)
+        if upgrade:
+            return say(N_("before upgrade from v{version}"), version=upgrade[1])
         return self.reason.replace("-", " ")
+
+
+# The reasons Liaison itself gives its backups, in words.
+_REASONS = {"daily": N_("daily"), "manual": N_("manual"), "before-import": N_("before import"),
+            "before-restore": N_("before restore")}
+_UPGRADE = re.compile(r"^before-upgrade-from-v(\d+)$")
 
 
 def record_counts(path: Path) -> dict[str, int]:
