@@ -16,7 +16,7 @@ from pathlib import Path
 
 from db import schema, search
 from db.backup import list_backups
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, connect_for_reading, inspect_file, read_only_reason
 from db.catalog.lifecycle import open_catalog
 from db.catalog.network import network_filesystem
@@ -94,7 +94,7 @@ def check_file(path: Path) -> Report:
     try:
         conn = connect_for_reading(path)
     except (sqlite3.Error, CatalogError) as exc:
-        report.problems.append(say(N_("cannot be opened: {error}"), error=exc))
+        report.problems.append(say(N_("cannot be opened: {error}"), error=sqlite_words(exc)))
         return report
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -114,7 +114,7 @@ def check_file(path: Path) -> Report:
         if found.state is FileState.CURRENT:
             report.problems.extend(_search_index_gaps(conn))
     except sqlite3.DatabaseError as exc:
-        report.problems.append(say(DAMAGED, problem=exc))
+        report.problems.append(say(DAMAGED, problem=sqlite_words(exc)))
     except UnicodeDecodeError:
         report.problems.append(say(DAMAGED, problem=say(N_("its table definitions are garbled"))))
     finally:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.backup.names import entries, name_parts
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, connect_read_only, inspect_file
 from db.i18n import N_
 from db.registry import REGISTRY
@@ -102,7 +102,7 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
         finally:
             conn.close()
     except (sqlite3.Error, CatalogError, UnicodeDecodeError) as exc:
-        return str(exc) if not isinstance(exc, UnicodeDecodeError) else say(
+        return sqlite_words(exc) if not isinstance(exc, UnicodeDecodeError) else say(
             N_("its tables are garbled"))
     return None if rows == ["ok"] else "; ".join(rows[:3])
 

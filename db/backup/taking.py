@@ -20,7 +20,7 @@ from db.atomic import atomic_write
 from db.backup.names import backup_path_for, entries, slug
 from db.backup.reading import BackupInfo, record_counts, verify
 from db.backup.rotation import rotate
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, backup_dir, connect_read_only, inspect_file
 from db.catalog.handle import Catalog
 from db.i18n import N_
@@ -41,7 +41,7 @@ def detail(exc: BaseException) -> str:
     """What went wrong, in words: "the disk is full" for SQLITE_FULL and ENOSPC."""
     code = getattr(exc, "sqlite_errorcode", 0) or 0
     full = (code & 0xFF) == 13 or (isinstance(exc, OSError) and exc.errno in (28, 122))
-    return say(DISK_FULL) if full else str(getattr(exc, "strerror", None) or exc)
+    return say(DISK_FULL) if full else sqlite_words(getattr(exc, "strerror", None) or exc)
 
 
 def _failure(name: str, exc: BaseException) -> BackupFailedError:

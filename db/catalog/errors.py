@@ -75,6 +75,28 @@ class CatalogInUseError(CatalogError):
     """An action that needs the catalog to itself (restore) found it open elsewhere."""
 
 
+# SQLite's own words for the problems a user meets, in the language (anything else is
+# quoted as SQLite says it: a technical detail, in brackets).
+_SQLITE_WORDS: dict[str, str] = {
+    "database disk image is malformed": N_("the file's structure is damaged"),
+    "file is not a database": N_("the file is not a database"),
+    "database is locked": N_("the database is locked by another program"),
+    "disk I/O error": N_("the disk could not be read or written"),
+    "unable to open database file": N_("the database file cannot be opened"),
+    "attempt to write a readonly database": N_("the database is read-only"),
+    "database or disk is full": N_("the disk is full"),
+}
+
+
+def sqlite_words(exc: BaseException | str) -> str:
+    """What SQLite said, in the current language when it is one of its common answers."""
+    text = str(exc)
+    for said, words in _SQLITE_WORDS.items():
+        if text.lower().startswith(said.lower()):
+            return say(words)
+    return text
+
+
 def primary_code(exc: sqlite3.Error) -> int:
     """SQLite's primary result code of *exc* (-1 when it carries none)."""
     code = getattr(exc, "sqlite_errorcode", None)

@@ -28,6 +28,7 @@ from db.catalog.errors import (
     SQLITE_READONLY,
     CatalogError,
     primary_code,
+    sqlite_words,
 )
 from db.i18n import N_
 from db.said import say
@@ -155,8 +156,8 @@ def _header_through_sqlite(path: Path) -> Inspection | tuple[int, int]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):  # it was open as ours
-            return Inspection(FileState.DAMAGED, 0, str(exc))
-        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=exc)) from exc
+            return Inspection(FileState.DAMAGED, 0, sqlite_words(exc))
+        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=sqlite_words(exc))) from exc
     return app_id, user_version
 
 
@@ -199,8 +200,8 @@ def inspect_file(path: Path) -> Inspection:
         except sqlite3.DatabaseError as exc:
             if app_id == schema.APPLICATION_ID and primary_code(exc) in (SQLITE_CORRUPT,
                                                                          SQLITE_NOTADB):
-                return Inspection(FileState.DAMAGED, user_version, str(exc))
-            return Inspection(FileState.NOT_SQLITE, 0, str(exc))
+                return Inspection(FileState.DAMAGED, user_version, sqlite_words(exc))
+            return Inspection(FileState.NOT_SQLITE, 0, sqlite_words(exc))
     return _judge(app_id, user_version)
 
 
@@ -352,8 +353,8 @@ def quick_check(path: Path, *, thorough: bool = False) -> str | None:
     except sqlite3.DatabaseError as exc:
         if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
                 primary_code(exc) == -1 and not isinstance(exc, sqlite3.OperationalError)):
-            return str(exc)
-        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=exc)) from exc
+            return sqlite_words(exc)
+        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=sqlite_words(exc))) from exc
     if rows == ["ok"]:
         return None
     return "; ".join(str(row) for row in rows[:3])

@@ -35,7 +35,13 @@ from pathlib import Path
 from db import backup, schema
 from db.atomic import remove_stale_temporaries
 from db.catalog.engine import leave_wal, outside_transaction, sqlite_engine
-from db.catalog.errors import CatalogError, DamagedCatalogError, NewerCatalogError, NotACatalogError
+from db.catalog.errors import (
+    CatalogError,
+    DamagedCatalogError,
+    NewerCatalogError,
+    NotACatalogError,
+    sqlite_words,
+)
 from db.catalog.files import (
     ON_REQUEST_REASON,
     FileState,
@@ -169,7 +175,7 @@ def _migration_record(path: Path) -> int:
             conn.close()
     except sqlite3.Error as exc:
         raise CatalogError(say(N_("{name} cannot be read ({error}); it was not changed."),
-                               name=path.name, error=exc)) from exc
+                               name=path.name, error=sqlite_words(exc))) from exc
     if not tables & _BASELINE_TABLES:
         return 0  # from before the baseline: the upgrade builds every table
     if len(rows) != 1 or not str(rows[0][0]).isdigit():

@@ -109,6 +109,7 @@ def test_a_damaged_catalog_is_set_aside_with_a_vietnamese_message(made: Path) ->
         open_catalog(made)
     said = said_by(caught.value)
     assert " bị hỏng (" in said and "Liaison đã chuyển tệp sang một bên" in said
+    assert isinstance(said.params["problem"], Said)  # SQLite's "malformed", in words
     assert caught.value.quarantined is not None and caught.value.quarantined.exists()
 
 
