@@ -17,7 +17,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from db import dialect
-from db.catalog.errors import CatalogLostError, ReadOnlyCatalogError, storage_error
+from db.catalog.activity import announced
+from db.catalog.errors import (
+    CatalogBusyError,
+    CatalogLostError,
+    ReadOnlyCatalogError,
+    storage_error,
+)
 from db.catalog.files import (
     DISK_FULL_REASON,
     ON_REQUEST_REASON,
@@ -112,19 +118,25 @@ class Catalog:
                       "be saved. {todo}"), todo=todo)
 
     @contextlib.contextmanager
-    def write_session(self) -> Iterator[Session]:
+    def write_session(self, *, late_lock: bool = False) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error.
 
         A read-only catalog refuses before anything starts. A full or failing
         disk, or a lock held too long elsewhere, surfaces as a
         :class:`CatalogError` whose message is meant for the user.
+
+        *late_lock* (files): the write lock is taken by the first write, not up
+        front, so a long read-and-check (an import) does not hold up others. If
+        another writer committed or holds the lock by then, that write is refused
+        at once with :class:`CatalogBusyError` (what was read may be stale): the
+        caller reads again without *late_lock*.
         """
         guard = self._guard
         if guard is not None and guard.lost is not None:
             guard.check()
         if self.read_only:
             raise ReadOnlyCatalogError(self.read_only_message())
-        engine = self.engine.execution_options(liaison_write=True)
+        engine = self.engine.execution_options(liaison_write=True, liaison_late_lock=late_lock)
         with Session(engine, expire_on_commit=False) as session:
             try:
                 if guard is not None:
@@ -142,9 +154,21 @@ class Catalog:
                 with contextlib.suppress(Exception):
                     session.rollback()
                 mapped = storage_error(exc, self.name)
+                if isinstance(mapped, CatalogBusyError):
+                    mapped = self._busy_with(mapped)
                 if mapped is not None:
                     raise mapped from exc
                 raise
+
+    def _busy_with(self, busy: CatalogBusyError) -> CatalogBusyError:
+        """Who holds the file, when a colleague's import does (db.catalog.activity)."""
+        activity = announced(self.path)
+        if activity is None or activity.what != "import":
+            return busy
+        return CatalogBusyError(say(N_(
+            "Your change was not saved: {user} is importing a file into {name}, which "
+            "keeps it busy for a moment. Try again when the import is done."),
+            user=activity.user, name=self.name))
 
     def _check(self, guard: FileGuard, *, committed: bool = False) -> None:
         try:
