@@ -39,6 +39,8 @@ from db.interchange.source import import_prepared, prepare
 from db.interchange.tables import FileProblem
 from db.kinds import RecordKind
 from db.said import Said
+from db.search import search
+from db.search_words import shown_subtitle
 from db.titles import attestation_error
 from db.vocabulary import count, noun
 
@@ -315,3 +317,17 @@ def test_a_vietnamese_name_column_fills_the_vietnamese_form(empty_catalog: Catal
     with empty_catalog.read_session() as session:
         row = session.execute(text("SELECT name, name_vi FROM organisation")).one()
     assert tuple(row) == ("Hanoi People's Committee", "UBND TP Hà Nội")
+
+
+def test_search_result_lines_are_written_in_the_readers_language(sample_catalog: Catalog) -> None:
+    """The index keeps what was written when a record was saved (here: in English by
+    ``init``); a Vietnamese reader sees its dates and pairing kinds in Vietnamese."""
+    with sample_catalog.read_session() as session:
+        hits = search(session, "Meeting with Chairman", kinds=["engagement"])
+    assert hits and hits[0].subtitle.startswith("13/06/2017"), hits[:1]
+    with i18n.using("en"), sample_catalog.read_session() as session:
+        english = search(session, "Meeting with Chairman", kinds=["engagement"])
+    assert english[0].subtitle.startswith("13/06/2017")  # both offices write dd/MM/yyyy
+    assert shown_subtitle("pairing", "sister cities") == "kết nghĩa"
+    with i18n.using("en"):
+        assert shown_subtitle("pairing", "kết nghĩa") == "sister cities"
