@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
-from db.i18n import _
+from db.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -53,8 +53,10 @@ def default_catalog_path() -> Path:
 def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     """``--catalog`` / ``--database-url`` after a command, as users naturally type them."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
-    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
+    where.add_argument("--catalog", metavar=pgettext("metavar", "PATH"), dest="sub_catalog",
+                       help=_("catalog file (default: the catalog in your user data folder)"))
+    where.add_argument("--database-url", metavar="URL", dest="sub_database_url",
+                       help=_("shared database server URL"))
 
 
 def positive_int(text: str) -> int:
