@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("catalog file (default: the catalog in your user data folder)"))
     where.add_argument("--database-url", metavar="URL", help=_("shared database server URL"))
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"),
-                                     parser_class=Parser)
+                                     parser_class=Parser,
+                                     help=_("what to do (`liaison COMMAND --help` tells more)"))
     for module in COMMAND_MODULES:
         module.add_parser(commands)
     return parser

@@ -28,6 +28,7 @@ from gui.cli.common import (
     UserError,
     add_target_arguments,
     catalog_target,
+    check_output_file,
     open_or_create_default,
     positive_int,
 )
@@ -93,18 +94,8 @@ def add_parser(commands: Subparsers) -> None:
 
 
 def _check_file_target(path: Path) -> None:
-    if path.is_dir():
-        raise UserError(_("Cannot write {path}: it is a folder; name a PDF file.").format(
-            path=path))
-    folder = path.parent
-    if not folder.exists():
-        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=folder))
-    if not folder.is_dir():
-        raise UserError(_("Cannot write {path}: {folder} is not a folder.").format(
-            path=path, folder=folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(_("Cannot write {path}: permission denied.").format(path=path))
+    check_output_file(path, _("Cannot write {path}: it is a folder; name a PDF file.").format(
+        path=path))
 
 
 def _check_folder_target(folder: Path) -> None:

@@ -26,6 +26,7 @@ from gui.cli.common import (
     UserError,
     add_target_arguments,
     catalog_target,
+    check_output_file,
     open_or_create_default,
     positive_int,
 )
@@ -201,10 +202,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from db.interchange import FileProblem
     from db.interchange.export import export
 
+    target = Path(args.output).expanduser()
+    check_output_file(target, _("Cannot write {path}: it is a folder; name a file.").format(
+        path=target))
     catalog = open_or_create_default(catalog_target(args), reading=True)
     with catalog:
         try:
-            count = export(catalog, args.format, Path(args.output), kind=args.kind,
+            count = export(catalog, args.format, target, kind=args.kind,
                            language=args.language)
         except FileProblem as exc:
             raise UserError(str(exc)) from None

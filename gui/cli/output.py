@@ -56,7 +56,8 @@ def quiet_broken_pipe() -> None:
         os.close(with_null)
 
 
-_SENTENCES = {
+#: Sentences for the system errors a user can meet (the file is named in them).
+OS_SENTENCES = {
     errno.EACCES: N_("you do not have permission to use {name}"),
     errno.EPERM: N_("you do not have permission to use {name}"),
     errno.ENOENT: N_("{name} does not exist"),
@@ -65,14 +66,22 @@ _SENTENCES = {
     errno.ENOSPC: N_("the disk is full"),
     errno.EROFS: N_("the disk holding {name} is read-only"),
     errno.EEXIST: N_("{name} already exists"),
+    errno.EIO: N_("the disk holding {name} could not be read or written"),
+    errno.ENAMETOOLONG: N_("the name {name} is too long"),
+    errno.EBUSY: N_("{name} is in use by another program"),
+    errno.ELOOP: N_("{name} leads round in a circle of links"),
+    errno.EDQUOT: N_("your disk quota is used up ({name})"),
 }
 
 
 def os_error_sentence(exc: OSError) -> str:
     """An OSError in words (``[Errno 13] Permission denied: 'x'`` -> a sentence)."""
     name = os.fspath(exc.filename) if exc.filename is not None else _("the file")
-    pattern = _SENTENCES.get(exc.errno or 0)
+    pattern = OS_SENTENCES.get(exc.errno or 0)
     if pattern is not None:
         return _(pattern).format(name=name)
-    what = (exc.strerror or str(exc)).rstrip(".")
-    return f"{what[:1].lower()}{what[1:]}" + (f" ({name})" if exc.filename is not None else "")
+    # The system's own words (English) stay, as the reason after our sentence.
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    if exc.filename is None:
+        return _("the system refused: {reason}").format(reason=reason)
+    return _("{name} could not be used: {reason}").format(name=name, reason=reason)
