@@ -41,7 +41,7 @@ LINK_TEXT = 2_000
 LONG_TEXT = 10_000
 LONG_FIELDS = frozenset({"biography", "description", "figures", "follow_ups", "note", "notes",
                          "outcomes", "private_notes", "protocol_notes", "purpose", "summary",
-                         "topics"})
+                         "topics", "arrival", "departure", "press"})
 LINK_FIELDS = frozenset({"url", "website"})
 MAX_LIST_ITEMS = 100
 _INT_RANGE = (-(2 ** 63), 2 ** 63 - 1)

@@ -228,6 +228,11 @@ def validate(kind: RecordKind, row: Mapping[str, Any]) -> Errors:
         row.get("city_a_id") == row.get("city_b_id")
     ):
         errors["city_b_id"] = say(N_("A city cannot be paired with itself."))
+    if kind == RecordKind.DELEGATION and row.get("our_contact_id") is not None and (
+        row.get("our_contact_id") == row.get("their_contact_id")
+    ):  # each side calls the other's officer: one person cannot be both
+        errors["their_contact_id"] = say(N_("One person cannot be the contact officer of "
+                                            "both sides."))
     if kind == RecordKind.EVENT and row.get("attendance") is not None and row["attendance"] < 0:
         errors["attendance"] = say(N_("Attendance cannot be negative."))
     if kind == RecordKind.ORGANISATION and row.get("parent_id") is not None and (

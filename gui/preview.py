@@ -3,7 +3,8 @@
 The PDF is built on the window's database worker (:mod:`gui.worker`), so the window
 stays responsive while ReportLab lays out a long pack; "Preparing the briefing…" shows
 until the bytes arrive. Saving writes them atomically; printing renders each page, and
-printing to a PDF file writes the sheet's own PDF (:mod:`gui.preview_output`). Each
+printing to a PDF file writes the sheet's own PDF (:mod:`gui.preview_output`; the file
+and print dialogs are in :mod:`gui.preview_dialogs`). Each
 printout has its language (the interface's by default) and its reader (the internal or
 the counterpart's copy); changing either prepares the sheet again. File > Print
 briefing… opens it with :func:`open_briefing`.
@@ -28,10 +29,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.i18n import _
+from gui.preview_dialogs import ask_and_print, ask_and_save
 from gui.preview_output import (
     KIND_TITLES,
     build_pdf,
@@ -327,36 +328,12 @@ class BriefingPreview(QDialog):
 
     @Slot()
     def save_as(self) -> None:
-        if self.data is None:
-            return
-        from PySide6.QtCore import QStandardPaths
-
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save briefing as PDF"), str(Path(folder) / self.suggested_file_name()),
-            _("PDF files (*.pdf)"))
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        try:
-            self.save_to(path)
-        except OSError as exc:
-            self._problem(_("The briefing could not be saved to {path}: {error}.").format(
-                path=path, error=exc.strerror or exc))
+        if self.data is not None:
+            ask_and_save(self, self.suggested_file_name(), self.save_to, self._problem)
 
     @Slot()
     def print_dialog(self) -> None:
-        if self.data is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._match_paper(printer)
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-        dialog.setMinMax(1, max(1, self.page_count))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if not self.print_to(printer):
+        if self.data is not None and not ask_and_print(self, self.document, self.print_to):
             self._problem(_("The briefing could not be sent to the printer."))
 
     def _match_paper(self, printer: QPrinter) -> None:

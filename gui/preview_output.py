@@ -3,8 +3,10 @@ internal or the counterpart's copy), the PDF built on the worker, and the PDF pu
 printer.
 
 Printing renders each page at the printer's resolution (capped, so a 1200 dpi printer
-does not need gigabytes), except printing to a PDF file, which writes the sheet's own
-PDF there: selectable text, a fraction of the size of page images.
+does not need gigabytes), except printing the whole sheet to a PDF file, which writes the
+sheet's own PDF there: selectable text, a fraction of the size of page images. A page
+range printed to a PDF file is drawn page by page like paper, so the file holds exactly
+the pages asked for (the sheet's own PDF cannot be cut without a PDF library).
 """
 
 from __future__ import annotations
@@ -113,11 +115,12 @@ def match_paper(document: QPdfDocument, printer: QPrinter) -> None:
 
 def print_pdf(document: QPdfDocument, data: bytes, printer: QPrinter) -> bool:
     """Put the PDF (*data*, loaded in *document*) on *printer*: all its pages or the
-    printer's chosen range; to a PDF file, the file itself. False when it failed."""
+    printer's chosen range; the whole sheet to a PDF file is the sheet's own file.
+    False when it failed."""
     count = document.pageCount()
     if not count:
         return False
-    if prints_to_pdf(printer):
+    if prints_to_pdf(printer) and chosen_pages(printer, count) == range(count):
         from gui.briefing.document import write_atomic
 
         try:
@@ -128,13 +131,18 @@ def print_pdf(document: QPdfDocument, data: bytes, printer: QPrinter) -> bool:
     return paint_pages(document, printer)
 
 
+def chosen_pages(printer: QPrinter, count: int) -> range:
+    """The pages (0-based) the print dialog's From/To chose, within the sheet; all
+    when no range was chosen."""
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(first - 1, last) if first > 0 and last >= first else range(count)
+    return range(max(0, pages.start), min(count, pages.stop))
+
+
 def paint_pages(document: QPdfDocument, printer: QPrinter) -> bool:
     """Draw the pages (all, or the printer's chosen range) as pictures at the printer's
     resolution, as a paper printer gets them; False when the printer cannot start."""
-    count = document.pageCount()
-    first, last = printer.fromPage(), printer.toPage()
-    pages = range(first - 1, last) if first > 0 and last >= first else range(count)
-    pages = range(max(0, pages.start), min(count, pages.stop))
+    pages = chosen_pages(printer, document.pageCount())
     dpi = min(printer.resolution(), PRINT_DPI_CAP)
     painter = QPainter()
     if not painter.begin(printer):

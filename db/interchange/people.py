@@ -33,7 +33,8 @@ from db.partial_dates import conflict, same_day
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
            "original_script", "form_of_address", "email", "phone", "languages", "biography",
-           "protocol_notes", "private_notes", "birth_date")
+           "protocol_notes", "private_notes", "birth_date", "pronunciation", "written_address",
+           "interpreter", "dietary")
 
 
 @dataclass

@@ -58,7 +58,9 @@ class Records:
             info = self.fields.get(name)
             if info is None or info.column is None:
                 continue
-            if info.refers_to is not None:
+            if info.refers_to == RecordKind.PERSON:  # a delegation's contact officer
+                values[info.column.name] = self._named_person(str(value), name)
+            elif info.refers_to is not None:
                 values[info.column.name] = self.resolver.id_for(info.refers_to, str(value), name)
             else:
                 values[info.column.name] = value
@@ -155,19 +157,22 @@ class Records:
             if role is None:
                 raise RowError(part_name, f"{entry}: {role_text!r} is not a role (roles: "
                                           f"{', '.join(m.value for m in vocabulary)})")
+        return self._named_person(name, part_name, entry), role
+
+    def _named_person(self, name: str, field_name: str, entry: str | None = None) -> int:
+        """The one person called *name* (``Nguyễn Văn A``), created if new."""
         split = split_name(name)
         if split is None:
-            raise RowError(part_name, f"{entry!r} is not a name")
+            raise RowError(field_name, f"{entry or name!r} is not a name")
         key = sort_key(split.given_names, split.family_name)
         people = list(self.tx.session.execute(select(col(Person.id)).where(
             col(Person.sort_key) == key)).scalars())
         if len(people) > 1:
-            raise RowError(part_name, f"several people are called {name!r}; add this one "
-                                      "in the app")
+            raise RowError(field_name, f"several people are called {name!r}; add this one "
+                                       "in the app")
         if people:
-            return int(people[0]), role
-        person_id = self.tx.create(RecordKind.PERSON, {
+            return int(people[0])
+        return self.tx.create(RecordKind.PERSON, {
             "family_name": split.family_name, "given_names": split.given_names,
             "honorific": split.honorific, "name_order": split.name_order,
             "address_by": split.address_by, "aliases": list(split.aliases)})
-        return person_id, role

@@ -33,6 +33,17 @@ class Delegation(Record, table=True):
     event_id: int | None = foreign_key("event.id", ondelete="SET NULL")
     outcomes: str | None = None
     follow_ups: str | None = None
+    # Logistics, whom to call on each side, and the press (free text; a contact officer
+    # is a person in the catalog where possible, with details typed beside, or only the
+    # details when the officer is not recorded). See gui.briefing.protocol.
+    arrival: str | None = None  # "VN 18, 13 June 06:35, Noi Bai T2; met by ..."
+    departure: str | None = None
+    accommodation: str | None = None  # the hotel
+    our_contact_id: int | None = foreign_key("person.id", ondelete="SET NULL")
+    our_contact_details: str | None = None  # "Ms Lan, +84 90 123 4567"
+    their_contact_id: int | None = foreign_key("person.id", ondelete="SET NULL")
+    their_contact_details: str | None = None
+    press: str | None = None  # media coverage, press arrangements
 
 
 class DelegationMember(Record, table=True):

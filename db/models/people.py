@@ -37,6 +37,14 @@ class Person(Record, table=True):
     biography: str | None = None
     protocol_notes: str | None = None
     private_notes: str | None = None
+    # What a protocol briefing says of the person (compare the US Chief of Protocol's
+    # guide): how the name sounds, how it is written on letters and place cards (the
+    # spoken form of address is form_of_address or comes from the title), interpreting,
+    # and what they do not eat. Printed on the internal sheet only.
+    pronunciation: str | None = None  # "NGWEN duc CHOONG"
+    written_address: str | None = None  # "His Excellency Mr Nguyễn Đức Chung, Chairman of..."
+    interpreter: str | None = None  # "Needs a Vietnamese–English interpreter"
+    dietary: str | None = None  # "Vegetarian; no shellfish"
     # ISO, to the day, month or year as known: "1965-03-14", "1965-03", "1965" (db.partial_dates)
     birth_date: str | None = None
 

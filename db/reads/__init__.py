@@ -76,6 +76,7 @@ from db.reads.places import (
     programme,
     programme_facts,
 )
+from db.reads.protocol import ContactView
 
 __all__ = [
     "PHOTO_MEDIA_TYPES",
@@ -83,6 +84,7 @@ __all__ = [
     "Attendance",
     "CityFacts",
     "CityView",
+    "ContactView",
     "DelegationView",
     "EngagementView",
     "EventView",

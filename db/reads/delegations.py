@@ -27,6 +27,7 @@ from db.models import (
 )
 from db.reads.common import Ref, SourceView, labels_of, ref_or_none, sources_of
 from db.reads.people import PersonView, people, person_label
+from db.reads.protocol import ContactView, contacts
 from db.wording import pairing_label
 
 
@@ -74,6 +75,13 @@ class DelegationView:
     members: tuple[MemberView, ...]
     engagements: tuple[EngagementView, ...]
     sources: tuple[SourceView, ...]
+    # Logistics, contact officers and press (db.models.Delegation; db.reads.protocol).
+    arrival: str | None = None
+    departure: str | None = None
+    accommodation: str | None = None
+    our_contact: ContactView | None = None
+    their_contact: ContactView | None = None
+    press: str | None = None
 
 
 def delegation_day(view: DelegationView) -> dt.date | None:
@@ -143,6 +151,7 @@ def delegation(session: Session, delegation_id: int, *,
     dated = [e.date for e in engagements if e.date is not None]
     members = list(by_precedence(members, d.start_date or (min(dated) if dated else None)
                                  or approximate_date(None, d.date_note)))
+    ours, theirs = contacts(session, d)
     return DelegationView(
         id=delegation_id, version=d.version, title=d.title, direction=d.direction,
         sending_city=ref_or_none(RecordKind.CITY, d.sending_city_id, cities_),
@@ -158,6 +167,8 @@ def delegation(session: Session, delegation_id: int, *,
         outcomes=d.outcomes, follow_ups=d.follow_ups, members=tuple(members),
         engagements=tuple(engagements),
         sources=sources_of(session, RecordKind.DELEGATION, delegation_id),
+        arrival=d.arrival, departure=d.departure, accommodation=d.accommodation,
+        our_contact=ours, their_contact=theirs, press=d.press,
     )
 
 

@@ -105,6 +105,11 @@ class PersonView:
     sources: tuple[SourceView, ...]
     aliases: tuple[str, ...] = ()  # "also known as": never part of the form of address
     birth_date: str | None = None  # "1965", "1965-03" or "1965-03-14" (db.partial_dates)
+    # The protocol facts (db.models.Person): printed on the internal sheet only.
+    pronunciation: str | None = None
+    written_address: str | None = None
+    interpreter: str | None = None
+    dietary: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -212,7 +217,9 @@ def people(session: Session, person_ids: Iterable[int], *,
             positions=tuple(positions.get(person_id, [])),
             delegations=tuple(delegations.get(person_id, [])),
             events=tuple(events.get(person_id, [])), sources=sources.get(person_id, ()),
-            aliases=tuple(p.aliases or ()), birth_date=p.birth_date)
+            aliases=tuple(p.aliases or ()), birth_date=p.birth_date,
+            pronunciation=p.pronunciation, written_address=p.written_address,
+            interpreter=p.interpreter, dietary=p.dietary)
     return found
 
 

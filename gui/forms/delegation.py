@@ -7,6 +7,7 @@ from db.i18n import _
 from db.kinds import RecordKind
 from gui.forms.base import RecordForm
 from gui.forms.builder import Builder
+from gui.forms.protocol import delegation_protocol
 from gui.forms.rows import RowForm, RowsEditor
 
 K = RecordKind
@@ -75,6 +76,7 @@ class DelegationForm(RecordForm):
                                   ("title", _("Meeting")), ("place", _("Place")),
                                   ("host_organisation_id", _("Host"))],
                                  _engagement_fields), _("Visit programme"))
+        delegation_protocol(self)
         self.add_part_tab(b.sources(K.DELEGATION))
 
 

@@ -15,6 +15,7 @@ from gui.forms.builder import Builder
 from gui.forms.fields import PhoneField
 from gui.forms.names import NameField, NameSplitOffer, watch_for_pasted_names
 from gui.forms.partial_date import PartialDateField
+from gui.forms.protocol import person_protocol
 from gui.forms.rows import RowForm
 from gui.photos import PhotoField
 
@@ -77,10 +78,8 @@ class PersonForm(RecordForm):
         self.add(contact, PartialDateField("birth_date"))
         self.add(contact, b.line("email", "name@example.org"))
         self.add(contact, PhoneField("phone"))
-        self.add(contact, b.items("languages", "vi, en, fr"))
         notes = self.section(_("Notes"))
         self.add(notes, b.text("biography", 5))
-        self.add(notes, b.text("protocol_notes", 3, _("Printed on briefing sheets")))
         self.add(notes, b.text("private_notes", 3, _("Never printed")))
 
         self.positions = self.add_part_tab(b.rows(
@@ -89,6 +88,7 @@ class PersonForm(RecordForm):
              ("start_date", _("From")), ("end_date", _("To")), ("rank", _("Rank")),
              ("address_title", _("Address title"))],
             _position_fields))
+        person_protocol(self)
         self.add_part_tab(b.sources(K.PERSON))
 
     def _set_base(self, draft: Draft) -> None:

@@ -1,9 +1,13 @@
 """One filter of a list: a combo of choices (or, for posts, a title box and a tense
-combo). Short at the least, so a list with four filters still fits a 1024-pixel
-window beside its detail pane; they grow with the window."""
+combo). Each combo is as wide as the choice that does not filter ("Any
+organisation", "Mọi quốc tịch"), so the word that says what it filters is never
+clipped in either language, and no wider: a list with four filters still fits a
+1024-pixel window beside its detail pane. The list that drops down is as wide
+as the longest choice."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,8 +31,6 @@ class FilterBox(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"filter_{spec.name}")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        # Short at the least (the window fits 1024 pixels); they grow with the window.
-        self.combo.setMinimumContentsLength(4 if spec.post else 6)
         self.combo.setMaxVisibleItems(20)
         self.title_box: QLineEdit | None = None
         if spec.post:
@@ -58,10 +60,26 @@ class FilterBox(QWidget):
         for value, label in choices:
             self.combo.addItem(label, value)
         self.combo.setCurrentIndex(0)
+        self._fit()
         edit = self.combo.lineEdit()
         if edit is not None:
             edit.setCursorPosition(0)  # a narrow combo shows its words' start, not their end
         self.combo.blockSignals(False)
+
+    def _fit(self) -> None:
+        """Wide enough for the first choice ("Any organisation"; for posts, every tense),
+        however long the catalog's names are; the popup shows the longest whole."""
+        count = self.combo.count()
+        texts = [self.combo.itemText(i) for i in range(count if self.spec.post else 1)]
+        metrics = self.combo.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        # Qt sizes the box by a count of "x" widths (AdjustToMinimumContentsLength...).
+        self.combo.setMinimumContentsLength(
+            max(4, math.ceil(widest / max(1, metrics.horizontalAdvance("x"))) + 1))
+        view = self.combo.view()
+        longest = max((metrics.horizontalAdvance(self.combo.itemText(i))
+                       for i in range(count)), default=0)
+        view.setMinimumWidth(longest + 2 * metrics.horizontalAdvance("M"))
 
     def value(self) -> Any:
         data = self.combo.currentData()

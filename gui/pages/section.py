@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from db.kinds import RecordKind
 from db.list_rows import NAMES_SHOWN
 from gui import settings as registry
 from gui.detail.pane import DetailPane
+from gui.flow_layout import FlowLayout
 from gui.models.records import ID_ROLE, RecordListModel
 from gui.pages.columns import ColumnFit
 from gui.pages.filter_box import FilterBox
@@ -71,8 +71,8 @@ class ListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        bar_widget = QWidget(self)  # the filters wrap onto a second row when narrow
+        bar = FlowLayout(bar_widget)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName(f"filter_text_{kind.value}")
         self.filter_edit.setPlaceholderText(
@@ -81,14 +81,14 @@ class ListPanel(QWidget):
         self.filter_edit.setMinimumWidth(
             self.filter_edit.fontMetrics().horizontalAdvance("M") * 8 + 30)
         self.filter_edit.textChanged.connect(self.model.set_text)
-        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.filter_edit)
         self.filters: dict[str, FilterBox] = {}
         for spec in FILTERS[kind]:
             box = FilterBox(spec, self)
             box.changed.connect(self.model.set_filter)
             self.filters[spec.name] = box
-            bar.addWidget(box, 1)
-        layout.addLayout(bar)
+            bar.addWidget(box)
+        layout.addWidget(bar_widget)
         self.view = QTableView(self)
         self.view.setObjectName(f"list_{kind.value}")
         self.view.setModel(self.model)

@@ -1,0 +1,63 @@
+"""A list's filters say what they filter in full ("Any organisation", not "ny organisation"
+or "Any organis"), in English and Vietnamese, in a window 1024 pixels wide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
+from pytestqt.qtbot import QtBot
+
+from gui import language
+from tests.gui.helpers import close_window, open_window
+
+NARROW_SCREEN = 1024
+
+
+def _text_room(combo: QComboBox) -> int:
+    """The width the combo gives its current text (the edit field, arrow excluded)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    style = combo.style()
+    field = style.subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                 QStyle.SubControl.SC_ComboBoxEditField, combo)
+    edit = combo.lineEdit()
+    return min(field.width(), edit.width()) if edit is not None else field.width()
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_every_filter_shows_its_any_choice_whole_at_1024_pixels(
+        qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
+    translator = language.apply(qapp, code)
+    try:
+        win = open_window(qtbot, sample_path)
+        try:
+            win.resize(NARROW_SCREEN, 640)
+            qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
+            clipped, checked = [], 0
+            for key in win.pages:
+                win.show_section(key)
+                for panel in win.pages[key].panels.values():
+                    for name, box in panel.filters.items():
+                        combo = box.combo
+                        if not combo.isVisible():
+                            continue  # a second list of the section, on another tab
+                        checked += 1
+                        for index in range(combo.count() if box.spec.post else 1):
+                            text = combo.itemText(index)
+                            if combo.fontMetrics().horizontalAdvance(text) > _text_room(combo):
+                                clipped.append((key, name, text, _text_room(combo)))
+                        popup = combo.view()
+                        longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                                      for i in range(combo.count()))
+                        assert popup.minimumWidth() >= longest, (key, name)
+            assert checked >= 10 and not clipped
+            assert win.width() <= NARROW_SCREEN
+        finally:
+            close_window(win)
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        language.apply(qapp, "en")
