@@ -22,7 +22,8 @@ from db.models import Record, RecordKind
 from db.names import display_name
 from db.wording import pairing_label
 
-PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "sort_date"})
+PROTECTED = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "sort_date",
+                        "portrait"})
 """Columns the store fills in: never typed, imported or compared by a form."""
 
 

@@ -34,7 +34,9 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        write = bool(conn.get_execution_options().get("liaison_write", False))
+        options = conn.get_execution_options()
+        # A late lock begins like a read: the first write takes the lock (handle.py).
+        write = bool(options.get("liaison_write")) and not options.get("liaison_late_lock")
         dialect.of(conn).begin(conn, write=write)
 
 

@@ -17,9 +17,17 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from db import dialect
-from db.catalog.errors import CatalogLostError, ReadOnlyCatalogError, storage_error
+from db.catalog.activity import announced
+from db.catalog.errors import (
+    CatalogBusyError,
+    CatalogLostError,
+    ReadOnlyCatalogError,
+    storage_error,
+)
 from db.catalog.files import connect_read_only, hold, release
 from db.catalog.guard import FileGuard
+from db.i18n import N_
+from db.said import say
 
 
 @dataclass
@@ -100,19 +108,25 @@ class Catalog:
                 f"be saved. {todo}")
 
     @contextlib.contextmanager
-    def write_session(self) -> Iterator[Session]:
+    def write_session(self, *, late_lock: bool = False) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error.
 
         A read-only catalog refuses before anything starts. A full or failing
         disk, or a lock held too long elsewhere, surfaces as a
         :class:`CatalogError` whose message is meant for the user.
+
+        *late_lock* (files): the write lock is taken by the first write, not up
+        front, so a long read-and-check (an import) does not hold up others. If
+        another writer committed or holds the lock by then, that write is refused
+        at once with :class:`CatalogBusyError` (what was read may be stale): the
+        caller reads again without *late_lock*.
         """
         guard = self._guard
         if guard is not None and guard.lost is not None:
             guard.check()
         if self.read_only:
             raise ReadOnlyCatalogError(self.read_only_message())
-        engine = self.engine.execution_options(liaison_write=True)
+        engine = self.engine.execution_options(liaison_write=True, liaison_late_lock=late_lock)
         with Session(engine, expire_on_commit=False) as session:
             try:
                 if guard is not None:
@@ -130,9 +144,20 @@ class Catalog:
                 with contextlib.suppress(Exception):
                     session.rollback()
                 mapped = storage_error(exc, self.name)
+                if isinstance(mapped, CatalogBusyError):
+                    mapped = self._busy_with(mapped)
                 if mapped is not None:
                     raise mapped from exc
                 raise
+
+    def _busy_with(self, busy: CatalogBusyError) -> CatalogBusyError:
+        """Who holds the file, when a colleague's import does (db.catalog.activity)."""
+        activity = announced(self.path)
+        if activity is None or activity.what != "import":
+            return busy
+        return CatalogBusyError(say(N_(
+            "{name} is busy: {user} is importing a file into it. Your change was not "
+            "saved; try again when the import is done."), user=activity.user, name=self.name))
 
     def _check(self, guard: FileGuard, *, committed: bool = False) -> None:
         try:

@@ -27,6 +27,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from db import dialect, schema
 from db.catalog.errors import CatalogError, NewerCatalogError
 from db.catalog.handle import Catalog
+from db.i18n import N_
+from db.said import say
 
 CONNECT_TIMEOUT_S = 10
 READ_ONLY_ON_REQUEST = "opened read-only on request"
@@ -106,6 +108,8 @@ def open_url(url: str, *, read_only: bool = False) -> Catalog:
 
 
 def _upgrade(engine: Engine, name: str, version: int) -> None:
+    """Make or upgrade the schema; a refusal says what happened, not "Cannot connect":
+    the connection worked, the upgrade did not (and, in one transaction, left nothing)."""
     try:
         schema.upgrade(engine)
     except DBAPIError as exc:
@@ -117,7 +121,24 @@ def _upgrade(engine: Engine, name: str, version: int) -> None:
                 f"The database {name} must be {what} for this version of Liaison, and your "
                 "login may not change its tables. Ask whoever runs the server to open it once "
                 "with a login that owns the database.") from exc
+        if exc.connection_invalidated or (
+                problem is not None and problem.refusal is dialect.Refusal.UNREACHABLE):
+            raise  # the connection itself was lost: open_url says what to check
+        raise _upgrade_failed(name, version, exc.orig or exc) from exc
+    except CatalogError:
         raise
+    except Exception as exc:  # Alembic's own refusals (an unknown revision...)
+        raise _upgrade_failed(name, version, exc) from exc
+
+
+def _upgrade_failed(name: str, version: int, cause: BaseException) -> CatalogError:
+    detail = " ".join(str(cause).split()).split(" DETAIL:")[0].split(" HINT:")[0]
+    return CatalogError(say(N_(
+        "The database {name} could not be upgraded from catalog format {version} to "
+        "{current} for this version of Liaison ({detail}); it is unchanged. Ask the "
+        "server's administrator to look at it, or open it with the version of Liaison "
+        "the office used before."),
+        name=name, version=version, current=schema.SCHEMA_VERSION, detail=detail.rstrip(".")))
 
 
 def create_on_server(url: str, *, fill: Callable[[Catalog], object] | None = None) -> Catalog:

@@ -29,7 +29,8 @@ from db.models import TABLES, Record, RecordKind
 
 FORMAT = "liaison-catalog"
 VERSION = 1
-_SKIP = frozenset({"created_at", "updated_at", "version", "sort_key", "sort_date"})
+_SKIP = frozenset({"created_at", "updated_at", "version", "sort_key", "sort_date",
+                    "portrait"})
 # Kinds in an order where everything a row refers to comes before it.
 ORDER: tuple[RecordKind, ...] = (
     RecordKind.COUNTRY, RecordKind.CITY, RecordKind.ORGANISATION, RecordKind.PERSON,

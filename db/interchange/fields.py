@@ -31,7 +31,8 @@ ROW_KINDS: tuple[RecordKind, ...] = (
     RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.CITY, RecordKind.PAIRING,
     RecordKind.DELEGATION, RecordKind.EVENT,
 )
-_NEVER = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "sort_date"})
+_NEVER = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "sort_date",
+                     "portrait"})
 
 # Fields that are not columns of the kind's own table (see the module docstring).
 EXTRA_FIELDS: dict[RecordKind, tuple[str, ...]] = {

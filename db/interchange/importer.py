@@ -2,7 +2,9 @@
 
 The import is one :func:`db.ops.transaction`, taken after a backup
 (``db.backup.before_bulk_change``), so it is one step to undo and a failure
-half-way leaves the catalog as it was. Each row runs in a savepoint: a row
+half-way leaves the catalog as it was. On a file, the write lock is taken only
+when the checked rows are written (see :func:`run`), so colleagues' saves are
+not held up while a large file is read and checked. Each row runs in a savepoint: a row
 that ``db.ops`` refuses (the same rules a form obeys) is rolled back alone and
 reported with its row number, column and message. If any row was refused,
 nothing is written unless the user chose to skip bad rows; ``dry_run`` reports
@@ -20,6 +22,8 @@ from typing import Any
 
 from db import ops
 from db.catalog import Catalog
+from db.catalog.activity import announce
+from db.catalog.errors import CatalogBusyError
 from db.interchange.people import FlushFirst, NeedsReview, People
 from db.interchange.resolve import Resolver, RowError
 from db.interchange.rows import CellError, Incoming, typed
@@ -127,18 +131,46 @@ def run(catalog: Catalog, batches: list[Batch], *, dry_run: bool = False,
     *batched* (the default) writes new people in bulk (:meth:`People.flush`); without
     it every record is one ``db.ops`` create, which gives the same catalog, slower.
     """
+    backup_path = None
+    if not dry_run and backup:
+        info = _backup(catalog)
+        backup_path = str(info) if info is not None else None
+    # On a file, the rows are read, checked and matched before the write lock is taken
+    # (late_lock): a colleague's save waits only while the checked rows are written. If
+    # a colleague saved meanwhile, what was read is stale: the import is read again,
+    # this time holding the lock from the start (SQLite refuses a stale writer).
+    # A colleague whose save waits too long is told it is this import (db.catalog.activity).
+    with announce(catalog.path if not dry_run else None, "import"):
+        for late_lock in ((True, False) if catalog.is_sqlite else (False,)):
+            fresh = [Batch(b.kind, [Incoming(r.number, dict(r.values), dict(r.columns))
+                                    for r in b.rows]) for b in batches]
+            try:
+                report = _attempt(catalog, fresh, dry_run=dry_run,
+                                  skip_bad_rows=skip_bad_rows, notices=notices, actor=actor,
+                                  batched=batched, late_lock=late_lock)
+            except CatalogBusyError:
+                if not late_lock:
+                    raise
+                continue
+            report.backup = backup_path
+            return report
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _attempt(catalog: Catalog, batches: list[Batch], *, dry_run: bool, skip_bad_rows: bool,
+             notices: list[Issue] | None, actor: str | None, batched: bool,
+             late_lock: bool) -> Report:
+    """One pass over the rows in one transaction (see :func:`run`)."""
     from db.interchange.records import Records
 
     report = Report(dry_run=dry_run, notices=list(notices or []))
     report.rows = sum(len(b.rows) for b in batches)
-    if not dry_run and backup:
-        info = _backup(catalog)
-        report.backup = str(info) if info is not None else None
     try:
-        with ops.transaction(catalog, actor=actor) as tx:
+        with ops.transaction(catalog, actor=actor, late_lock=late_lock) as tx:
             resolver = Resolver(tx)
             people = People(tx, resolver, batched=batched)
             for batch in batches:
+                resolver.defer = False  # People.apply plans what its rows name
                 apply: Applier = (people.apply if batch.kind == RecordKind.PERSON
                                   else Records(tx, resolver, batch.kind).apply)
                 for row in batch.rows:
@@ -162,7 +194,7 @@ def _one_row(tx: ops.Transaction, resolver: Resolver, people: People, kind: Reco
         report.errors.extend(problems)
         return
     while True:
-        mark, waiting = len(tx.changes), people.waiting.mark()
+        mark, waiting = len(tx.changes), (*people.waiting.mark(), len(resolver.planned))
         savepoint = tx.session.begin_nested()
         try:
             outcome = apply(row)
@@ -204,7 +236,7 @@ def count_changes(report: Report, changes: list[ops.Change]) -> None:
 
 
 def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int,
-            waiting: tuple[int, int]) -> None:
+            waiting: tuple[int, int, int]) -> None:
     """Take a rolled-back row's changes out of the transaction's account and the caches."""
     created: dict[RecordKind, set[int]] = {}
     for change in tx.changes[mark:]:
@@ -213,7 +245,8 @@ def _forget(tx: ops.Transaction, resolver: Resolver, people: People, mark: int,
     del tx.changes[mark:]
     for kind, ids in created.items():
         resolver.forget(kind, ids)
-    people.forget(created.get(RecordKind.PERSON, set()), waiting)
+    resolver.forget_planned(waiting[2])
+    people.forget(created.get(RecordKind.PERSON, set()), waiting[:2])
 
 
 def _backup(catalog: Catalog) -> Path | None:

@@ -22,12 +22,11 @@ from sqlmodel import col
 
 from db import ops
 from db.folding import fold
-from db.interchange.resolve import Resolver, RowError
+from db.interchange.resolve import Resolver, RowError, linked, stand_ins
 from db.interchange.rows import Incoming
 from db.models import Attachment, City, Organisation, Person, Position, RecordKind
 from db.names import display_name, sort_key
 from db.names_parse import split_name
-from db.ops.probe import CachedProbe
 from db.partial_dates import conflict, same_day
 
 # Person columns a row fills directly (the rest are references or the import's own).
@@ -110,7 +109,7 @@ class People:
         self.resolver = resolver
         self.batched = batched
         self.waiting = _Waiting()
-        self.probe = CachedProbe(tx.session)  # the import deletes nothing: found stays found
+        self.probe = resolver.probe  # the import deletes nothing: found stays found
         self.seen: dict[int, Identity] = {}  # what this import said about each person
         self._keys: dict[str, list[int]] | None = None  # sort key -> people, loaded once
         self.created: set[int] = set()  # people this import created
@@ -124,7 +123,7 @@ class People:
                 self._keys.setdefault(found, []).append(person_id)
         return self._keys.get(key, [])
 
-    def forget(self, person_ids: set[int], mark: tuple[int, int] | None = None) -> None:
+    def forget(self, person_ids: set[int], mark: tuple[int, ...] | None = None) -> None:
         """Drop people a rolled-back row had created, and what it left waiting after *mark*."""
         if mark is not None:
             person_ids = person_ids | {stand_in for stand_in, _v in self.waiting.people[mark[0]:]}
@@ -138,15 +137,25 @@ class People:
             self.added.pop(person_id, None)
 
     def flush(self) -> None:
-        """Write the people waiting (and then their positions), in the order they came."""
-        if not self.waiting.people and not self.waiting.positions:
+        """Write what is waiting: the records the rows named that are new (organisations,
+        cities...), then the people, then their positions, in the order they came."""
+        if not self.waiting.people and not self.waiting.positions and \
+                not self.resolver.planned:
             return
-        ids = self.tx.create_many(RecordKind.PERSON, [v for _s, v in self.waiting.people])
+        named = self.resolver.write_planned()
+        ids = self.tx.create_many(RecordKind.PERSON, [linked(v, named)
+                                                      for _s, v in self.waiting.people])
         real = {stand_in: new for (stand_in, _v), new in zip(self.waiting.people, ids,
                                                              strict=True)}
-        self.tx.create_many(RecordKind.POSITION, [
-            v.linked(person_id=real[v.values["person_id"]]) if v.pending else v
-            for v in self.waiting.positions])
+        positions = []
+        for vetted in self.waiting.positions:
+            vetted = linked(vetted, named)
+            if "person_id" in vetted.pending:
+                vetted = vetted.linked(person_id=real[vetted.values["person_id"]])
+            positions.append(vetted)
+        self.tx.create_many(RecordKind.POSITION, positions)
+        self.added = {person: [(title, named.get(org, org) if org is not None else None)
+                               for title, org in held] for person, held in self.added.items()}
         self.waiting = _Waiting()
         if self._keys is not None:
             for key, found in self._keys.items():
@@ -245,6 +254,13 @@ class People:
 
     def apply(self, row: Incoming) -> str:
         """Bring one person row in; returns ``created``, ``updated``, ``unchanged``."""
+        photo = isinstance(row.values.get("photo"), tuple)
+        if self.batched and photo and (self.waiting.people or self.waiting.positions
+                                       or self.resolver.planned):
+            raise FlushFirst  # a photo is written at once: what came before goes first
+        # Records the row names are planned, not written (no write lock), except with a
+        # photo: its person is written at once, so what it names must exist.
+        self.resolver.defer = self.batched and not photo
         values = self.names(row)
         explicit_order = "name_order" in row.values
         if "nationality" in row.values:
@@ -258,13 +274,12 @@ class People:
                                 values.get("name_order") or "given_first")
             raise NeedsReview(f"{name} may be a person already in the catalog ({names}); "
                               "nothing tells them apart, so the row was left for review")
-        photo = isinstance(row.values.get("photo"), tuple)
-        if self.batched and photo and (self.waiting.people or self.waiting.positions):
-            raise FlushFirst  # a photo is written at once: what came before goes first
+        if verdict != "new" and stand_ins(values):
+            raise FlushFirst  # an update names a record still to be written: write it first
         if verdict == "new" and self.batched and not photo:
             person_id = -1 - len(self.waiting.people)
-            self.waiting.people.append(
-                (person_id, self.tx.vet(RecordKind.PERSON, values, probe=self.probe)))
+            self.waiting.people.append((person_id, self.tx.vet(
+                RecordKind.PERSON, values, pending=stand_ins(values), probe=self.probe)))
         elif verdict == "new":
             person_id = self.tx.create(RecordKind.PERSON, values)
         if verdict == "new":
@@ -333,8 +348,8 @@ class People:
             if self.batched:  # written in file order by flush, a new person's with its id
                 self.waiting.positions.append(self.tx.vet(
                     RecordKind.POSITION, values,
-                    pending=frozenset({"person_id"} if person_id < 0 else ()),
-                    probe=self.probe))
+                    pending=frozenset({"person_id"} if person_id < 0 else ()) | stand_ins(
+                        values), probe=self.probe))
             else:
                 self.tx.create(RecordKind.POSITION, values)
         except ops.ValidationError as exc:

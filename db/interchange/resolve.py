@@ -7,12 +7,18 @@ does not know yet becomes a new record in the same transaction, so an import of
 contacts brings their organisations with them. Lookups are cached for the whole
 import (10,000 rows must not mean 10,000 queries per kind); a row that is
 rolled back takes the records it created out of the cache with it.
+
+While :attr:`Resolver.defer` is set (people read in bulk), a new record is only
+checked (``db.ops`` rules, :meth:`~db.ops.Transaction.vet`) and stands under a
+negative id until :meth:`Resolver.write_planned` writes them all at once: reading
+and checking a file takes no write lock, so colleagues keep saving meanwhile.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +27,7 @@ from sqlmodel import col
 from db import ops
 from db.folding import fold
 from db.models import TABLES, City, Country, Organisation, Record, RecordKind
+from db.ops.probe import CachedProbe
 
 
 class RowError(Exception):
@@ -41,9 +48,29 @@ _NAME_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.EVENT: ("name",),
     RecordKind.DELEGATION: ("title",),
 }
-# Kinds created when a row names one the catalog lacks (others are refused).
-_CREATABLE = frozenset({RecordKind.CITY, RecordKind.ORGANISATION, RecordKind.PROGRAMME,
-                        RecordKind.COOPERATION_AREA, RecordKind.COUNTRY})
+# Kinds created when a row names one the catalog lacks (others are refused), in the
+# order planned ones are written: what a record refers to goes before it.
+_CREATABLE = (RecordKind.COUNTRY, RecordKind.CITY, RecordKind.PROGRAMME,
+              RecordKind.COOPERATION_AREA, RecordKind.ORGANISATION)
+# The kind a planned record's reference field names (a stand-in id is resolved by it).
+REFERS_TO: Mapping[str, RecordKind] = {
+    "country_id": RecordKind.COUNTRY, "nationality_id": RecordKind.COUNTRY,
+    "city_id": RecordKind.CITY, "programme_id": RecordKind.PROGRAMME,
+    "area_id": RecordKind.COOPERATION_AREA, "organisation_id": RecordKind.ORGANISATION,
+}
+
+
+def stand_ins(values: Mapping[str, Any]) -> frozenset[str]:
+    """The reference fields of *values* that hold a planned record's stand-in id."""
+    return frozenset(name for name in REFERS_TO
+                     if isinstance(values.get(name), int) and values[name] < 0)
+
+
+def linked(vetted: ops.Vetted, real: Mapping[int, int]) -> ops.Vetted:
+    """*vetted* with its planned references (see :meth:`Resolver.write_planned`) filled."""
+    ids = {name: real[vetted.values[name]] for name in vetted.pending
+           if name in REFERS_TO and vetted.values[name] in real}
+    return vetted.linked(**ids) if ids else vetted
 
 
 class Resolver:
@@ -51,9 +78,45 @@ class Resolver:
 
     def __init__(self, tx: ops.Transaction) -> None:
         self.tx = tx
+        self.probe = CachedProbe(tx.session)  # the import deletes nothing: found stays found
         self._names: dict[RecordKind, dict[str, list[int]]] = {}
         # Values of records as they were before this import first changed them (undo).
         self.before: dict[tuple[RecordKind, int], dict[str, Any]] = {}
+        self.defer = False  # plan new records instead of writing them (see the module)
+        self.planned: list[tuple[RecordKind, int, ops.Vetted]] = []  # kind, stand-in, row
+
+    def _plan(self, kind: RecordKind, values: dict[str, Any]) -> int:
+        """Check a new record now and give it a stand-in id; written by write_planned."""
+        vetted = self.tx.vet(kind, values, pending=stand_ins(values), probe=self.probe)
+        stand_in = -1 - len(self.planned)
+        self.planned.append((kind, stand_in, vetted))
+        return stand_in
+
+    def _new(self, kind: RecordKind, values: dict[str, Any]) -> int:
+        return self._plan(kind, values) if self.defer else self.tx.create(kind, values)
+
+    def write_planned(self) -> dict[int, int]:
+        """Write the planned records, kind by kind; returns stand-in id -> real id."""
+        real: dict[int, int] = {}
+        for kind in _CREATABLE:
+            rows = [(stand_in, vetted) for k, stand_in, vetted in self.planned if k == kind]
+            if rows:
+                ids = self.tx.create_many(kind, [linked(v, real) for _s, v in rows])
+                real.update(zip((s for s, _v in rows), ids, strict=True))
+        self.planned = []
+        if real:
+            for index in self._names.values():
+                for key, found in index.items():
+                    index[key] = [real.get(i, i) for i in found]
+        return real
+
+    def forget_planned(self, mark: int) -> None:
+        """Drop what a rolled-back row planned (everything after *mark*)."""
+        dropped = {stand_in for _k, stand_in, _v in self.planned[mark:]}
+        del self.planned[mark:]
+        if dropped:
+            for kind in list(self._names):
+                self.forget(kind, dropped)
 
     def update(self, kind: RecordKind, record: Record, values: dict[str, Any]) -> bool:
         """Write the values that differ; True when the record changed."""
@@ -137,7 +200,7 @@ class Resolver:
             raise RowError(field_name, f"there is no {noun} called {name!r}")
         label = "title" if kind == RecordKind.DELEGATION else "name"
         try:
-            record_id = self.tx.create(kind, {label: name.strip(), **(extra or {})})
+            record_id = self._new(kind, {label: name.strip(), **(extra or {})})
         except ops.ValidationError as exc:
             raise RowError(field_name, " ".join(exc.errors.values())) from exc
         self.remember(kind, name, record_id)
@@ -162,8 +225,8 @@ class Resolver:
         existing = self.find(RecordKind.COUNTRY, code)
         if existing:
             return existing[0]
-        record_id = self.tx.create(RecordKind.COUNTRY,
-                                   {"code": code, "name": country_name(code) or match.name})
+        record_id = self._new(RecordKind.COUNTRY,
+                              {"code": code, "name": country_name(code) or match.name})
         self.remember(RecordKind.COUNTRY, code, record_id)
         self.remember(RecordKind.COUNTRY, country_name(code) or match.name, record_id)
         return record_id

@@ -55,3 +55,5 @@ class Attachment(Record, table=True):
     size: int
     sha256: str
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    # A photo's portrait as sheets print it, derived when it is written (db.portraits).
+    portrait: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))

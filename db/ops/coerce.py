@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlalchemy.sql.schema import Column
 
-from db import partial_dates, phones
+from db import partial_dates, phones, portraits
 from db.dates import approximate_date
 from db.folding import nfc
 from db.limits import admit
@@ -56,6 +56,8 @@ def derive(kind: RecordKind, row: Mapping[str, Any]) -> dict[str, Any]:
         return {"sort_key": sort_key(row.get("given_names"), row.get("family_name") or "")}
     if kind in DATED_KINDS:  # lists sort "June 2017" with the days of June 2017
         return {"sort_date": approximate_date(row.get("start_date"), row.get("date_note"))}
+    if kind == RecordKind.ATTACHMENT:  # a photo shrunk once for every sheet that prints it
+        return {"portrait": portraits.derived(row)}
     return {}
 
 

@@ -273,9 +273,11 @@ class Transaction(Steps):
 
 
 @contextmanager
-def transaction(catalog: Catalog, *, actor: str | None = None) -> Iterator[Transaction]:
-    """One operation of several steps, in one write transaction."""
-    with catalog.write_session() as session:
+def transaction(catalog: Catalog, *, actor: str | None = None,
+                late_lock: bool = False) -> Iterator[Transaction]:
+    """One operation of several steps, in one write transaction (*late_lock*: see
+    :meth:`Catalog.write_session`)."""
+    with catalog.write_session(late_lock=late_lock) as session:
         # The change log names the database login on a server, the OS user on a file.
         tx = Transaction(session=session, actor=actor or dialect.of(session).actor(session))
         yield tx

@@ -28,6 +28,7 @@ from db.models import (
     RecordKind,
 )
 from db.names import display_name
+from db.portraits import PHOTO_MEDIA_TYPES, PHOTO_ROLE
 from db.reads.common import Ref, SourceView, labels_of, ref_or_none, sources_by_record
 from db.wording import title_at
 
@@ -251,18 +252,16 @@ def _related(session: Session, wanted: Sequence[int],
 
 # ---------------------------------------------------------------- photos
 
-PHOTO_ROLE = "photo"
-PHOTO_MEDIA_TYPES = frozenset({"image/jpeg", "image/png"})
-
-
 @dataclass(frozen=True)
 class Photo:
-    """A person's photo attachment: the bytes as stored, with their type and digest."""
+    """A person's photo attachment: the bytes as stored, with their type and digest, and
+    the portrait sheets print (db.portraits; None when it could not be made)."""
 
     person_id: int
     media_type: str
     sha256: str
     data: bytes
+    portrait: bytes | None = None
 
 
 def photos(session: Session, person_ids: Iterable[int]) -> dict[int, Photo]:
@@ -280,7 +279,8 @@ def photos(session: Session, person_ids: Iterable[int]) -> dict[int, Photo]:
     ).all()
     found: dict[int, Photo] = {}
     for row in rows:  # later rows replace earlier ones: the newest photo wins
-        found[row.record_id] = Photo(row.record_id, row.media_type, row.sha256, row.data)
+        found[row.record_id] = Photo(row.record_id, row.media_type, row.sha256, row.data,
+                                     row.portrait)
     return found
 
 

@@ -229,7 +229,7 @@ def shared_office_text(other: titles.SharedOffice) -> str:
 
 def portrait(person: reads.PersonView, photo: reads.Photo | None,
              diameter: float) -> Portrait:
-    image = photos.portrait(photo.data if photo else None)
+    image = photos.portrait(photo.data, photo.portrait) if photo else None
     return Portrait(diameter, image, initials(person.display_name),
                     f"{person.id}:{person.family_name}")
 

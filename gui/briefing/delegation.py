@@ -35,6 +35,7 @@ from gui.briefing.common import (
 )
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
+from gui.briefing.protocol import language_name, logistics, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (
     clean,
@@ -171,8 +172,12 @@ def story(brief: DelegationBrief, sheet: Sheet) -> list[Flowable]:
     out.append(facts_table(_facts(brief, sheet.internal), sheet.width, st))
     if has(v.purpose):
         out += sheet.section(_("Purpose"), sheet.para(v.purpose))
+    out += logistics(sheet, v)  # arrival, departure, contact officers, press
     out += _members(brief, sheet)
     out += _counterparts(brief, sheet)
+    people = [*(m.person for m in brief.members), *(c.person for c in brief.counterparts)]
+    out += needs_table(sheet, people, [", ".join(language_name(c) for c in p.languages)
+                                       for p in people])
     if sheet.internal:  # the office's record of what was promised
         out += actions_section(sheet, brief.actions, brief.printed or dt.date.today())
     out += _programme(brief, sheet)

@@ -27,6 +27,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.delegation import people_count
+from gui.briefing.protocol import language_name, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import clean, date_range, esc, has, join, label, sentence
 
@@ -102,6 +103,9 @@ def story(brief: EventBrief, sheet: Sheet) -> list[Flowable]:
         out += sheet.section(_("Figures"), sheet.para(v.figures))
     out += _sessions(brief, sheet)
     out += _participants(brief, sheet)
+    people = [person for person, _role, _notes in v.participants]  # their needs: internal
+    out += needs_table(sheet, people, [", ".join(language_name(c) for c in p.languages)
+                                       for p in people])
     out += sources_section(sheet, v.sources)
     return out
 

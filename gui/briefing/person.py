@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlmodel import Session
 
 from db import dates, reads, titles
-from db.i18n import N_, _, locale_name, pgettext
+from db.i18n import N_, _, pgettext
 from db.models import NameOrder
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
@@ -32,6 +32,12 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.gifts import gifts_section
+from gui.briefing.protocol import (
+    language_name,
+    person_protocol,
+    pronunciation_row,
+    written_address_row,
+)
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label
 
@@ -104,28 +110,6 @@ def _script_markup(text: str | None) -> str:
         "Recorded in the catalog; the sheet's font cannot print this script."))))
 
 
-def language_name(code: str) -> str:
-    """``vi`` -> ``Vietnamese`` (``tiếng Việt`` on a Vietnamese sheet, from CLDR);
-    anything else as typed."""
-    text = clean(code)
-    if 2 <= len(text) <= 3 and text.isalpha():
-        from babel import Locale, UnknownLocaleError
-
-        try:
-            name = Locale.parse(locale_name()).languages.get(text.lower())
-        except (UnknownLocaleError, ValueError):
-            name = None
-        if name:
-            return str(name)
-        import pycountry
-
-        found = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3":
-                                           text.lower()})
-        if found is not None:
-            return str(found.name)
-    return text
-
-
 def name_order_text(view: reads.PersonView) -> str:
     given, family = clean(view.given_names), clean(view.family_name)
     if view.name_order == NameOrder.MONONYM or not given:
@@ -151,8 +135,10 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
             "(not from the title: no source confirms it for today)"))))
     out.append(facts_table([
         (_("Name"), name_order_text(v)),
+        pronunciation_row(sheet, v),
         (_("Original script"), _script_markup(v.original_script)),
         (_("Form of address"), address_markup if internal else ""),
+        written_address_row(sheet, v),
         (_("Honorific"), sheet.cell(address_honorific(v.honorific), _("Honorific"))),
         (_("Nationality"), esc(v.nationality.label) if v.nationality else ""),
         (_("Languages"), esc(", ".join(language_name(c) for c in v.languages))),
@@ -162,9 +148,7 @@ def story(brief: PersonBrief, sheet: Sheet) -> list[Flowable]:
     if internal:
         out += _to_confirm(brief, sheet)
         out += actions_section(sheet, brief.actions, brief.today)
-        if has(v.protocol_notes):
-            out += sheet.section(_("Protocol notes"), _boxed(
-                sheet, sheet.cell(v.protocol_notes, _("Protocol notes"))))
+        out += person_protocol(sheet, v)  # interpreting, diet, protocol notes
     if has(v.biography):
         out += sheet.section(_("Biography"), sheet.para(v.biography))
     out += _positions(brief, sheet)
@@ -211,20 +195,6 @@ def _header(brief: PersonBrief, sheet: Sheet) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
-
-
-def _boxed(sheet: Sheet, markup: str) -> Table:
-    table = SheetTable([[Paragraph(markup, sheet.st.body)]], colWidths=[sheet.width],
-                  hAlign="LEFT", splitInRow=MIN_ROW_SPLIT)
-    table.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, -1), styles.ACCENT_LIGHT),
-        ("LINEBEFORE", (0, 0), (0, -1), 2.2, styles.ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
 

@@ -1,12 +1,17 @@
 """Make a sheet: load its facts in one read session, lay them out, return or write the PDF.
 
 This is the one entry point the CLI, the app's preview and the benchmarks use.
+Each kind of sheet's module is imported when a sheet of that kind is first made,
+for speed: ``liaison brief delegation`` is a whole process, and loading the bio
+sheet, the pairing profile, the event sheet and the pack it does not print cost
+it a tenth of its own time (issue 16). None of them imports this module.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +30,6 @@ from db.folding import fold
 from db.i18n import N_, _
 from db.models import RecordKind
 from db.vocabulary import noun
-from gui.briefing import delegation, event, pack, pairing, person
 from gui.briefing.common import Sheet, continued_section
 from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
 from gui.briefing.styles import MARGIN_X, make_styles
@@ -81,19 +85,28 @@ class _SheetKind:
     load_many: Callable[..., dict[int, Any]] | None = None
 
 
-_SHEETS: dict[Kind, _SheetKind] = {
-    Kind.DELEGATION: _SheetKind(delegation.load, delegation.story, delegation.KICKER,
-                                N_("Delegation briefing"), ("delegation", "briefing")),
-    Kind.PERSON: _SheetKind(person.load, person.story, person.KICKER, N_("Person bio sheet"),
-                            ("person", "bio"), load_many=person.load_many),
-    Kind.PAIRING: _SheetKind(pairing.load, pairing.story, pairing.KICKER,
-                             N_("Pairing profile"), ("pairing", "profile")),
-    Kind.EVENT: _SheetKind(event.load, event.story, event.KICKER, N_("Event briefing"),
-                           ("event", "briefing")),
-    Kind.PACK: _SheetKind(pack.load, pack.story, N_("Briefing pack"),
-                          N_("Delegation briefing pack"), ("delegation", "briefing", "pack"),
-                          show_outline=True),
-}
+@functools.cache
+def _sheet(kind: Kind) -> _SheetKind:
+    """How *kind*'s sheet is made, its module imported on first use (see the docstring)."""
+    if kind is Kind.DELEGATION:
+        from gui.briefing import delegation
+        return _SheetKind(delegation.load, delegation.story, delegation.KICKER,
+                          N_("Delegation briefing"), ("delegation", "briefing"))
+    if kind is Kind.PERSON:
+        from gui.briefing import person
+        return _SheetKind(person.load, person.story, person.KICKER, N_("Person bio sheet"),
+                          ("person", "bio"), load_many=person.load_many)
+    if kind is Kind.PAIRING:
+        from gui.briefing import pairing
+        return _SheetKind(pairing.load, pairing.story, pairing.KICKER, N_("Pairing profile"),
+                          ("pairing", "profile"))
+    if kind is Kind.EVENT:
+        from gui.briefing import event
+        return _SheetKind(event.load, event.story, event.KICKER, N_("Event briefing"),
+                          ("event", "briefing"))
+    from gui.briefing import pack
+    return _SheetKind(pack.load, pack.story, N_("Briefing pack"), N_("Delegation briefing pack"),
+                      ("delegation", "briefing", "pack"), show_outline=True)
 
 
 def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
@@ -129,7 +142,7 @@ def _reading(catalog: Catalog) -> Iterator[Session]:
 
 def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
-    how = _SHEETS[kind]
+    how = _sheet(kind)
     held = _batch.get()
     brief = held.briefs.pop((kind, record_id), None) if held is not None else None
     if brief is None:
@@ -235,7 +248,7 @@ def _read_ahead(session: Session, kind: Kind, ids: Sequence[int],
     """The facts of a chunk's sheets, read at once where the kind can (else each sheet
     reads its own). A chunk that cannot be read at once is read sheet by sheet, so that
     a bad record is reported as that record's failure."""
-    load_many = _SHEETS[kind].load_many
+    load_many = _sheet(kind).load_many
     if load_many is None:
         return {}
     try:

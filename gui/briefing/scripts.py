@@ -18,6 +18,10 @@ cell or the canvas:
 * the rest is cut into runs, each in the first bundled font that has its glyphs
   (Noto Sans, then WenQuanYi Micro Hei for Chinese, Japanese and Korean, Noto
   Sans Arabic, Noto Sans Hebrew).
+
+The shaping libraries are imported by :func:`_right_to_left` when a line first
+needs them, for speed: most sheets hold none, and ``liaison brief`` is a whole
+process that pays for every module it loads (issue 16).
 """
 
 from __future__ import annotations
@@ -27,8 +31,6 @@ import unicodedata
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -49,9 +51,17 @@ def visual(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         if _RTL.search(line):
-            line = get_display(arabic_reshaper.reshape(line))
+            line = _right_to_left(line)
         lines.append(_CONTROLS.sub("", _SKIN.sub("", line)))
     return "\n".join(_visible(line) for line in lines)
+
+
+def _right_to_left(line: str) -> str:
+    """A line holding right-to-left letters, shaped and in drawing order."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(line)))
 
 
 def _visible(line: str) -> str:

@@ -34,6 +34,7 @@ from db.reads import Ref
 from db.vocabulary import value_word
 from gui.detail.history import HistorySection
 from gui.detail.pane import DetailBuilder
+from gui.detail.protocol import delegation_protocol, person_protocol
 from gui.detail.registers import confirm_buttons, render_actions, render_gifts
 from gui.widgets import avatar
 
@@ -115,6 +116,7 @@ def _person(b: DetailBuilder, p: reads.PersonView, photo: bytes | None) -> None:
         (_("E-mail"), p.email),
         (_("Phone"), p.phone),
     ])
+    person_protocol(b, p)
     b.items(_("Positions"), [
         (pos.organisation or pos.title,
          " · ".join(x for x in (pos.title if pos.organisation else "",
@@ -164,6 +166,7 @@ def _delegation(b: DetailBuilder, d: reads.DelegationView) -> None:
     b.items(_("Programme"), programme)
     b.paragraph(_("Outcomes"), d.outcomes)
     b.paragraph(_("Follow-ups"), d.follow_ups)
+    delegation_protocol(b, d)
     _sources(b, d.sources)
 
 

@@ -89,8 +89,11 @@ class FieldWidget(QWidget):
         if widget.property(ERROR_PROPERTY) == invalid:
             return
         if widget.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
-            # The red frame must not change the line's height: the form would jump.
-            widget.setFixedHeight(widget.sizeHint().height())
+            # The red frame must not change the line's height: the form would jump. A
+            # height already fixed (a text field's few lines) is kept, not its 192 px hint.
+            fixed = widget.minimumHeight() == widget.maximumHeight()
+            widget.setFixedHeight(widget.maximumHeight() if fixed
+                                  else widget.sizeHint().height())
         widget.setProperty(ERROR_PROPERTY, invalid)
         widget.setStyleSheet(_INVALID_STYLE if invalid else "")
 

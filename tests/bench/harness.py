@@ -9,6 +9,7 @@ exposes ``measure(ctx) -> list[Figure]``.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -71,20 +72,29 @@ def wall(command: list[str], *, env: dict[str, str] | None = None, repeat: int =
 
 
 def walls(commands: dict[str, list[str]], *, env: dict[str, str] | None = None,
-          repeat: int = 11) -> dict[str, float]:
+          repeat: int = 11, cpu: dict[str, float] | None = None) -> dict[str, float]:
     """Median wall time of each command, in seconds, the commands taking turns.
 
     Taking turns (a, b, c, a, b, c, ...) spreads the load of a shared machine over
     all of them alike, so the ratio of a figure to its floor holds better than with
-    each command's runs in one block.
+    each command's runs in one block. *cpu*, when given, receives each command's
+    median CPU time (user + system, seconds): what the process itself cost, which
+    the other users of a shared machine change far less than its wall time.
     """
     times: dict[str, list[float]] = {name: [] for name in commands}
+    used: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(command, cwd=ROOT, check=True, capture_output=True,
                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
             times[name].append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used[name].append(after.ru_utime - before.ru_utime
+                              + after.ru_stime - before.ru_stime)
+    if cpu is not None:
+        cpu.update({name: statistics.median(found) for name, found in used.items()})
     return {name: statistics.median(found) for name, found in times.items()}
 
 

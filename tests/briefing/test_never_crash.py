@@ -33,6 +33,8 @@ FIELDS = (
     "stitle", "snotes", "dtitle", "purpose", "outcomes", "follow", "ddn", "family", "given",
     "honorific", "script", "bio", "proto", "ptitle", "atitle", "posnote", "mnotes",
     "epnotes", "entitle", "topics", "ennotes", "place", "srctitle", "url",
+    "pron", "written", "interp", "diet", "arrival", "departure", "hotel", "ourc", "theirc",
+    "press", "cfamily",
 )
 SHORT = st.one_of(st.just(""), st.lists(st.sampled_from(PIECES), max_size=12).map("".join),
                   st.text(max_size=40))
@@ -69,15 +71,21 @@ def _records(catalog: Catalog, text: dict[str, str]) -> dict[Kind, int]:
               theme=text["theme"], figures=text["figures"], venue_note=text["venue"])
     c(K.EVENT_SESSION, event_id=event, title=t("stitle"), notes=text["snotes"])
     c(K.EVENT_ORGANISER, event_id=event, organisation_id=org)
+    contact = c(K.PERSON, family_name=t("cfamily"), email="lan@example.org")
     delegation = c(K.DELEGATION, title=t("dtitle"), sending_city_id=b, host_city_id=a,
                    pairing_id=pairing, event_id=event, purpose=text["purpose"],
                    outcomes=text["outcomes"], follow_ups=text["follow"],
-                   date_note=text["ddn"])
+                   date_note=text["ddn"], arrival=text["arrival"],
+                   departure=text["departure"], accommodation=text["hotel"],
+                   our_contact_id=contact, our_contact_details=text["ourc"],
+                   their_contact_details=text["theirc"], press=text["press"])
     people = []
     for i, role in enumerate(("head", "member")):
         person = c(K.PERSON, family_name=t("family") + str(i), given_names=text["given"],
                    honorific=text["honorific"], original_script=text["script"],
-                   biography=text["bio"], protocol_notes=text["proto"])
+                   biography=text["bio"], protocol_notes=text["proto"],
+                   pronunciation=text["pron"], written_address=text["written"],
+                   interpreter=text["interp"], dietary=text["diet"])
         c(K.POSITION, person_id=person, organisation_id=org, title=t("ptitle"),
           address_title=text["atitle"], date_note=text["posnote"])
         c(K.DELEGATION_MEMBER, delegation_id=delegation, person_id=person, role=role,

@@ -87,6 +87,10 @@ def test_delegation_logistics_contacts_and_press_are_saved_and_undone(
         qtbot: QtBot, open_form: Callable[..., RecordForm], context: FormContext,
         sample_catalog: Catalog) -> None:
     form = open_form(K.DELEGATION, 1)
+    arrival = form.fields.fields["arrival"].input()
+    _protocol_tab(form, arrival)
+    # Two lines tall, as built: marking the field valid once made every text box 192 px.
+    assert arrival.height() < 4 * arrival.fontMetrics().lineSpacing()
     _type(qtbot, form, DELEGATION_TEXT)
     chung = person_id(sample_catalog, "Nguyễn", "Đức Chung")
     ours = form.fields.fields["our_contact_id"]

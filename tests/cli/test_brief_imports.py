@@ -1,0 +1,102 @@
+"""``liaison brief`` loads what the sheet it prints needs, and nothing else (issue 16).
+
+A briefing printed from the command line is a whole process: every module it
+imports is paid for on every print. Its imports are measured in a real process
+with ``python -X importtime``, as ``liaison search``'s are
+(tests/cli/test_search_thin_path.py): no Qt, no Alembic when the catalog is
+current, no sheet module but the one printed, no writing side of the store, no
+image decoder when the store keeps the portraits, and no right-to-left or CJK
+machinery for a sheet in Latin script.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from sqlmodel import select
+
+from db.catalog import open_catalog
+from db.models import DelegationMember
+from tests.briefing.conftest import attach_photo, photo_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+# Modules a delegation briefing must never load (a name, or the start of a dotted name).
+FORBIDDEN = (
+    "PySide6", "shiboken6",  # headless
+    "alembic",  # the sample catalog is current: nothing to upgrade
+    "db.ops", "db.interchange", "db.sample", "openpyxl",  # the writing side, imports
+    # other sheets (the bio sheet's module is loaded: its language_name words the
+    # members' languages on the delegation sheet too)
+    "gui.briefing.pairing", "gui.briefing.event", "gui.briefing.pack", "gui.briefing.agenda",
+    "gui.briefing.list_sheet",
+    "PIL.ImageOps",  # portraits are made when a photo is saved (db.portraits), not here
+)
+
+
+@pytest.fixture
+def with_photos(sample_path: Path) -> Path:
+    """The sample, its first delegation's members each with a photo saved through the store."""
+    with open_catalog(sample_path) as catalog:
+        with catalog.read_session() as session:
+            members = session.exec(select(DelegationMember.person_id)
+                                   .where(DelegationMember.delegation_id == 1)).all()
+        for n, person in enumerate(members):
+            attach_photo(catalog, person, photo_bytes("JPEG", (600, 800), (40 * n % 250, 90, 140)))
+    assert members
+    return sample_path
+
+
+def _brief(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``liaison brief`` as a user does and list every module it imported."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "gui", "brief", *args],
+        cwd=ROOT, text=True, capture_output=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    modules = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
+               if line.startswith("import time:")}
+    return result, modules
+
+
+def _forbidden(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN)}
+
+
+@pytest.mark.parametrize("counterpart", [False, True])
+def test_a_delegation_briefing_loads_only_its_own_sheet(with_photos: Path, tmp_path: Path,
+                                                        counterpart: bool) -> None:
+    out = tmp_path / "briefing.pdf"
+    result, modules = _brief(tmp_path, "delegation", "1", "-o", str(out),
+                             "--catalog", str(with_photos),
+                             *(["--counterpart"] if counterpart else []))
+    assert result.returncode == 0, result.stderr[-2000:]
+    with pdfplumber.open(out) as pdf:
+        assert "Delegation briefing" in (pdf.pages[0].extract_text() or "")
+        assert pdf.pages[0].images  # the members' portraits printed
+    assert "gui.briefing.delegation" in modules  # the measurement saw our modules at all
+    assert _forbidden(modules) == set()
+    # Latin and Vietnamese text: no shaping of right-to-left lines.
+    assert not {m for m in modules if m.split(".")[0] in ("arabic_reshaper", "bidi")}
+
+
+def test_a_bio_sheet_loads_only_its_own_sheet(sample_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bio.pdf"
+    result, modules = _brief(tmp_path, "person", "1", "-o", str(out),
+                             "--catalog", str(sample_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "gui.briefing.person" in modules
+    assert "gui.briefing.delegation" not in modules and "gui.briefing.pack" not in modules
+
+
+def test_a_pack_loads_the_sheets_it_holds(sample_path: Path, tmp_path: Path) -> None:
+    """The budget is the sheet's own: a pack prints three kinds of sheet and loads them."""
+    out = tmp_path / "pack.pdf"
+    result, modules = _brief(tmp_path, "delegation", "1", "--pack", "-o", str(out),
+                             "--catalog", str(sample_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {"gui.briefing.pack", "gui.briefing.person", "gui.briefing.pairing"} <= modules
+    assert "gui.briefing.event" not in modules
