@@ -341,6 +341,32 @@ def test_reports_are_vietnamese(args: tuple[str, ...], said: str, own: Places,
     assert english_words(text, tuple(given)) == [], text
 
 
+def refused_import(own: Places, capsys: pytest.CaptureFixture[str]) -> tuple[Run, list[str]]:
+    bad = own.folder / "khách mời.csv"
+    bad.write_text("Họ và tên;Ngày sinh\nNguyễn Văn Bảy;32/13/1990\nNguyễn Văn Tám;01/02/1990\n",
+                   encoding="utf-8")
+    given = ["import", str(bad), "--catalog", str(own.catalog)]
+    return run(["--language", "vi", *given], capsys), given
+
+
+def test_a_refused_import_says_so_in_one_vietnamese_line(
+        own: Places, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows refused: the report on stdout, then one line on stderr, exit 2."""
+    result, _given = refused_import(own, capsys)
+    assert result.code == 2
+    assert result.out.startswith("lỗi: dòng 2, Ngày sinh: ") and result.out.count("\n") == 1
+    assert result.err == (
+        "liaison: khách mời.csv: 2 dòng, 1 dòng bị từ chối (liệt kê ở trên); chưa nhập gì. "
+        "Hãy sửa các dòng đó, hoặc nhập các dòng còn lại bằng --skip-bad-rows\n")
+
+
+@STORE
+def test_a_refused_row_is_explained_in_vietnamese(
+        own: Places, capsys: pytest.CaptureFixture[str]) -> None:
+    result, given = refused_import(own, capsys)
+    assert english_words(result.out, tuple(given)) == [], result.out
+
+
 def test_search_lists_kinds_in_the_language(places: Places,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     """Record text is the user's; the kind before each hit is ours to say."""
