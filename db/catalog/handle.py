@@ -166,9 +166,8 @@ class Catalog:
         if activity is None or activity.what != "import":
             return busy
         return CatalogBusyError(say(N_(
-            "Your change was not saved: {user} is importing a file into {name}, which "
-            "keeps it busy for a moment. Try again when the import is done."),
-            user=activity.user, name=self.name))
+            "{name} is busy: {user} is importing a file into it. Your change was not "
+            "saved; try again when the import is done."), user=activity.user, name=self.name))
 
     def _check(self, guard: FileGuard, *, committed: bool = False) -> None:
         try:
