@@ -210,6 +210,10 @@ def test_field_limits_and_bad_dates_are_said_in_vietnamese(empty_catalog: Catalo
                                                  "start_date": "13/13/2017"})
     assert_vietnamese(caught.value.errors["start_date"])
     assert_vietnamese(attestation_error("tháng Sáu"))
+    with pytest.raises(ops.ValidationError) as caught:
+        ops.create(empty_catalog, K.PERSON, {"family_name": "Nguyễn", "email": "an@ubnd"})
+    said = assert_vietnamese(caught.value.errors["email"])
+    assert isinstance(said.params["reason"], Said)  # email-validator's English, in words
     with pytest.raises(ops.NotFoundError) as caught:
         ops.update(empty_catalog, K.CITY, 999, {"name": "Huế"}, expected_version=1)
     assert said_by(caught.value) == "Không có thành phố nào mang số hiệu 999."
