@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -79,6 +80,9 @@ class _SheetKind:
     subject: str
     keywords: tuple[str, ...]
     show_outline: bool = False
+    # (session, record ids, *, policy, today) -> {id: brief}: many sheets' facts in a fixed
+    # number of queries, for a batch; None: the batch loads each record by itself.
+    load_many: Callable[..., dict[int, Any]] | None = None
 
 
 @functools.cache
@@ -91,7 +95,7 @@ def _sheet(kind: Kind) -> _SheetKind:
     if kind is Kind.PERSON:
         from gui.briefing import person
         return _SheetKind(person.load, person.story, person.KICKER, N_("Person bio sheet"),
-                          ("person", "bio"))
+                          ("person", "bio"), load_many=person.load_many)
     if kind is Kind.PAIRING:
         from gui.briefing import pairing
         return _SheetKind(pairing.load, pairing.story, pairing.KICKER, N_("Pairing profile"),
@@ -111,18 +115,26 @@ def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions)
         return _prepare(session, kind, record_id, options)
 
 
-# The read session of the batch :func:`write_all` is writing, so that every sheet of it
-# (each made through :func:`write`) reads in one session and one snapshot.
-_batch: ContextVar[tuple[Catalog, Session] | None] = ContextVar("liaison_batch_session",
-                                                                 default=None)
+@dataclass(frozen=True)
+class _Batch:
+    """The read session of the batch :func:`write_all` is writing, so that every sheet of
+    it (each made through :func:`write`) reads in one session and one snapshot; and the
+    facts of the sheets of the chunk being written, read ahead all at once."""
+
+    catalog: Catalog
+    session: Session
+    briefs: dict[tuple[Kind, int], Any]
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("liaison_batch", default=None)
 
 
 @contextlib.contextmanager
 def _reading(catalog: Catalog) -> Iterator[Session]:
     """The batch's read session when one is being written from *catalog*, else a new one."""
     held = _batch.get()
-    if held is not None and held[0] is catalog:
-        yield held[1]
+    if held is not None and held.catalog is catalog:
+        yield held.session
         return
     with catalog.read_session() as session:
         yield session
@@ -131,7 +143,11 @@ def _reading(catalog: Catalog) -> Iterator[Session]:
 def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
     how = _sheet(kind)
-    brief = how.load(session, record_id, policy=options.title_policy, today=options.printed)
+    held = _batch.get()
+    brief = held.briefs.pop((kind, record_id), None) if held is not None else None
+    if brief is None:
+        brief = how.load(session, record_id, policy=options.title_policy,
+                         today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
     sheet = new_sheet(options)
@@ -190,6 +206,11 @@ class SheetError(RuntimeError):
     """A sheet could not be laid out; the message names the record, for the user."""
 
 
+BATCH_CHUNK = 200
+"""Sheets whose facts a batch reads at once: a few queries per chunk, not per sheet, and
+no more of the catalog held in memory than a chunk's worth."""
+
+
 def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions | None = None,
               *, ids: Iterable[int] | None = None,
               progress: Callable[[Path], None] | None = None,
@@ -201,15 +222,41 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     without it, the first failure is raised.
     """
     opts = _with_catalog_name(catalog, options or SheetOptions())
+    written: list[Path] = []
     with catalog.read_session() as session:  # one snapshot and one session for the batch
-        token = _batch.set((catalog, session))
-        try:
-            names = registry.REGISTRY.labels(session, kind.record_kind)
-            if ids is None:
-                ids = registry.record_ids(session, kind.record_kind)
-            return _write_each(catalog, kind, folder, opts, names, ids, progress, failed)
-        finally:
-            _batch.reset(token)
+        if ids is None:
+            ids = registry.record_ids(session, kind.record_kind)
+        for chunk in _chunks(ids, BATCH_CHUNK):
+            names = registry.REGISTRY.labels(session, kind.record_kind, chunk)
+            token = _batch.set(_Batch(catalog, session, _read_ahead(session, kind, chunk, opts)))
+            try:
+                written += _write_each(catalog, kind, folder, opts, names, chunk, progress,
+                                       failed)
+            finally:
+                _batch.reset(token)
+    return written
+
+
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    it = iter(ids)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _read_ahead(session: Session, kind: Kind, ids: Sequence[int],
+                opts: SheetOptions) -> dict[tuple[Kind, int], Any]:
+    """The facts of a chunk's sheets, read at once where the kind can (else each sheet
+    reads its own). A chunk that cannot be read at once is read sheet by sheet, so that
+    a bad record is reported as that record's failure."""
+    load_many = _sheet(kind).load_many
+    if load_many is None:
+        return {}
+    try:
+        with i18n.using(opts.language):  # labels in the printout's language, as write()'s
+            found = load_many(session, ids, policy=opts.title_policy, today=opts.printed)
+    except Exception:  # each sheet then meets (and reports) its own failure
+        return {}
+    return {(kind, record_id): brief for record_id, brief in found.items()}
 
 
 def _write_each(catalog: Catalog, kind: Kind, folder: Path, opts: SheetOptions,
