@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
         self.forms = FormContext.for_catalog(
-            catalog, parent=self, run=writes_on(self.worker, self.watch, catalog))
+            catalog, parent=self, run=writes_on(self.worker, self.watch, catalog, self.show_status))
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))

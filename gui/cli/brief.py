@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import LANGUAGES, _, language, pgettext
+from db.i18n import LANGUAGES, _, format_number, language, ngettext, pgettext
 from db.kinds import RecordKind
 from db.vocabulary import noun
 from gui.cli import week
@@ -161,8 +161,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
             written = write_all(catalog, kind, output, options,
                                 progress=lambda path: print(path, flush=True), failed=failed)
             if failures:
-                print("liaison: " + _("{failed} of {total} sheets failed: {ids}").format(
-                    failed=len(failures), total=len(failures) + len(written),
+                total = len(failures) + len(written)
+                print("liaison: " + ngettext("{failed} of {total} sheet failed: {ids}",
+                                             "{failed} of {total} sheets failed: {ids}",
+                                             total).format(
+                    failed=format_number(len(failures)), total=format_number(total),
                     ids=", ".join(map(str, failures))), file=sys.stderr)
                 return EXIT_USER_ERROR
             if not written:
