@@ -32,10 +32,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from db.folding import fold
-from db.i18n import _, format_date, format_month
+from db.i18n import N_, _, format_date, format_month
 from db.models import Person, Position
 from db.names import address_name, display_name
 from db.names import form_of_address as names_form_of_address
+from db.said import say
 
 _ATTESTATION = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$")
 DEFAULT_WINDOW_DAYS = 365
@@ -103,7 +104,7 @@ def parse_attestation(text: str) -> Attestation | None:
 def attestation_error(text: str) -> str | None:
     """Why *text* is not an attestation date, for a form's field message; None if fine."""
     if parse_attestation(text) is None:
-        return f"“{text}” is not a date: enter YYYY-MM-DD, YYYY-MM or YYYY."
+        return say(N_("“{text}” is not a date: enter YYYY-MM-DD, YYYY-MM or YYYY."), text=text)
     return None
 
 

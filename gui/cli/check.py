@@ -31,8 +31,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = target.removeprefix("sqlite:///")
     path = Path(target)
     report = check_file(path)
-    if args.repair and report.ok is False and all(p.startswith("search index")
-                                                  for p in report.problems):
+    if args.repair and report.repairable:
         count = repair(path)
         print(_rebuilt(count))
         report = check_file(path)
@@ -48,8 +47,7 @@ def _check_server(args: argparse.Namespace, url: str) -> int:
     from db.server_health import check_server, repair_server
 
     report = check_server(url)
-    if args.repair and not report.ok and all(p.startswith("search index")
-                                             for p in report.problems):
+    if args.repair and report.repairable:
         print(_rebuilt(repair_server(url)))
         report = check_server(url)
     for fact in report.facts:

@@ -32,10 +32,9 @@ FORBIDDEN = (
     "PySide6", "shiboken6",  # headless
     "alembic",  # the sample catalog is current: nothing to upgrade
     "db.ops", "db.interchange", "db.sample", "openpyxl",  # the writing side, imports
-    # other sheets (the bio sheet's module is loaded: its language_name words the
-    # members' languages on the delegation sheet too)
-    "gui.briefing.pairing", "gui.briefing.event", "gui.briefing.pack", "gui.briefing.agenda",
-    "gui.briefing.list_sheet",
+    # other sheets (language names are gui.briefing.protocol's, not the bio sheet's)
+    "gui.briefing.person", "gui.briefing.pairing", "gui.briefing.event", "gui.briefing.pack",
+    "gui.briefing.agenda", "gui.briefing.list_sheet",
     "PIL.ImageOps",  # portraits are made when a photo is saved (db.portraits), not here
 )
 
