@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import itertools
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -31,7 +32,14 @@ from db.i18n import N_, _
 from db.models import RecordKind
 from db.vocabulary import noun
 from gui.briefing.common import Sheet, continued_section
-from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
+from gui.briefing.document import (
+    Metadata,
+    SheetOptions,
+    build_pdf,
+    put_in_place,
+    stage,
+    write_atomic,
+)
 from gui.briefing.styles import MARGIN_X, make_styles
 from gui.briefing.text import clean
 
@@ -124,6 +132,9 @@ class _Batch:
     catalog: Catalog
     session: Session
     briefs: dict[tuple[Kind, int], Any]
+    # Sheets written to temporary files, put in place (one disk flush for a group) by
+    # the batch; :func:`write` adds to it.
+    staged: list[tuple[Path, Path]] = dataclasses.field(default_factory=list)
 
 
 _batch: ContextVar[_Batch | None] = ContextVar("liaison_batch", default=None)
@@ -179,7 +190,12 @@ def render(catalog: Catalog, kind: Kind | str, record_id: int,
 def write(catalog: Catalog, kind: Kind | str, record_id: int, path: Path,
           options: SheetOptions | None = None) -> None:
     """Render and write atomically: *path* holds the old file or the whole new one."""
-    write_atomic(path, render(catalog, kind, record_id, options))
+    data = render(catalog, kind, record_id, options)
+    held = _batch.get()
+    if held is not None and held.catalog is catalog:
+        held.staged.append((stage(path, data), path))  # put in place with the batch's next
+    else:
+        write_atomic(path, data)
 
 
 def file_name(kind: Kind, record_id: int, title: str) -> str:
@@ -263,19 +279,42 @@ def _write_each(catalog: Catalog, kind: Kind, folder: Path, opts: SheetOptions,
                 names: dict[int, str], ids: Iterable[int],
                 progress: Callable[[Path], None] | None,
                 failed: Callable[[int, Exception], None] | None) -> list[Path]:
-    written = []
-    for record_id in ids:
-        target = folder / file_name(kind, record_id, names.get(record_id, ""))
-        try:
-            write(catalog, kind, record_id, target, opts)
-        except (OSError, NotFoundError):
-            raise
-        except Exception as exc:  # any layout failure of one record
-            if failed is None:
+    held = _batch.get()
+    assert held is not None
+    written: list[Path] = []
+    flushed = time.monotonic()
+    try:
+        for record_id in ids:
+            target = folder / file_name(kind, record_id, names.get(record_id, ""))
+            try:
+                write(catalog, kind, record_id, target, opts)
+            except (OSError, NotFoundError):
                 raise
-            failed(record_id, exc)
-            continue
-        written.append(target)
-        if progress:
-            progress(target)
+            except Exception as exc:  # any layout failure of one record
+                if failed is None:
+                    raise
+                failed(record_id, exc)
+                continue
+            if len(held.staged) >= FLUSH_EVERY or time.monotonic() - flushed > FLUSH_SECONDS:
+                written += _put_in_place(held.staged, progress)
+                flushed = time.monotonic()
+    finally:  # what was made before a failure is kept, as when each file was flushed alone
+        written += _put_in_place(held.staged, progress)
     return written
+
+
+FLUSH_EVERY = 50
+FLUSH_SECONDS = 1.0  # how long a written sheet may wait to be put in place (and reported)
+
+
+def _put_in_place(staged: list[tuple[Path, Path]],
+                  progress: Callable[[Path], None] | None) -> list[Path]:
+    if not staged:
+        return []
+    put_in_place(staged)
+    done = [target for _tmp, target in staged]
+    staged.clear()
+    if progress:
+        for target in done:
+            progress(target)
+    return done

@@ -131,3 +131,35 @@ def test_the_queries_of_a_batch_do_not_grow_with_its_sheets(demo_catalog: Catalo
         counted[sheets] = len(seen)
     assert counted[50] <= counted[5] + 4, counted
     assert counted[5] <= 40, counted  # a fixed number of reads, not ~15 a sheet
+
+
+def test_a_sheet_is_reported_once_it_is_in_place(sample_catalog: Catalog,
+                                                  tmp_path: Path) -> None:
+    """Sheets are flushed to disk a group at a time; each is reported written only when
+    it is whole in its place, and nothing half-made is left in the folder."""
+    seen: list[Path] = []
+
+    def progress(path: Path) -> None:
+        assert path.read_bytes().rstrip().endswith(b"%%EOF"), path
+        seen.append(path)
+
+    out = tmp_path / "out"
+    out.mkdir()
+    written = write_all(sample_catalog, Kind.PERSON, out, SheetOptions(printed_on=PRINTED),
+                        progress=progress)
+    assert seen == written and len(written) > 10
+    assert sorted(out.iterdir()) == sorted(written)  # no temporary file left
+
+
+def test_sheets_made_before_a_failure_are_kept(sample_catalog: Catalog,
+                                               tmp_path: Path) -> None:
+    from gui.briefing.render import NotFoundError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NotFoundError):
+        write_all(sample_catalog, Kind.PERSON, out, SheetOptions(printed_on=PRINTED),
+                  ids=[1, 2, 999_999, 3])
+    kept = sorted(p.name for p in out.iterdir())
+    assert len(kept) == 2 and kept[0].startswith("person-001-") \
+        and kept[1].startswith("person-002-"), kept
