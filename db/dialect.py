@@ -54,6 +54,8 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session
 
+from db.i18n import N_
+from db.said import say
 from db.search_pg import anywhere, search_pg
 from db.search_query import Hit, match_expression, search_sqlite
 
@@ -84,7 +86,6 @@ class ServerProblem:
     message: str
 
 
-_NOT_SAVED = "your change was not saved"
 
 
 def server_refusal(cause: BaseException, name: str) -> ServerProblem | None:
@@ -97,33 +98,33 @@ def server_refusal(cause: BaseException, name: str) -> ServerProblem | None:
     if not isinstance(state, str):
         return None
     if state in ("40001", "40P01"):
-        return ServerProblem(Refusal.BUSY, (
-            f"Someone else was saving the same records of {name} at the same moment: "
-            f"{_NOT_SAVED}. Try again."))
+        return ServerProblem(Refusal.BUSY, say(N_(
+            "Someone else was saving the same records of {name} at the same moment: your "
+            "change was not saved. Try again."), name=name))
     if state == "55P03":
-        return ServerProblem(Refusal.BUSY, (
-            f"A record you changed is being saved by someone else in {name}: {_NOT_SAVED}. "
-            "Try again in a moment."))
+        return ServerProblem(Refusal.BUSY, say(N_(
+            "A record you changed is being saved by someone else in {name}: your change was "
+            "not saved. Try again in a moment."), name=name))
     if state == "57014":
-        return ServerProblem(Refusal.TIMEOUT, (
-            f"The database server took too long to answer: {_NOT_SAVED}. Try again; if it "
-            "keeps happening, ask whoever runs the server."))
+        return ServerProblem(Refusal.TIMEOUT, say(N_(
+            "The database server took too long to answer: your change was not saved. Try "
+            "again; if it keeps happening, ask whoever runs the server.")))
     if state == "53100":
-        return ServerProblem(Refusal.DISK_FULL, (
-            f"The database server's disk is full: {_NOT_SAVED}, and {name} is unchanged. "
-            "Ask whoever runs the server to free some space."))
+        return ServerProblem(Refusal.DISK_FULL, say(N_(
+            "The database server's disk is full: your change was not saved, and {name} is "
+            "unchanged. Ask whoever runs the server to free some space."), name=name))
     if state in ("25006", "25P03"):
-        return ServerProblem(Refusal.READ_ONLY, (
-            f"The database server only accepts reads now (a standby, or set read-only): "
-            f"{_NOT_SAVED}."))
+        return ServerProblem(Refusal.READ_ONLY, say(N_(
+            "The database server only accepts reads now (a standby, or set read-only): your "
+            "change was not saved.")))
     if state == "42501":
-        return ServerProblem(Refusal.NOT_ALLOWED, (
-            f"Your database login may only read {name}: {_NOT_SAVED}. Ask whoever runs the "
-            "server for a login that may edit."))
+        return ServerProblem(Refusal.NOT_ALLOWED, say(N_(
+            "Your database login may only read {name}: your change was not saved. Ask "
+            "whoever runs the server for a login that may edit."), name=name))
     if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
-        return ServerProblem(Refusal.UNREACHABLE, (
-            f"The connection to the database server was lost: {_NOT_SAVED}. Check the "
-            "network and that the server is running, then try again."))
+        return ServerProblem(Refusal.UNREACHABLE, say(N_(
+            "The connection to the database server was lost: your change was not saved. "
+            "Check the network and that the server is running, then try again.")))
     return None
 
 
@@ -133,28 +134,31 @@ def connection_problem(exc: BaseException, url: str) -> str:
 
     try:
         where = make_url(url)
-        host = where.host or (where.query.get("host") or "the local socket")
+        host = where.host or (where.query.get("host") or say(N_("the local socket")))
         place = f"{host}:{where.port or 5432}"
         database, user = where.database or "?", where.username or getpass.getuser()
     except Exception:
-        place, database, user = "the server", "?", "?"
+        place, database, user = say(N_("the server")), "?", "?"
     original = getattr(exc, "orig", None) or exc
     detail = " ".join(str(original).split()).rstrip(".")
     state = getattr(original, "sqlstate", None)
     lowered = detail.lower()
     if state == "3D000" or ("does not exist" in lowered and "database" in lowered):
-        todo = f"check the database name {database!r} (create it with createdb)"
+        todo = say(N_("check the database name {database!r} (create it with createdb)"),
+                   database=database)
     elif state in ("28P01", "28000") or "authentication" in lowered or "password" in lowered:
-        todo = f"check the user name {user!r} and the password"
+        todo = say(N_("check the user name {user!r} and the password"), user=user)
     elif "refused" in lowered or "timeout" in lowered or "could not translate" in lowered \
             or "no route" in lowered or "timed out" in lowered:
-        todo = f"check the host and port ({place}) and that the server is running"
+        todo = say(N_("check the host and port ({place}) and that the server is running"),
+                   place=place)
     else:
-        todo = f"check the URL, the network and the server at {place}"
+        todo = say(N_("check the URL, the network and the server at {place}"), place=place)
     first = detail.split(" DETAIL:")[0].split(" HINT:")[0]
     if "Is the server running" in first:
         first = first.split(" Is the server running")[0]
-    return f"Cannot connect to the database at {place} ({first}): {todo}."
+    return say(N_("Cannot connect to the database at {place} ({error}): {todo}."),
+               place=place, error=first, todo=todo)
 
 
 # ---------------------------------------------------------------- the dialects
@@ -262,15 +266,15 @@ class PostgreSQL(Dialect):
 
     def read_only_reason(self, conn: Connection) -> str | None:
         if conn.execute(text("SELECT pg_is_in_recovery()")).scalar():
-            return "the database server is a read-only standby"
+            return say(N_("the database server is a read-only standby"))
         if conn.execute(text("SHOW default_transaction_read_only")).scalar() == "on":
-            return "the database server accepts only reads"
+            return say(N_("the database server accepts only reads"))
         may_write = conn.execute(text(
             "SELECT has_table_privilege('change_log', 'INSERT') "
             "AND has_table_privilege('person', 'UPDATE')")).scalar()
         if not may_write:
             user = conn.execute(text("SELECT session_user")).scalar()
-            return f"your database login {user} may only read"
+            return say(N_("your database login {user} may only read"), user=user)
         return None
 
     @contextlib.contextmanager

@@ -16,11 +16,25 @@ from pathlib import Path
 
 from db import schema, search
 from db.backup import list_backups
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, connect_for_reading, inspect_file, read_only_reason
 from db.catalog.lifecycle import open_catalog
 from db.catalog.network import network_filesystem
+from db.i18n import N_, format_datetime, format_list, format_number
+from db.said import Said, say, say_plural
 from db.search import SEARCH_KINDS
+from db.vocabulary import english_nouns
+
+# The check's sentences that ``--repair`` (rebuilding the search index) mends.
+INDEX_GAPS = N_("search index holds {indexed} of {records} {table} records "
+                "(run `liaison check --repair`)")
+INDEX_ORPHANS = N_("search index lists {count} people who no longer exist "
+                   "(run `liaison check --repair`)")
+OLDER_FORMAT = N_("catalog format {version} (will be upgraded when opened)")
+CURRENT_FORMAT = N_("catalog format {version}")
+NEWER_FORMAT = N_("made by a newer Liaison (format {found}, this version reads up to {known})")
+DAMAGED = N_("damaged: {problem}")
+READ_ONLY_FACT = N_("read-only ({reason}): it opens for reading only")
 
 
 @dataclass
@@ -33,10 +47,17 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def repairable(self) -> bool:
+        """Every problem is one ``--repair`` mends (the search index), in any language."""
+        return bool(self.problems) and all(
+            isinstance(p, Said) and p.code in (INDEX_GAPS, INDEX_ORPHANS)
+            for p in self.problems)
+
 
 def _search_index_gaps(conn: sqlite3.Connection) -> list[str]:
     """Records missing from, or lingering in, the search index."""
-    problems = []
+    problems: list[str] = []
     for kind in SEARCH_KINDS:
         table = kind.value
         records = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -44,10 +65,9 @@ def _search_index_gaps(conn: sqlite3.Connection) -> list[str]:
             "SELECT count(*) FROM search_index WHERE kind = ?", (kind.value,)
         ).fetchone()[0]
         if records != indexed:
-            problems.append(
-                f"search index holds {indexed} of {records} {table} records "
-                "(run `liaison check --repair`)"
-            )
+            problems.append(say(INDEX_GAPS, indexed=format_number(indexed),
+                                records=format_number(records),
+                                table=say(english_nouns(kind)[0])))
     return problems
 
 
@@ -55,50 +75,48 @@ def check_file(path: Path) -> Report:
     report = Report(str(path))
     found = inspect_file(path)
     if found.state is FileState.MISSING:
-        report.problems.append("no such file")
+        report.problems.append(say(N_("no such file")))
         return report
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN):
-        report.problems.append(f"not a Liaison catalog ({found.detail})")
+        report.problems.append(say(N_("not a Liaison catalog ({detail})"), detail=found.detail))
         return report
     if found.state is FileState.NEWER:
-        report.problems.append(
-            f"made by a newer Liaison (format {found.schema_version}, "
-            f"this version reads up to {schema.SCHEMA_VERSION})"
-        )
+        report.problems.append(say(NEWER_FORMAT, found=found.schema_version,
+                                   known=schema.SCHEMA_VERSION))
         return report
     if found.state is FileState.DAMAGED:
-        report.problems.append(f"damaged: {found.detail}")
+        report.problems.append(say(DAMAGED, problem=found.detail))
         _protection_facts(path, report)
         return report
-    report.facts.append(f"catalog format {found.schema_version}"
-                        + (" (will be upgraded when opened)" if found.state is FileState.OLDER
-                           else ""))
+    report.facts.append(say(OLDER_FORMAT if found.state is FileState.OLDER else CURRENT_FORMAT,
+                            version=found.schema_version))
     _protection_facts(path, report)
     try:
         conn = connect_for_reading(path)
     except (sqlite3.Error, CatalogError) as exc:
-        report.problems.append(f"cannot be opened: {exc}")
+        report.problems.append(say(N_("cannot be opened: {error}"), error=sqlite_words(exc)))
         return report
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
-            report.problems.append("integrity check failed: " + "; ".join(integrity[:5]))
+            report.problems.append(say(N_("integrity check failed: {problems}"),
+                                       problems="; ".join(integrity[:5])))
             return report
-        report.facts.append("integrity check: ok")
+        report.facts.append(say(N_("integrity check: ok")))
         violations = conn.execute("PRAGMA foreign_key_check").fetchall()
         if violations:
             tables = sorted({row[0] for row in violations})
-            report.problems.append(
-                f"{len(violations)} broken references in {', '.join(tables)}"
-            )
+            report.problems.append(say(N_("{count} broken references in {tables}"),
+                                       count=format_number(len(violations)),
+                                       tables=format_list(tables)))
         else:
-            report.facts.append("references: ok")
+            report.facts.append(say(N_("references: ok")))
         if found.state is FileState.CURRENT:
             report.problems.extend(_search_index_gaps(conn))
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"damaged: {exc}")
+        report.problems.append(say(DAMAGED, problem=sqlite_words(exc)))
     except UnicodeDecodeError:
-        report.problems.append("damaged: its table definitions are garbled")
+        report.problems.append(say(DAMAGED, problem=say(N_("its table definitions are garbled"))))
     finally:
         conn.close()
     return report
@@ -109,17 +127,21 @@ def _protection_facts(path: Path, report: Report) -> None:
     backups = list_backups(path)
     if backups:
         newest = backups[0]
-        report.facts.append(f"{len(backups)} backup{'s' if len(backups) != 1 else ''}, newest "
-                            f"{newest.taken_at:%Y-%m-%d %H:%M} ({newest.label})")
+        report.facts.append(say_plural("{count} backup, newest {when} ({label})",
+                                       "{count} backups, newest {when} ({label})",
+                                       len(backups), count=format_number(len(backups)),
+                                       when=format_datetime(newest.taken_at),
+                                       label=newest.label))
     else:
-        report.facts.append("no backups yet (one is taken when the catalog is opened)")
+        report.facts.append(say(N_("no backups yet (one is taken when the catalog is opened)")))
     fstype = network_filesystem(path)
     if fstype:
-        report.facts.append(f"warning: on a network drive ({fstype}), where SQLite files can be "
-                            "corrupted; use the shared office database (--database-url)")
+        report.facts.append(say(N_("warning: on a network drive ({fstype}), where SQLite files "
+                                   "can be corrupted; use the shared office database "
+                                   "(--database-url)"), fstype=fstype))
     why = read_only_reason(path)
     if why:
-        report.facts.append(f"read-only ({why}): it opens for reading only")
+        report.facts.append(say(READ_ONLY_FACT, reason=why))
 
 
 def repair(path: Path) -> int:

@@ -30,11 +30,12 @@ from sqlalchemy.sql.schema import Column
 
 # The search query's caps live with the query parser, which the command line loads
 # without SQLAlchemy; re-exported here, with the other limits.
-from db.i18n import N_
+from db.i18n import N_, format_number
 from db.said import say
 from db.search_query import MAX_QUERY_CHARS as MAX_QUERY_CHARS
 from db.search_query import MAX_QUERY_WORDS as MAX_QUERY_WORDS
 from db.search_query import cap_query as cap_query
+from db.vocabulary import field as field_word
 
 SHORT_TEXT = 500
 LINK_TEXT = 2_000
@@ -61,25 +62,32 @@ def max_length(field: str) -> int:
 
 
 def _label(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+    """The field's caption in the current language (``Family name`` / ``Họ``)."""
+    return field_word(field)
+
+
+TOO_LARGE = N_("{field} is too large a number.")
 
 
 def clean_text(field: str, value: Any) -> tuple[Any, str | None]:
     """*value* as text for *field* (control characters removed), or why it cannot be."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        kind = "a file's contents" if isinstance(value, bytes | bytearray | memoryview) else (
-            "a list" if isinstance(value, list | tuple | set) else
-            "a dictionary" if isinstance(value, dict) else type(value).__name__)
-        return value, f"{_label(field)} must be text, not {kind}."
+        kind = (say(N_("a file's contents")) if isinstance(value, bytes | bytearray | memoryview)
+                else say(N_("a list")) if isinstance(value, list | tuple | set)
+                else say(N_("a dictionary")) if isinstance(value, dict)
+                else type(value).__name__)
+        return value, say(N_("{field} must be text, not {kind}."), field=_label(field),
+                          kind=kind)
     text = str(value)
     if _SURROGATE.search(text):
-        return value, (f"{_label(field)} contains a broken character (a lone surrogate) that "
-                       "cannot be stored; retype or paste it again.")
+        return value, say(N_("{field} contains a broken character (a lone surrogate) that "
+                             "cannot be stored; retype or paste it again."), field=_label(field))
     text = _CONTROL.sub("", text)
     limit = max_length(field)
     if len(text) > limit:
-        return value, (f"{_label(field)} is too long ({len(text):,} characters; at most "
-                       f"{limit:,}).")
+        return value, say(N_("{field} is too long ({length} characters; at most {limit})."),
+                          field=_label(field), length=format_number(len(text)),
+                          limit=format_number(limit))
     return text, None
 
 
@@ -96,9 +104,10 @@ def admit(column: Column[Any], value: Any) -> tuple[Any, str | None]:
         return clean_text(field, value)
     if isinstance(kind, JSON):
         if not isinstance(value, list | tuple):
-            return value, f"{_label(field)} must be a list of text."
+            return value, say(N_("{field} must be a list of text."), field=_label(field))
         if len(value) > MAX_LIST_ITEMS:
-            return value, f"{_label(field)} has too many entries (at most {MAX_LIST_ITEMS})."
+            return value, say(N_("{field} has too many entries (at most {limit})."),
+                              field=_label(field), limit=format_number(MAX_LIST_ITEMS))
         items = []
         for item in value:
             text, problem = clean_text(field, item)
@@ -108,15 +117,16 @@ def admit(column: Column[Any], value: Any) -> tuple[Any, str | None]:
         return items, None
     if isinstance(kind, LargeBinary):
         if not isinstance(value, bytes | bytearray | memoryview):
-            return value, f"{_label(field)} must be a file's contents (bytes), not text."
+            return value, say(N_("{field} must be a file's contents (bytes), not text."),
+                              field=_label(field))
         return bytes(value), None
     if isinstance(kind, Integer):
         if isinstance(value, float) and not math.isfinite(value):
             return value, say(N_("Enter a whole number."))
         if isinstance(value, int) and not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
-            return value, f"{_label(field)} is too large a number."
+            return value, say(TOO_LARGE, field=_label(field))
         if isinstance(value, str) and len(value.strip()) > 19:
-            return value, f"{_label(field)} is too large a number."
+            return value, say(TOO_LARGE, field=_label(field))
         if not isinstance(value, int | float | str):
             return value, say(N_("Enter a whole number."))
     if isinstance(kind, Float):

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from db.folding import fold, nfc
+from db.i18n import N_
 from db.models import AddressBy, NameOrder
 from db.names import address_name
 from db.names_data import (
@@ -30,6 +31,7 @@ from db.names_data import (
     VIETNAMESE_MIDDLE_NAMES,
 )
 from db.names_data import VIETNAMESE_FAMILY_NAMES as _VIETNAMESE_FAMILY_LIST
+from db.said import say
 
 # Honorifics, folded and without dots, as they are written before a name.
 _HONORIFICS = {
@@ -259,7 +261,7 @@ def _split(name: list[str]) -> tuple[str | None, str, str, str, list[str]]:
     if _HIGHLAND_PREFIX.match(name[0]) and (vietnamese or any(w in _CLANS for w in folded)):
         size = 2 if len(name) > 3 and " ".join(folded[-2:]) in _CLANS else 1
         if folded[-1] not in _CLANS and " ".join(folded[-2:]) not in _CLANS:
-            doubts.append(f"“{name[-1]}” is not a clan name I know.")
+            doubts.append(say(N_("“{word}” is not a clan name I know."), word=name[-1]))
         return (" ".join(name[:-size]), " ".join(name[-size:]), NameOrder.GIVEN_FIRST.value,
                 AddressBy.GIVEN.value, doubts)
     compound = len(name) > 2 and " ".join(folded[:2]) in _COMPOUND_FAMILY
@@ -274,20 +276,22 @@ def _split(name: list[str]) -> tuple[str | None, str, str, str, list[str]]:
                 AddressBy.GIVEN.value, doubts)
     if korean:
         if known:
-            doubts.append(f"“{name[0]}” is a Korean and a Vietnamese family name.")
+            doubts.append(say(N_("“{word}” is a Korean and a Vietnamese family name."),
+                              word=name[0]))
         return (" ".join(name[1:]), name[0], NameOrder.FAMILY_FIRST.value,
                 AddressBy.FAMILY.value, doubts)
     if vietnamese:
-        doubts.append(f"“{name[0]}” is not a Vietnamese family name I know.")
+        doubts.append(say(N_("“{word}” is not a Vietnamese family name I know."), word=name[0]))
         return (" ".join(name[1:]), name[0], NameOrder.FAMILY_FIRST.value,
                 AddressBy.GIVEN.value, doubts)
     if known:
-        doubts.append(f"“{name[0]}” may be a Vietnamese family name, written first.")
+        doubts.append(say(N_("“{word}” may be a Vietnamese family name, written first."),
+                          word=name[0]))
     family_start = len(name) - 1
     while family_start > 1 and name[family_start - 1].lower() in _PARTICLES:
         family_start -= 1
     if family_start >= 2 and not doubts:
-        doubts.append("Several given names: which of them belong to the family name?")
+        doubts.append(say(N_("Several given names: which of them belong to the family name?")))
     return (" ".join(name[:family_start]), " ".join(name[family_start:]),
             NameOrder.GIVEN_FIRST.value, AddressBy.FAMILY.value, doubts)
 
@@ -311,7 +315,7 @@ def split_name(text: str) -> NameSplit | None:
     name, degrees = _suffixes([w.strip(",;") for w in words[start:] if w.strip(",;")])
     given, family, order, address_by, doubts = _split(name)
     if any(ch in "()[]\"“”" for ch in " ".join(name)):
-        doubts.append("Unmatched brackets or quotes are left in the name.")
+        doubts.append(say(N_("Unmatched brackets or quotes are left in the name.")))
     result = NameSplit(" ".join(honorifics) or None, " ".join(titles) or None, given or None,
                        family, order, address_by, tuple(aliases), " ".join(degrees) or None)
     if doubts:

@@ -43,6 +43,7 @@ from db.search_query import (
 
 # The ranking helper is search_query's own: one ranking for both engines.
 from db.search_query import _agreement as tier_agreement
+from db.search_words import shown_subtitle
 
 # The index's text columns, each with a generated tsvector "<column>_tsv" (GIN-indexed).
 COLUMNS = ("names", "body", "exact", "whole")
@@ -216,7 +217,8 @@ def _hits(order: list[_Row], scores: dict[int, float]) -> list[Hit]:
     for row in order:
         subtitle, _, detail = row.subtitle.partition(DETAIL_MARK)
         details[len(hits)] = detail
-        hits.append(Hit(row.kind, row.record_id, row.title, subtitle, scores[row.rowid]))
+        hits.append(Hit(row.kind, row.record_id, row.title, shown_subtitle(row.kind, subtitle),
+                        scores[row.rowid]))
     return distinguish_namesakes(hits, details)
 
 

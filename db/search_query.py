@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from db import search_fields
 from db.folding import APOSTROPHES, fold, nfc
+from db.search_words import shown_subtitle
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -282,7 +283,8 @@ def hits_in_order(rows: Rows, order: list[int], scores: dict[int, float]) -> lis
             kind, record_id, title, stored = stored_rows[r]
             subtitle, _, detail = (stored or "").partition(DETAIL_MARK)
             details[len(hits)] = detail
-            hits.append(Hit(kind, int(record_id), title, subtitle, scores[r]))
+            hits.append(Hit(kind, int(record_id), title, shown_subtitle(kind, subtitle),
+                            scores[r]))
     return distinguish_namesakes(hits, details)
 
 

@@ -14,26 +14,37 @@ from sqlalchemy.exc import DBAPIError
 from db import dialect, schema
 from db.catalog import CatalogError, open_catalog
 from db.catalog.server import redacted, server_engine
-from db.health import Report
+from db.health import (
+    CURRENT_FORMAT,
+    INDEX_GAPS,
+    INDEX_ORPHANS,
+    NEWER_FORMAT,
+    OLDER_FORMAT,
+    READ_ONLY_FACT,
+    Report,
+)
+from db.i18n import N_, format_number
+from db.said import say
 from db.search import SEARCH_KINDS, rebuild
+from db.vocabulary import english_nouns
 
 
 def _index_gaps(conn: Connection) -> list[str]:
-    problems = []
+    problems: list[str] = []
     for kind in SEARCH_KINDS:
         table = kind.value
         records = conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
         indexed = conn.execute(text("SELECT count(*) FROM search_index WHERE kind = :kind"),
                                {"kind": kind.value}).scalar_one()
         if records != indexed:
-            problems.append(f"search index holds {indexed} of {records} {table} records "
-                            "(run `liaison check --repair`)")
+            problems.append(say(INDEX_GAPS, indexed=format_number(indexed),
+                                records=format_number(records),
+                                table=say(english_nouns(kind)[0])))
     orphans = conn.execute(text(
         "SELECT count(*) FROM search_index s WHERE NOT EXISTS (SELECT 1 FROM person p "
         "WHERE p.id = s.record_id) AND s.kind = 'person'")).scalar_one()
     if orphans:
-        problems.append(f"search index lists {orphans} people who no longer exist "
-                        "(run `liaison check --repair`)")
+        problems.append(say(INDEX_ORPHANS, count=format_number(orphans)))
     return problems
 
 
@@ -43,7 +54,8 @@ def _reference_problems(conn: Connection) -> list[str]:
         "SELECT conrelid::regclass::text, conname FROM pg_constraint "
         "WHERE contype = 'f' AND NOT convalidated AND connamespace = current_schema()::regnamespace"
     )).all()
-    return [f"reference {name} on {table} is not checked by the server" for table, name in rows]
+    return [say(N_("reference {name} on {table} is not checked by the server"),
+                name=name, table=table) for table, name in rows]
 
 
 def check_server(url: str) -> Report:
@@ -53,34 +65,34 @@ def check_server(url: str) -> Report:
     try:
         version = schema.server_version(engine)
         if version == 0:
-            report.problems.append("no Liaison catalog in this database (make one with "
-                                   "`liaison init --database-url URL`)")
+            report.problems.append(say(N_("no Liaison catalog in this database (make one with "
+                                          "`liaison init --database-url URL`)")))
             return report
         if version > schema.SCHEMA_VERSION:
-            report.problems.append(f"made by a newer Liaison (format {version}, this version "
-                                   f"reads up to {schema.SCHEMA_VERSION})")
+            report.problems.append(say(NEWER_FORMAT, found=version, known=schema.SCHEMA_VERSION))
             return report
-        report.facts.append(f"catalog format {version}" + (
-            " (will be upgraded when opened)" if version < schema.SCHEMA_VERSION else ""))
+        report.facts.append(say(OLDER_FORMAT if version < schema.SCHEMA_VERSION
+                                else CURRENT_FORMAT, version=version))
         with engine.connect() as conn:
             server = conn.execute(text("SHOW server_version")).scalar_one()
             user = conn.execute(text("SELECT session_user")).scalar_one()
-            report.facts.append(f"PostgreSQL {server}, logged in as {user}")
+            report.facts.append(say(N_("PostgreSQL {version}, logged in as {user}"),
+                                    version=server, user=user))
             problems = _reference_problems(conn)
             report.problems.extend(problems)
             if not problems:
-                report.facts.append("references: ok (enforced by the server)")
+                report.facts.append(say(N_("references: ok (enforced by the server)")))
             if version == schema.SCHEMA_VERSION:
                 gaps = _index_gaps(conn)
                 report.problems.extend(gaps)
                 if not gaps:
-                    report.facts.append("search index: in step")
+                    report.facts.append(say(N_("search index: in step")))
             why = dialect.of(conn).read_only_reason(conn)
             if why:
-                report.facts.append(f"read-only ({why}): it opens for reading only")
+                report.facts.append(say(READ_ONLY_FACT, reason=why))
             conn.rollback()
-        report.facts.append("backups: the server's job (pg_dump or the hosting's snapshots); "
-                            "`liaison export json` makes a portable copy")
+        report.facts.append(say(N_("backups: the server's job (pg_dump or the hosting's "
+                                   "snapshots); `liaison export json` makes a portable copy")))
     except DBAPIError as exc:
         raise CatalogError(dialect.connection_problem(exc, url)) from exc
     finally:

@@ -21,19 +21,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, col
 
 from db.folding import fold
-from db.i18n import _, format_date, format_month
+from db.i18n import N_, _, format_date, format_month
 from db.models import Person, Position
 from db.names import address_name, display_name
 from db.names import form_of_address as names_form_of_address
+from db.said import say
 
 _ATTESTATION = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$")
 DEFAULT_WINDOW_DAYS = 365
@@ -101,7 +104,7 @@ def parse_attestation(text: str) -> Attestation | None:
 def attestation_error(text: str) -> str | None:
     """Why *text* is not an attestation date, for a form's field message; None if fine."""
     if parse_attestation(text) is None:
-        return f"“{text}” is not a date: enter YYYY-MM-DD, YYYY-MM or YYYY."
+        return say(N_("“{text}” is not a date: enter YYYY-MM-DD, YYYY-MM or YYYY."), text=text)
     return None
 
 
@@ -247,14 +250,29 @@ def address(*, explicit: str | None, title: tuple[str | None, Standing] | None,
 def single_holder(title: str) -> bool:
     """Whether *title* names an office one person holds at a time (a chair, not a deputy)."""
     words = set(re.split(r"[^\w]+", fold(title)))
-    return not (words & {fold(w) for w in _SHARED_OFFICE_WORDS})
+    return not (words & _shared_office_words())
+
+
+@functools.cache
+def _shared_office_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _SHARED_OFFICE_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _office_title(title: str) -> str | None:
+    """The folded title two positions share when they are one office; None when the
+    title is one of several (titles repeat: a batch of sheets folds each one once)."""
+    if not single_holder(title):
+        return None
+    return " ".join(fold(title).split())
 
 
 def office_key(organisation_id: int | None, title: str) -> tuple[int, str] | None:
     """What makes two positions the same office; None when it is not a single-holder one."""
-    if organisation_id is None or not single_holder(title):
+    if organisation_id is None:
         return None
-    return organisation_id, " ".join(fold(title).split())
+    folded = _office_title(title)
+    return None if folded is None else (organisation_id, folded)
 
 
 @dataclass(frozen=True)
@@ -269,41 +287,59 @@ class SharedOffice:
 
 def shared_offices(session: Session, person_id: int, positions: Iterable[PositionLike],
                    day: dt.date, policy: TitlePolicy = DEFAULT_POLICY) -> list[SharedOffice]:
-    """Other people recorded in the same single-holder office as *positions* on *day*.
+    """Other people recorded in the same single-holder office as *positions* on *day*
+    (:func:`shared_offices_of` for one person)."""
+    return shared_offices_of(session, {person_id: positions}, day, policy).get(person_id, [])
+
+
+def shared_offices_of(session: Session, positions: Mapping[int, Iterable[PositionLike]],
+                      day: dt.date, policy: TitlePolicy = DEFAULT_POLICY,
+                      ) -> dict[int, list[SharedOffice]]:
+    """For each person of *positions* (person id -> their positions), the other people
+    recorded in the same single-holder office on *day*; people with none are left out.
 
     Two people "holding" one chair on the same day is what a stale record looks like:
     a sheet must say so rather than print both as current. Another holder is reported
     when their title is confirmed on the day, or when ours is unconfirmed and theirs
     rests on later evidence (a newer article names someone else).
+
+    One query for all of them (the positions at the organisations concerned), so a
+    batch of a thousand bio sheets costs what one does.
     """
-    mine: dict[tuple[int, str], list[PositionLike]] = {}
-    for p in positions:
-        key = office_key(p.organisation_id, p.title)
-        if key is not None:
-            mine.setdefault(key, []).append(p)
+    mine: dict[tuple[int, str], list[tuple[int, PositionLike, Standing]]] = {}
+    for person_id, held in positions.items():
+        for p in held:
+            key = office_key(p.organisation_id, p.title)
+            ours = standing(p, day, policy) if key is not None else None
+            if key is not None and ours is not None:
+                mine.setdefault(key, []).append((person_id, p, ours))
     if not mine:
-        return []
-    rows = session.exec(
-        select(Position, Person).join(Person, col(Person.id) == Position.person_id)
-        .where(col(Position.organisation_id).in_({k[0] for k in mine}),
-               Position.person_id != person_id)).all()
-    found: list[SharedOffice] = []
-    for other, who in rows:
+        return {}
+    rows = session.execute(
+        sa.select(col(Position.person_id), col(Position.organisation_id), col(Position.title),
+                  col(Position.start_date), col(Position.end_date), col(Position.attested_on),
+                  col(Person.given_names), col(Person.family_name), col(Person.name_order))
+        .join(Person, col(Person.id) == Position.person_id)
+        .where(col(Position.organisation_id).in_(sorted({k[0] for k in mine})))).all()
+    found: dict[int, list[SharedOffice]] = {}
+    for other in rows:
         key = office_key(other.organisation_id, other.title)
         if key is None or key not in mine:
             continue
         theirs = standing(other, day, policy)
         if theirs is None:
             continue
-        for own in mine[key]:
-            ours = standing(own, day, policy)
-            if ours is None:
+        name = None
+        for person_id, own, ours in mine[key]:
+            if person_id == other.person_id:
                 continue
             if theirs.confirmed or (not ours.confirmed and _later(theirs, ours)):
-                found.append(SharedOffice(own.id or 0, who.id or 0,
-                                          display_name(who.given_names, who.family_name,
-                                                       who.name_order), theirs))
-    found.sort(key=lambda s: (s.position_id, not s.standing.confirmed, s.name))
+                name = name or display_name(other.given_names, other.family_name,
+                                            other.name_order)
+                found.setdefault(person_id, []).append(
+                    SharedOffice(own.id or 0, other.person_id, name, theirs))
+    for shared in found.values():
+        shared.sort(key=lambda s: (s.position_id, not s.standing.confirmed, s.name))
     return found
 
 

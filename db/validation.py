@@ -127,8 +127,33 @@ def _check_email(value: str) -> str | None:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        return say(N_("Not a valid e-mail address: {reason}"), reason=exc)
+        return say(N_("Not a valid e-mail address: {reason}"), reason=_email_reason(str(exc)))
     return None
+
+
+# email-validator's common answers (English only), by how they begin, in our words.
+_EMAIL_REASONS: tuple[tuple[str, str], ...] = (
+    ("An email address must have an @-sign", N_("it needs an @ sign")),
+    ("There must be something after the @-sign", N_("nothing follows the @ sign")),
+    ("There must be something before the @-sign", N_("nothing comes before the @ sign")),
+    ("The part after the @-sign is not valid. It should have a period",
+     N_("the part after the @ sign needs a dot (as in example.vn)")),
+    ("The email address contains invalid characters before the @-sign",
+     N_("the part before the @ sign holds characters an address cannot have")),
+    ("The email address contains invalid characters after the @-sign",
+     N_("the part after the @ sign holds characters an address cannot have")),
+    ("An email address cannot have two periods in a row",
+     N_("an address cannot have two dots in a row")),
+    ("The part after the @-sign is not valid", N_("the part after the @ sign is not valid")),
+)
+
+
+def _email_reason(text: str) -> str:
+    """Why an address is refused, in the current language when we know the answer."""
+    for start, reason in _EMAIL_REASONS:
+        if text.startswith(start):
+            return say(reason)
+    return text
 
 
 def _check_phone(value: str) -> str | None:

@@ -35,6 +35,7 @@ from db.kinds import (
     RecordKind,
     SessionKind,
 )
+from db.said import Said, say
 
 _VALUE_WORDS: Final[dict[tuple[type[StrEnum], str], str]] = {
     (OrganisationKind, OrganisationKind.GOVERNMENT_BODY): N_("Government body"),
@@ -284,6 +285,13 @@ def noun(kind: RecordKind, count: int = 1) -> str:
     not change with the number: both translate to ``người``)."""
     singular, plural = _NOUNS[kind]
     return _(singular if count == 1 else plural)
+
+
+def said_noun(kind: RecordKind, count: int = 1) -> Said:
+    """:func:`noun` as a :class:`~db.said.Said`, for a sentence's parameter: the sentence
+    written again in another language (``in_language``) says the noun in that language."""
+    singular, plural = _NOUNS[kind]
+    return say(singular if count == 1 else plural)
 
 
 def count(kind: RecordKind, n: int) -> str:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from db.i18n import _
+
 if TYPE_CHECKING:
     from db.catalog import Catalog
     from db.ops import Result
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 
 # How often to look for changes committed by another window or instance.
 WATCH_INTERVAL_MS = 1000
+# A save still waiting for the file after this long says so on the status line.
+WAITING_SHOWN_AFTER_MS = 700
 
 
 class CatalogWatch(QTimer):
@@ -57,11 +61,26 @@ class CatalogWatch(QTimer):
             self.changed.emit()
 
 
-def writes_on(worker: Worker, watch: CatalogWatch,
-              catalog: Catalog) -> Callable[[Callable[[], Result]], Result]:
+def waiting_text(catalog: Catalog) -> str:
+    """What the status line says while a save waits for the catalog file: whose import
+    holds it, when a colleague's import does (db.catalog.activity)."""
+    from db.catalog.activity import announced
+
+    activity = announced(catalog.path)
+    if activity is not None and activity.what == "import":
+        return _("Waiting: {user} is importing a file into {name}… (your change is kept)"
+                 ).format(user=activity.user, name=catalog.name)
+    return _("Waiting for {name}: another window or program is saving…").format(
+        name=catalog.name)
+
+
+def writes_on(worker: Worker, watch: CatalogWatch, catalog: Catalog,
+              status: Callable[[str], None] | None = None,
+              ) -> Callable[[Callable[[], Result]], Result]:
     """How *catalog*'s writes (a save, an undo, a redo) run: on the worker, the data
     version noted right after each commit, on the worker, so the watch never mistakes
-    our own write for another app's and reloads everything."""
+    our own write for another app's and reloads everything. A write still waiting for
+    the file after a moment (another program holds it) is said on *status*."""
     from gui.worker import job_name
 
     def run(step: Callable[[], Result]) -> Result:
@@ -71,6 +90,23 @@ def writes_on(worker: Worker, watch: CatalogWatch,
             return result
 
         job.__qualname__ = job_name(step)  # timings name the step (SaveCommand._apply)
-        return worker.call(job)
+        if status is None:
+            return worker.call(job)
+        said: list[str] = []
+
+        def waiting() -> None:
+            said.append(waiting_text(catalog))
+            status(said[-1])
+
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(waiting)
+        timer.start(WAITING_SHOWN_AFTER_MS)
+        try:
+            return worker.call(job)
+        finally:
+            timer.stop()
+            if said:
+                status("")
 
     return run

@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         self.finish()
         if self.forms is not None:
             self.menus.undo_group.removeStack(self.forms.editing.stack)
-        self.forms = context.FormContext.for_catalog(
-            catalog, parent=self, run=catalog_watch.writes_on(self.worker, self.watch, catalog))
+        run = catalog_watch.writes_on(self.worker, self.watch, catalog, self.show_status)
+        self.forms = context.FormContext.for_catalog(catalog, parent=self, run=run)
         self.forms.editing.changed.connect(self.router.route)
         self.forms.editing.failed.connect(lambda message: self.show_problem(message,
                                                                            keep_catalog=True))

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 from db.catalog.files import CATALOG_SUFFIX, backup_dir
+from db.i18n import N_, format_date, format_time
+from db.said import say
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 # One backup of the folder, as the name says: its path, when it was taken, and why.
@@ -90,6 +92,7 @@ def backup_info_time(path: Path) -> dt.datetime:
 def describe_time(path: Path | None) -> str:
     """``on Tuesday 4 March 2025 at 14:05`` for a backup file, for messages."""
     if path is None:
-        return "never"
+        return say(N_("never"))
     when = backup_info_time(path)
-    return f"on {when:%A} {when.day} {when:%B %Y} at {when:%H:%M}"
+    return say(N_("on {date} at {time}"), date=format_date(when.date(), "full"),
+               time=format_time(when))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.backup.names import entries, name_parts
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, connect_read_only, inspect_file
+from db.i18n import N_
 from db.registry import REGISTRY
+from db.said import say
 
 # The record kinds a backup listing shows, most telling first (the registry's counted kinds).
 COUNTED_TABLES = tuple(found.table for found in REGISTRY.values() if found.counted)
@@ -28,8 +31,21 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        """The reason in words: ``before-upgrade-from-v0`` -> ``before upgrade from v0``."""
+        """The reason in words, in the current language: ``before-upgrade-from-v0`` ->
+        ``before upgrade from v0`` (a reason typed by the user is shown as typed)."""
+        known = _REASONS.get(self.reason)
+        if known is not None:
+            return say(known)
+        upgrade = _UPGRADE.match(self.reason)
+        if upgrade:
+            return say(N_("before upgrade from v{version}"), version=upgrade[1])
         return self.reason.replace("-", " ")
+
+
+# The reasons Liaison itself gives its backups, in words.
+_REASONS = {"daily": N_("daily"), "manual": N_("manual"), "before-import": N_("before import"),
+            "before-restore": N_("before restore")}
+_UPGRADE = re.compile(r"^before-upgrade-from-v(\d+)$")
 
 
 def record_counts(path: Path) -> dict[str, int]:
@@ -73,11 +89,11 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
     """
     found = inspect_file(path)
     if found.state is FileState.MISSING:
-        return "the file does not exist"
+        return say(N_("the file does not exist"))
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN):
-        return f"it is not a Liaison catalog ({found.detail})"
+        return say(N_("it is not a Liaison catalog ({detail})"), detail=found.detail)
     if found.state is FileState.NEWER:
-        return "it was made by a newer version of Liaison"
+        return say(NEWER_VERSION)
     try:
         conn = connect_read_only(path)
         try:
@@ -86,8 +102,12 @@ def verify(path: Path, *, thorough: bool = True) -> str | None:
         finally:
             conn.close()
     except (sqlite3.Error, CatalogError, UnicodeDecodeError) as exc:
-        return str(exc) if not isinstance(exc, UnicodeDecodeError) else "its tables are garbled"
+        return sqlite_words(exc) if not isinstance(exc, UnicodeDecodeError) else say(
+            N_("its tables are garbled"))
     return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+NEWER_VERSION = N_("it was made by a newer version of Liaison")
 
 
 def newest_good_backup(catalog_path: Path) -> Path | None:

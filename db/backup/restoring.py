@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.atomic import fsync_dir, fsync_file, temp_name_for
-from db.backup.reading import verify
+from db.backup.reading import NEWER_VERSION, verify
 from db.backup.taking import copy_into, detail, save
 from db.catalog.errors import CatalogError, CatalogInUseError
 from db.catalog.files import (
@@ -25,6 +25,8 @@ from db.catalog.files import (
     read_only_reason,
     side_files,
 )
+from db.i18n import N_
+from db.said import say
 
 # How long a restore waits for other windows to let go of the catalog.
 RESTORE_LOCK_TIMEOUT_S = 2.0
@@ -53,9 +55,10 @@ def _lock_exclusively(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         conn.close()
         if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (5, 6):
-            raise CatalogInUseError(
-                f"{path.name} is open in another window or program. Close Liaison wherever it "
-                "uses this catalog, then restore again; nothing was changed.") from exc
+            raise CatalogInUseError(say(N_(
+                "{name} is open in another window or program. Close Liaison wherever it uses "
+                "this catalog, then restore again; nothing was changed."),
+                name=path.name)) from exc
         raise
     except sqlite3.DatabaseError:
         conn.close()
@@ -79,13 +82,16 @@ def restore(catalog_path: str | os.PathLike[str], backup_path: str | os.PathLike
     source = Path(backup_path)
     problem = verify(source)
     if problem is not None:
-        raise CatalogError(f"{source.name} cannot be restored: {problem}. Nothing was changed.")
+        raise CatalogError(say(N_("{name} cannot be restored: {problem}. Nothing was changed."),
+                               name=source.name, problem=problem))
     if target.exists():
         why = read_only_reason(target)
         if why is not None:
-            raise CatalogError(f"{target.name} cannot be replaced: {why}. Nothing was changed.")
+            raise CatalogError(say(N_("{name} cannot be replaced: {reason}. Nothing was changed."),
+                                   name=target.name, reason=why))
     if not os.access(target.parent, os.W_OK):
-        raise CatalogError(f"The folder {target.parent} is read-only; nothing was changed.")
+        raise CatalogError(say(N_("The folder {folder} is read-only; nothing was changed."),
+                               folder=target.parent))
     tmp = temp_name_for(target)
     try:
         reader = connect_read_only(source)
@@ -96,8 +102,9 @@ def restore(catalog_path: str | os.PathLike[str], backup_path: str | os.PathLike
         fsync_file(tmp)
         previous, damaged = _put_in_place(tmp, target, source, now=now)
     except (sqlite3.Error, OSError) as exc:
-        raise CatalogError(f"{source.name} could not be restored ({detail(exc)}); "
-                           f"{target.name} was not replaced.") from exc
+        raise CatalogError(say(N_("{name} could not be restored ({error}); {target} was not "
+                                  "replaced."), name=source.name, error=detail(exc),
+                               target=target.name)) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal"), *side_files(tmp)):
             leftover.unlink(missing_ok=True)
@@ -112,9 +119,10 @@ def _put_in_place(tmp: Path, target: Path, source: Path, *,
     holder: sqlite3.Connection | None = None
     found = inspect_file(target)
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN, FileState.NEWER):
-        raise CatalogError(f"{target} is not a catalog this Liaison can replace "
-                           f"({found.detail or 'it was made by a newer version'}); restore to "
-                           "another name, or move that file away first. Nothing was changed.")
+        raise CatalogError(say(N_(
+            "{path} is not a catalog this Liaison can replace ({detail}); restore to another "
+            "name, or move that file away first. Nothing was changed."),
+            path=target, detail=found.detail or say(NEWER_VERSION)))
     try:
         if found.state is not FileState.MISSING:
             if quick_check(target) is not None:

@@ -20,7 +20,7 @@ from db.atomic import atomic_write
 from db.backup.names import backup_path_for, entries, slug
 from db.backup.reading import BackupInfo, record_counts, verify
 from db.backup.rotation import rotate
-from db.catalog.errors import CatalogError
+from db.catalog.errors import CatalogError, sqlite_words
 from db.catalog.files import FileState, backup_dir, connect_read_only, inspect_file
 from db.catalog.handle import Catalog
 from db.i18n import N_
@@ -28,8 +28,9 @@ from db.said import say
 
 DAILY = "daily"
 # Why a catalog on a database server has no backups here (the CLI and the app say so).
-SERVER_BACKUPS = ("A shared office database is backed up by its server, not by Liaison; "
-                  "ask whoever runs the server.")
+SERVER_BACKUPS = N_("A shared office database is backed up by its server, not by Liaison; "
+                    "ask whoever runs the server.")
+DISK_FULL = N_("the disk is full")
 
 
 class BackupFailedError(CatalogError):
@@ -40,12 +41,12 @@ def detail(exc: BaseException) -> str:
     """What went wrong, in words: "the disk is full" for SQLITE_FULL and ENOSPC."""
     code = getattr(exc, "sqlite_errorcode", 0) or 0
     full = (code & 0xFF) == 13 or (isinstance(exc, OSError) and exc.errno in (28, 122))
-    return "the disk is full" if full else str(getattr(exc, "strerror", None) or exc)
+    return say(DISK_FULL) if full else sqlite_words(getattr(exc, "strerror", None) or exc)
 
 
 def _failure(name: str, exc: BaseException) -> BackupFailedError:
-    return BackupFailedError(f"The backup of {name} could not be written ({detail(exc)}); "
-                             "the catalog is unchanged.")
+    return BackupFailedError(say(N_("The backup of {name} could not be written ({error}); "
+                                    "the catalog is unchanged."), name=name, error=detail(exc)))
 
 
 def copy_into(source: sqlite3.Connection, target: Path, name: str) -> None:
@@ -59,10 +60,12 @@ def copy_into(source: sqlite3.Connection, target: Path, name: str) -> None:
     finally:
         dest.close()
     if problems != ["ok"]:
-        raise BackupFailedError(f"The backup of {name} failed its check ({'; '.join(problems[:3])})"
-                                "; the catalog itself may be damaged. Run `liaison check`.")
+        raise BackupFailedError(say(N_(
+            "The backup of {name} failed its check ({problems}); the catalog itself may be "
+            "damaged. Run `liaison check`."), name=name, problems="; ".join(problems[:3])))
     if app_id != schema.APPLICATION_ID:
-        raise BackupFailedError(f"The backup of {name} is not a Liaison catalog; it was removed.")
+        raise BackupFailedError(say(N_("The backup of {name} is not a Liaison catalog; it was "
+                                       "removed."), name=name))
 
 
 def save(source: sqlite3.Connection, catalog_path: Path, reason: str, *,
@@ -87,7 +90,7 @@ def save(source: sqlite3.Connection, catalog_path: Path, reason: str, *,
 def _catalog_path(catalog_or_path: Catalog | str | os.PathLike[str]) -> Path:
     if isinstance(catalog_or_path, Catalog):
         if catalog_or_path.path is None:
-            raise CatalogError(SERVER_BACKUPS)
+            raise CatalogError(say(SERVER_BACKUPS))
         return catalog_or_path.path
     return Path(catalog_or_path)
 
@@ -104,8 +107,9 @@ def backup_now(catalog_or_path: Catalog | str | os.PathLike[str], reason: str = 
     if found.state is FileState.MISSING:
         raise CatalogError(say(N_("There is no catalog at {path}."), path=path))
     if found.state not in (FileState.CURRENT, FileState.OLDER):
-        raise BackupFailedError(f"{path.name} cannot be backed up: "
-                                f"{verify(path, thorough=False)}; it was not changed.")
+        raise BackupFailedError(say(N_("{name} cannot be backed up: {problem}; it was not "
+                                       "changed."), name=path.name,
+                                    problem=verify(path, thorough=False)))
     try:
         source = connect_read_only(path)
     except sqlite3.Error as exc:

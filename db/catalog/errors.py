@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from db import dialect
+from db.i18n import N_
+from db.said import say
 
 # SQLite primary result codes (the low byte of an extended code).
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
@@ -73,6 +75,28 @@ class CatalogInUseError(CatalogError):
     """An action that needs the catalog to itself (restore) found it open elsewhere."""
 
 
+# SQLite's own words for the problems a user meets, in the language (anything else is
+# quoted as SQLite says it: a technical detail, in brackets).
+_SQLITE_WORDS: dict[str, str] = {
+    "database disk image is malformed": N_("the file's structure is damaged"),
+    "file is not a database": N_("the file is not a database"),
+    "database is locked": N_("the database is locked by another program"),
+    "disk I/O error": N_("the disk could not be read or written"),
+    "unable to open database file": N_("the database file cannot be opened"),
+    "attempt to write a readonly database": N_("the database is read-only"),
+    "database or disk is full": N_("the disk is full"),
+}
+
+
+def sqlite_words(exc: BaseException | str) -> str:
+    """What SQLite said, in the current language when it is one of its common answers."""
+    text = str(exc)
+    for said, words in _SQLITE_WORDS.items():
+        if text.lower().startswith(said.lower()):
+            return say(words)
+    return text
+
+
 def primary_code(exc: sqlite3.Error) -> int:
     """SQLite's primary result code of *exc* (-1 when it carries none)."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -91,6 +115,9 @@ def _root_causes(exc: BaseException) -> Iterator[BaseException]:
         yield current
         pending.extend([getattr(current, "orig", None), current.__cause__, current.__context__])
 
+
+DISK_FULL = N_("The disk is full: your change was not saved, and {name} is unchanged. "
+                "Free some space, then try again.")
 
 # What each kind of refusal by a database server (db.dialect) is, in our terms.
 _SERVER_ERRORS: dict[dialect.Refusal, type[CatalogError]] = {
@@ -114,29 +141,25 @@ def storage_error(exc: BaseException, name: str) -> CatalogError | None:
         if isinstance(cause, sqlite3.Error):
             code = primary_code(cause)
             if code == SQLITE_FULL:
-                return DiskFullError(
-                    f"The disk is full: your change was not saved, and {name} is unchanged. "
-                    "Free some space, then try again.")
+                return DiskFullError(say(DISK_FULL, name=name))
             if code == SQLITE_IOERR:
-                return WriteFailedError(
-                    f"Liaison could not write to the disk (it may be full, removed or failing): "
-                    f"your change was not saved, and {name} is unchanged. Check the disk, then "
-                    "try again.")
+                return WriteFailedError(say(N_(
+                    "Liaison could not write to the disk (it may be full, removed or failing): "
+                    "your change was not saved, and {name} is unchanged. Check the disk, then "
+                    "try again."), name=name))
             if code == SQLITE_READONLY:
-                return ReadOnlyCatalogError(
-                    f"{name} has become read-only: your change was not saved. Reopen the "
-                    "catalog from a place you can write to.")
+                return ReadOnlyCatalogError(say(N_(
+                    "{name} has become read-only: your change was not saved. Reopen the "
+                    "catalog from a place you can write to."), name=name))
             if code in (SQLITE_BUSY, SQLITE_LOCKED):
-                return CatalogBusyError(
-                    f"{name} is busy in another window or program: your change was not saved. "
-                    "Try again in a moment.")
+                return CatalogBusyError(say(N_(
+                    "{name} is busy in another window or program: your change was not saved. "
+                    "Try again in a moment."), name=name))
             if code == SQLITE_CANTOPEN:
-                return WriteFailedError(
-                    f"{name} can no longer be reached (was its drive removed?): your change "
-                    "was not saved.")
+                return WriteFailedError(say(N_(
+                    "{name} can no longer be reached (was its drive removed?): your change "
+                    "was not saved."), name=name))
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT,
                                                            errno.EFBIG):
-            return DiskFullError(
-                f"The disk is full: your change was not saved, and {name} is unchanged. "
-                "Free some space, then try again.")
+            return DiskFullError(say(DISK_FULL, name=name))
     return None

@@ -28,7 +28,10 @@ from db.catalog.errors import (
     SQLITE_READONLY,
     CatalogError,
     primary_code,
+    sqlite_words,
 )
+from db.i18n import N_
+from db.said import say
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -38,6 +41,13 @@ SIDE_FILES = ("-wal", "-shm")
 # create the -shm and -wal files it needs to write.
 FULL_DISK_BYTES = 1 << 20
 DAMAGED_MARK = ".damaged-"
+
+# Why a catalog cannot be written: compared by code (``reason.code``), written in the
+# reader's language.
+DISK_FULL_REASON = N_("the disk is full")
+ON_REQUEST_REASON = N_("opened read-only on request")
+UNREADABLE_NOW = N_("{name} cannot be read right now ({error}); it was not changed. "
+                    "Try again in a moment.")
 
 
 class FileState(enum.Enum):
@@ -146,9 +156,8 @@ def _header_through_sqlite(path: Path) -> Inspection | tuple[int, int]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):  # it was open as ours
-            return Inspection(FileState.DAMAGED, 0, str(exc))
-        raise CatalogError(f"{path.name} cannot be read right now ({exc}); it was not "
-                           "changed. Try again in a moment.") from exc
+            return Inspection(FileState.DAMAGED, 0, sqlite_words(exc))
+        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=sqlite_words(exc))) from exc
     return app_id, user_version
 
 
@@ -165,7 +174,7 @@ def inspect_file(path: Path) -> Inspection:
     if not path.exists():
         return Inspection(FileState.MISSING, 0)
     if path.is_dir():
-        return Inspection(FileState.NOT_SQLITE, 0, "it is a folder")
+        return Inspection(FileState.NOT_SQLITE, 0, say(N_("it is a folder")))
     if held_here(path):
         read = _header_through_sqlite(path)
         if isinstance(read, Inspection):
@@ -174,7 +183,8 @@ def inspect_file(path: Path) -> Inspection:
         return _judge(app_id, user_version)
     header = _raw_header(path)
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        detail = "the file is empty" if not header else "it is not an SQLite database"
+        detail = (say(N_("the file is empty")) if not header
+                  else say(N_("it is not an SQLite database")))
         return Inspection(FileState.NOT_SQLITE, 0, detail)
     user_version = int.from_bytes(header[60:64], "big")
     app_id = int.from_bytes(header[68:72], "big")
@@ -190,14 +200,15 @@ def inspect_file(path: Path) -> Inspection:
         except sqlite3.DatabaseError as exc:
             if app_id == schema.APPLICATION_ID and primary_code(exc) in (SQLITE_CORRUPT,
                                                                          SQLITE_NOTADB):
-                return Inspection(FileState.DAMAGED, user_version, str(exc))
-            return Inspection(FileState.NOT_SQLITE, 0, str(exc))
+                return Inspection(FileState.DAMAGED, user_version, sqlite_words(exc))
+            return Inspection(FileState.NOT_SQLITE, 0, sqlite_words(exc))
     return _judge(app_id, user_version)
 
 
 def _judge(app_id: int, user_version: int) -> Inspection:
     if app_id != schema.APPLICATION_ID:
-        return Inspection(FileState.FOREIGN, 0, "it is an SQLite database of another program")
+        return Inspection(FileState.FOREIGN, 0,
+                          say(N_("it is an SQLite database of another program")))
     if user_version > schema.SCHEMA_VERSION:
         return Inspection(FileState.NEWER, user_version)
     if user_version < schema.SCHEMA_VERSION:
@@ -219,19 +230,19 @@ def read_only_reason(path: Path) -> str | None:
         mode = path.stat().st_mode
         folder_mode = folder.stat().st_mode
     except OSError as exc:
-        return f"it cannot be examined ({exc.strerror})"
+        return say(N_("it cannot be examined ({error})"), error=exc.strerror)
     if hasattr(os, "statvfs"):
         with contextlib.suppress(OSError):
             if os.statvfs(path).f_flag & os.ST_RDONLY:
-                return "it is on a read-only disk"
+                return say(N_("it is on a read-only disk"))
     if disk_is_full(folder):
-        return "the disk is full"
+        return say(DISK_FULL_REASON)
     if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return "the file is read-only"
+        return say(N_("the file is read-only"))
     if os.name == "posix" and (
             not os.access(folder, os.W_OK | os.X_OK)
             or not folder_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)):
-        return "its folder is read-only"
+        return say(N_("its folder is read-only"))
     return None
 
 
@@ -270,11 +281,15 @@ def read_only_uri(path: Path) -> str:
             raise
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            where = "on this full disk" if full else "in this read-only folder"
-            raise CatalogError(
-                f"{path.name} cannot be read here: its latest changes are in {wal.name}, which "
-                f"SQLite cannot open {where}. Free some space, or copy both files to a folder "
-                "you can write to and open the copy; the files were not changed.") from exc
+            template = (N_("{name} cannot be read here: its latest changes are in {wal}, which "
+                           "SQLite cannot open on this full disk. Free some space, or copy both "
+                           "files to a folder you can write to and open the copy; the files "
+                           "were not changed.") if full else
+                        N_("{name} cannot be read here: its latest changes are in {wal}, which "
+                           "SQLite cannot open in this read-only folder. Copy both files to a "
+                           "folder you can write to and open the copy; the files were not "
+                           "changed."))
+            raise CatalogError(say(template, name=path.name, wal=wal.name)) from exc
         return catalog_uri(path, immutable=True)
     finally:
         conn.close()
@@ -334,13 +349,12 @@ def quick_check(path: Path, *, thorough: bool = False) -> str | None:
             conn.close()
     except UnicodeDecodeError:
         # SQLite's own message quoted garbage from the file: the schema itself is damaged.
-        return "the catalog's table definitions are garbled"
+        return say(N_("the catalog's table definitions are garbled"))
     except sqlite3.DatabaseError as exc:
         if primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
                 primary_code(exc) == -1 and not isinstance(exc, sqlite3.OperationalError)):
-            return str(exc)
-        raise CatalogError(f"{path.name} cannot be read right now ({exc}); it was not "
-                           "changed. Try again in a moment.") from exc
+            return sqlite_words(exc)
+        raise CatalogError(say(UNREADABLE_NOW, name=path.name, error=sqlite_words(exc))) from exc
     if rows == ["ok"]:
         return None
     return "; ".join(str(row) for row in rows[:3])

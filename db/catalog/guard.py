@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.catalog.errors import CatalogLostError
+from db.i18n import N_
+from db.said import say
 
 _PROC_FD = Path("/proc/self/fd")
 
@@ -69,17 +71,18 @@ class FileGuard:
 
     def _problem(self) -> str | None:
         if self.catalog_id is not None and _file_id(self.path) != self.catalog_id:
-            return f"{self.path.name} was moved, deleted or replaced"
+            return say(N_("{name} was moved, deleted or replaced"), name=self.path.name)
         if self.wal_id is None:
             return None  # rollback journal (network drive): no -wal to lose
         wal = Path(f"{self.path}-wal")
         if _file_id(wal) != self.wal_id or _deleted_but_open(wal):
-            return f"its journal file {wal.name} was removed or replaced"
+            return say(N_("its journal file {name} was removed or replaced"), name=wal.name)
         return None
 
     def _message(self, committed: bool) -> str:
-        change = ("your last change may not have been saved" if committed
-                  else "your change was not saved")
-        return (f"Liaison lost its hold on {self.name} while it was open ({self.lost} by "
-                f"another program): {change}. To keep your work safe this window no longer "
-                "saves. Close it and open the catalog again, then check your last changes.")
+        change = (say(N_("your last change may not have been saved")) if committed
+                  else say(N_("your change was not saved")))
+        return say(N_("Liaison lost its hold on {name} while it was open ({problem} by another "
+                      "program): {change}. To keep your work safe this window no longer saves. "
+                      "Close it and open the catalog again, then check your last changes."),
+                   name=self.name, problem=self.lost, change=change)

@@ -24,7 +24,13 @@ from db.catalog.errors import (
     ReadOnlyCatalogError,
     storage_error,
 )
-from db.catalog.files import connect_read_only, hold, release
+from db.catalog.files import (
+    DISK_FULL_REASON,
+    ON_REQUEST_REASON,
+    connect_read_only,
+    hold,
+    release,
+)
 from db.catalog.guard import FileGuard
 from db.i18n import N_
 from db.said import say
@@ -92,20 +98,24 @@ class Catalog:
 
     def read_only_message(self) -> str:
         """What the read-only banner says, and why an edit was refused."""
-        why = f" ({self.read_only_reason})" if self.read_only_reason else ""
-        if self.read_only_reason == "the disk is full":
-            todo = "To edit, free some space on the disk, then open the catalog again."
-        elif self.read_only_reason == "opened read-only on request":
-            todo = "To edit, open it again normally."
+        reason = self.read_only_reason
+        code = getattr(reason, "code", reason)
+        if code == DISK_FULL_REASON:
+            todo = say(N_("To edit, free some space on the disk, then open the catalog again."))
+        elif code == ON_REQUEST_REASON:
+            todo = say(N_("To edit, open it again normally."))
         elif self.path is None:
-            todo = ("To edit, ask whoever runs the database server for a login that may "
-                    "edit, or for the server to accept changes again.")
+            todo = say(N_("To edit, ask whoever runs the database server for a login that may "
+                          "edit, or for the server to accept changes again."))
         elif self._guard is not None and self._guard.lost is not None:
-            todo = "Close this window and open the catalog again."
+            todo = say(N_("Close this window and open the catalog again."))
         else:
-            todo = "To edit, copy it to a folder you can write to and open the copy."
-        return (f"This catalog is read-only{why}: you can look and print, but changes cannot "
-                f"be saved. {todo}")
+            todo = say(N_("To edit, copy it to a folder you can write to and open the copy."))
+        if reason:
+            return say(N_("This catalog is read-only ({reason}): you can look and print, but "
+                          "changes cannot be saved. {todo}"), reason=reason, todo=todo)
+        return say(N_("This catalog is read-only: you can look and print, but changes cannot "
+                      "be saved. {todo}"), todo=todo)
 
     @contextlib.contextmanager
     def write_session(self, *, late_lock: bool = False) -> Iterator[Session]:
@@ -156,16 +166,15 @@ class Catalog:
         if activity is None or activity.what != "import":
             return busy
         return CatalogBusyError(say(N_(
-            "Your change was not saved: {user} is importing a file into {name}, which "
-            "keeps it busy for a moment. Try again when the import is done."),
-            user=activity.user, name=self.name))
+            "{name} is busy: {user} is importing a file into it. Your change was not "
+            "saved; try again when the import is done."), user=activity.user, name=self.name))
 
     def _check(self, guard: FileGuard, *, committed: bool = False) -> None:
         try:
             guard.check(committed=committed)
         except CatalogLostError:
             self.read_only = True
-            self.read_only_reason = "its files were changed by another program"
+            self.read_only_reason = say(N_("its files were changed by another program"))
             raise
 
     def data_version(self) -> int:

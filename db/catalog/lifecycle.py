@@ -35,8 +35,15 @@ from pathlib import Path
 from db import backup, schema
 from db.atomic import remove_stale_temporaries
 from db.catalog.engine import leave_wal, outside_transaction, sqlite_engine
-from db.catalog.errors import CatalogError, DamagedCatalogError, NewerCatalogError, NotACatalogError
+from db.catalog.errors import (
+    CatalogError,
+    DamagedCatalogError,
+    NewerCatalogError,
+    NotACatalogError,
+    sqlite_words,
+)
 from db.catalog.files import (
+    ON_REQUEST_REASON,
     FileState,
     Inspection,
     backup_dir,
@@ -78,14 +85,14 @@ def backup_sqlite(path: Path, reason: str) -> Path:
 
 def _refusal(path: Path, found: Inspection) -> CatalogError:
     if found.state is FileState.NEWER:
-        return NewerCatalogError(
-            f"{path.name} was made by a newer version of Liaison (catalog format "
-            f"{found.schema_version}; this version reads up to {schema.SCHEMA_VERSION}). "
-            "Update Liaison to open it; the file was not changed."
-        )
-    return NotACatalogError(
-        f"{path} is not a Liaison catalog ({found.detail}); the file was not changed."
-    )
+        return NewerCatalogError(say(N_(
+            "{name} was made by a newer version of Liaison (catalog format {found}; this "
+            "version reads up to {known}). Update Liaison to open it; the file was not "
+            "changed."), name=path.name, found=found.schema_version,
+            known=schema.SCHEMA_VERSION))
+    return NotACatalogError(say(N_(
+        "{path} is not a Liaison catalog ({detail}); the file was not changed."),
+        path=path, detail=found.detail))
 
 
 def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
@@ -111,7 +118,7 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
         raise CatalogError(say(N_("There is no catalog at {path}."), path=path))
     if found.state in (FileState.NOT_SQLITE, FileState.FOREIGN, FileState.NEWER):
         raise _refusal(path, found)
-    why_read_only = "opened read-only on request" if read_only else read_only_reason(path)
+    why_read_only = say(ON_REQUEST_REASON) if read_only else read_only_reason(path)
     movable = why_read_only is None
     if found.state is FileState.DAMAGED:
         raise _quarantine(path, found.detail, movable=movable)
@@ -122,9 +129,10 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
         if problem is not None:
             raise _quarantine(path, problem, movable=movable)
     if found.state is FileState.OLDER and why_read_only is not None:
-        raise CatalogError(
-            f"{path.name} was made by an older Liaison and must be upgraded, but {why_read_only}. "
-            "Copy it to a folder you can write to and open the copy; the file was not changed.")
+        raise CatalogError(say(N_(
+            "{name} was made by an older Liaison and must be upgraded, but {reason}. Copy it "
+            "to a folder you can write to and open the copy; the file was not changed."),
+            name=path.name, reason=why_read_only))
     recorded = _migration_record(path) if found.state is FileState.OLDER else None
     if recorded is not None and recorded < schema.SCHEMA_VERSION:
         backup_sqlite(path, f"before-upgrade-from-v{found.schema_version}")
@@ -142,7 +150,7 @@ def open_catalog(target: str | os.PathLike[str], *, verify: bool = True,
         try:
             backup.backup_if_due(catalog)
         except (CatalogError, OSError, sqlite3.Error) as exc:
-            catalog.backup_problem = f"The automatic backup failed: {exc}"
+            catalog.backup_problem = say(N_("The automatic backup failed: {error}"), error=exc)
     return catalog
 
 
@@ -166,14 +174,16 @@ def _migration_record(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise CatalogError(f"{path.name} cannot be read ({exc}); it was not changed.") from exc
+        raise CatalogError(say(N_("{name} cannot be read ({error}); it was not changed."),
+                               name=path.name, error=sqlite_words(exc))) from exc
     if not tables & _BASELINE_TABLES:
         return 0  # from before the baseline: the upgrade builds every table
     if len(rows) != 1 or not str(rows[0][0]).isdigit():
-        raise CatalogError(
-            f"{path.name} cannot be upgraded: it has no record of its earlier upgrades (its "
+        raise CatalogError(say(N_(
+            "{name} cannot be upgraded: it has no record of its earlier upgrades (its "
             "alembic_version table is missing or empty), so Liaison cannot tell which to "
-            "apply. The file was not changed; restore a backup, or ask for help.")
+            "apply. The file was not changed; restore a backup, or ask for help."),
+            name=path.name))
     return int(rows[0][0])
 
 
@@ -188,10 +198,11 @@ def _upgrade(catalog: Catalog, recorded: int) -> None:
             schema.upgrade(catalog.engine)
         except Exception as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise CatalogError(
-                f"{catalog.name} could not be upgraded to this Liaison's format ({reason}). "
-                "The upgrade was undone, so the catalog is as it was, and a backup was taken "
-                "before trying. Please report this problem.") from exc
+            raise CatalogError(say(N_(
+                "{name} could not be upgraded to this Liaison's format ({reason}). The "
+                "upgrade was undone, so the catalog is as it was, and a backup was taken "
+                "before trying. Please report this problem."),
+                name=catalog.name, reason=reason)) from exc
     outside_transaction(catalog.engine, f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
 
 
@@ -222,11 +233,15 @@ def _quarantine(path: Path, problem: str, *, movable: bool) -> DamagedCatalogErr
         with contextlib.suppress(OSError):
             moved = quarantine(path)
     good = backup.newest_good_backup(path)
-    where = (f"Liaison moved it aside, unchanged, as {moved.name} and will not write to it"
-             if moved else "It was not changed")
-    offer = (f"The newest good backup was taken {backup.describe_time(good)}: {good}"
-             if good else f"No good backup of it was found in {backup_dir(path)}")
-    return DamagedCatalogError(f"{path.name} is damaged ({problem}). {where}. {offer}.",
+    where = (say(N_("Liaison moved it aside, unchanged, as {moved} and will not write to it."),
+                 moved=moved.name)
+             if moved else say(N_("It was not changed.")))
+    offer = (say(N_("The newest good backup was taken {when}: {backup}."),
+                 when=backup.describe_time(good), backup=good)
+             if good else say(N_("No good backup of it was found in {folder}."),
+                              folder=backup_dir(path)))
+    return DamagedCatalogError(say(N_("{name} is damaged ({problem}). {where} {offer}"),
+                                   name=path.name, problem=problem, where=where, offer=offer),
                                path=path, quarantined=moved, backup=good)
 
 
@@ -268,7 +283,7 @@ def create_catalog(path: str | os.PathLike[str], *, sample: bool = True) -> Cata
         return create_on_server(os.fspath(path), fill=_sample_loader() if sample else None)
     target = Path(os.fspath(path).removeprefix("sqlite:///")).expanduser()
     if target.exists():
-        raise CatalogError(f"{target} already exists; choose another name.")
+        raise CatalogError(say(N_("{path} already exists; choose another name."), path=target))
     if not target.parent.is_dir():
         raise CatalogError(say(N_("The folder {folder} does not exist."), folder=target.parent))
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -7,6 +7,9 @@ import os
 import sys
 from pathlib import Path, PureWindowsPath
 
+from db.i18n import N_
+from db.said import say
+
 NETWORK_FILESYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "coda", "ceph",
     "glusterfs", "lustre", "gpfs", "davfs", "webdav", "afpfs", "9p-network", "sshfs",
@@ -113,6 +116,7 @@ def network_filesystem(path: str | os.PathLike[str], *, mounts: str | None = Non
 
 def network_warning(path: Path, fstype: str) -> str:
     """The one-line warning shown for a catalog on a network drive."""
-    return (f"Warning: {path.name} is on a network drive ({fstype}). SQLite files can be "
-            "corrupted when used over a network; for a catalog shared by the office, use the "
-            "shared office database (--database-url) instead.")
+    return say(N_("Warning: {name} is on a network drive ({fstype}). SQLite files can be "
+                  "corrupted when used over a network; for a catalog shared by the office, use "
+                  "the shared office database (--database-url) instead."),
+               name=path.name, fstype=fstype)

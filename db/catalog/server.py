@@ -26,12 +26,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from db import dialect, schema
 from db.catalog.errors import CatalogError, NewerCatalogError
+from db.catalog.files import ON_REQUEST_REASON
 from db.catalog.handle import Catalog
 from db.i18n import N_
 from db.said import say
 
 CONNECT_TIMEOUT_S = 10
-READ_ONLY_ON_REQUEST = "opened read-only on request"
 
 
 def redacted(url: str) -> str:
@@ -52,9 +52,9 @@ def server_engine(url: str) -> Engine:
                                connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                                              "options": "-c timezone=UTC"})
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise CatalogError(
-            f"Cannot use {redacted(url)} as a database URL ({exc}); write it as "
-            "postgresql://USER@HOST:PORT/DATABASE.") from exc
+        raise CatalogError(say(N_(
+            "Cannot use {url} as a database URL ({error}); write it as "
+            "postgresql://USER@HOST:PORT/DATABASE."), url=redacted(url), error=exc)) from exc
     rules = dialect.of(engine)
 
     @event.listens_for(engine, "begin")
@@ -78,16 +78,16 @@ def open_url(url: str, *, read_only: bool = False) -> Catalog:
     """
     engine = server_engine(url)
     catalog = Catalog(engine=engine, url=url, path=None, read_only=read_only,
-                      read_only_reason=READ_ONLY_ON_REQUEST if read_only else None)
+                      read_only_reason=say(ON_REQUEST_REASON) if read_only else None)
     try:
         rules = dialect.of(engine)
         with rules.schema_lock(engine):
             version = schema.server_version(engine)
             if version > schema.SCHEMA_VERSION:
-                raise NewerCatalogError(
-                    f"The database {catalog.name} was made by a newer version of Liaison "
-                    f"(catalog format {version}; this version reads up to "
-                    f"{schema.SCHEMA_VERSION}). Update Liaison to open it.")
+                raise NewerCatalogError(say(N_(
+                    "The database {name} was made by a newer version of Liaison (catalog "
+                    "format {found}; this version reads up to {known}). Update Liaison to "
+                    "open it."), name=catalog.name, found=version, known=schema.SCHEMA_VERSION))
             if version < schema.SCHEMA_VERSION:
                 _upgrade(engine, catalog.name, version)
         if not read_only:
@@ -103,7 +103,8 @@ def open_url(url: str, *, read_only: bool = False) -> Catalog:
         raise _unreachable(exc, url) from exc
     except Exception as exc:
         catalog.close()
-        raise CatalogError(f"Cannot open the database {catalog.name}: {exc}") from exc
+        raise CatalogError(say(N_("Cannot open the database {name}: {error}"),
+                               name=catalog.name, error=exc)) from exc
     return catalog
 
 
@@ -116,11 +117,14 @@ def _upgrade(engine: Engine, name: str, version: int) -> None:
         problem = dialect.server_refusal(exc.orig, name) if exc.orig else None
         if problem is not None and problem.refusal in (dialect.Refusal.NOT_ALLOWED,
                                                        dialect.Refusal.READ_ONLY):
-            what = "set up" if version == 0 else "upgraded"
-            raise CatalogError(
-                f"The database {name} must be {what} for this version of Liaison, and your "
-                "login may not change its tables. Ask whoever runs the server to open it once "
-                "with a login that owns the database.") from exc
+            template = (N_("The database {name} must be set up for this version of Liaison, "
+                           "and your login may not change its tables. Ask whoever runs the "
+                           "server to open it once with a login that owns the database.")
+                        if version == 0 else
+                        N_("The database {name} must be upgraded for this version of Liaison, "
+                           "and your login may not change its tables. Ask whoever runs the "
+                           "server to open it once with a login that owns the database."))
+            raise CatalogError(say(template, name=name)) from exc
         if exc.connection_invalidated or (
                 problem is not None and problem.refusal is dialect.Refusal.UNREACHABLE):
             raise  # the connection itself was lost: open_url says what to check
@@ -155,12 +159,12 @@ def create_on_server(url: str, *, fill: Callable[[Catalog], object] | None = Non
             with engine.connect() as conn:
                 tables = inspect(conn).get_table_names()
             if tables:
-                held = ("a Liaison catalog" if "alembic_version" in tables
-                        else f"{len(tables)} tables of another program")
-                raise CatalogError(
-                    f"The database {name} already holds {held}; Liaison makes a catalog only "
+                held = (say(N_("a Liaison catalog")) if "alembic_version" in tables
+                        else say(N_("{count} tables of another program"), count=len(tables)))
+                raise CatalogError(say(N_(
+                    "The database {name} already holds {held}; Liaison makes a catalog only "
                     "in an empty database. Open it with --database-url, or create a new "
-                    "database (createdb) for the new catalog.")
+                    "database (createdb) for the new catalog."), name=name, held=held))
             schema.upgrade(engine)
             if fill is not None:
                 fill(Catalog(engine=engine, url=url, path=None))

@@ -15,8 +15,10 @@ import datetime as dt
 from typing import Any
 
 from db.folding import nfc
+from db.i18n import N_
 from db.interchange.rows import Incoming
 from db.interchange.tables import FileProblem
+from db.said import say
 
 
 def _text(value: Any) -> str | None:
@@ -79,7 +81,7 @@ def read_vcards(raw: bytes) -> list[Incoming]:
     try:
         cards = list(vobject.readComponents(text))
     except Exception as exc:  # vobject raises its own ParseError and ValueError
-        raise FileProblem(f"not a readable vCard file ({exc})") from None
+        raise FileProblem(say(N_("not a readable vCard file ({error})"), error=exc)) from None
     raw_photos = _raw_photos(text)
     for number, card in enumerate(cards, start=1):
         if card.name != "VCARD":
@@ -116,7 +118,7 @@ def read_vcards(raw: bytes) -> list[Incoming]:
             values["photo"] = photo
         rows.append(Incoming(number, values, {k: k for k in values}))
     if not rows:
-        raise FileProblem("the file holds no vCards")
+        raise FileProblem(say(N_("the file holds no vCards")))
     return rows
 
 
@@ -128,7 +130,7 @@ def read_calendar(raw: bytes) -> list[Incoming]:
     try:
         calendar = Calendar.from_ical(raw)
     except ValueError as exc:
-        raise FileProblem(f"not a readable calendar ({exc})") from None
+        raise FileProblem(say(N_("not a readable calendar ({error})"), error=exc)) from None
     rows: list[Incoming] = []
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):
         values: dict[str, Any] = {}
@@ -150,7 +152,7 @@ def read_calendar(raw: bytes) -> list[Incoming]:
             values["description"] = _text(event.get("DESCRIPTION"))
         rows.append(Incoming(number, values, {k: k.upper() for k in values}))
     if not rows:
-        raise FileProblem("the calendar holds no events")
+        raise FileProblem(say(N_("the calendar holds no events")))
     return rows
 
 

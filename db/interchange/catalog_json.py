@@ -23,9 +23,11 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from db import ops
+from db.i18n import N_
 from db.interchange.importer import Issue, Report, _undo_of, count_changes
 from db.interchange.resolve import Resolver
 from db.models import TABLES, Record, RecordKind
+from db.said import say
 
 FORMAT = "liaison-catalog"
 VERSION = 1
@@ -176,8 +178,9 @@ def import_document(catalog: Any, data: dict[str, Any], *, dry_run: bool = False
     if int(data.get("version", 0)) > VERSION:
         from db.interchange.tables import FileProblem
 
-        raise FileProblem(f"this file was written by a newer Liaison (format version "
-                          f"{data.get('version')}); update Liaison to read it")
+        raise FileProblem(say(N_("this file was written by a newer Liaison (format version "
+                                 "{version}); update Liaison to read it"),
+                              version=data.get("version")))
     report = Report(dry_run=dry_run)
     records = data.get("records") or {}
     report.rows = sum(len(records.get(kind.value) or []) for kind in ORDER)

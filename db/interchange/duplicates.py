@@ -24,6 +24,7 @@ from db.i18n import N_
 from db.models import City, Organisation, Person, Position, RecordKind
 from db.names import display_name
 from db.partial_dates import conflict, same_day
+from db.said import say
 
 THRESHOLD = 85.0
 _NAME_FLOOR = 80  # names less alike than this are never candidates, whatever else agrees
@@ -37,12 +38,15 @@ class Candidate:
     a_label: str
     b_label: str
     score: float
-    reasons: tuple[str, ...]  # in English (JSON); the app shows them translated (_)
+    # In the language of the moment they were found (each a Said: ``reason.code`` is the
+    # English word, which the JSON also gives as ``reason_codes`` for scripts).
+    reasons: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "a": {"id": self.a_id, "title": self.a_label},
                 "b": {"id": self.b_id, "title": self.b_label}, "score": round(self.score, 1),
-                "reasons": list(self.reasons)}
+                "reasons": [str(reason) for reason in self.reasons],
+                "reason_codes": [getattr(reason, "code", reason) for reason in self.reasons]}
 
 
 @dataclass
@@ -89,19 +93,19 @@ def _score(kind: RecordKind, name_score: float, a: _Entry, b: _Entry
     score, reasons = name_score, list[str]()
     if a.emails and b.emails:
         if a.emails & b.emails:
-            score, reasons = score + 15, [*reasons, N_("same e-mail")]
+            score, reasons = score + 15, [*reasons, say(N_("same e-mail"))]
         else:
-            score, reasons = score - 15, [*reasons, N_("different e-mails")]
+            score, reasons = score - 15, [*reasons, say(N_("different e-mails"))]
     if a.phones & b.phones:
-        score, reasons = score + 10, [*reasons, N_("same phone")]
+        score, reasons = score + 10, [*reasons, say(N_("same phone"))]
     if a.groups & b.groups:
-        what = N_("same organisation") if kind == RecordKind.PERSON else N_("same city")
+        what = say(N_("same organisation")) if kind == RecordKind.PERSON else say(N_("same city"))
         score, reasons = score + 10, [*reasons, what]
     if same_day(a.birth_date, b.birth_date):
-        score, reasons = score + 15, [*reasons, N_("same birth date")]
+        score, reasons = score + 15, [*reasons, say(N_("same birth date"))]
     score = min(score, 100.0)
     if conflict(a.birth_date, b.birth_date):  # namesakes: apart whatever else agrees
-        score, reasons = score - 30, [*reasons, N_("different birth dates")]
+        score, reasons = score - 30, [*reasons, say(N_("different birth dates"))]
     return score, tuple(reasons)
 
 
@@ -115,8 +119,8 @@ def candidates(session: Session, kind: RecordKind, *, limit: int = 100,
     elif kind == RecordKind.ORGANISATION:
         entries = _organisations(session)
     else:
-        raise ValueError(f"duplicates are found among people and organisations, not "
-                         f"{kind.value}")
+        raise ValueError(say(N_("duplicates are found among people and organisations, not "
+                                "{kind}"), kind=kind.value))
     keys = [e.key for e in entries]
     found: list[Candidate] = []
     for a_index, key in enumerate(keys):

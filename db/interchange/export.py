@@ -22,9 +22,10 @@ from sqlmodel import Session, col
 
 from db.atomic import atomic_write
 from db.catalog import Catalog
+from db.i18n import N_
 from db.interchange import catalog_json, tabular, writers
 from db.interchange.fields import ROW_KINDS
-from db.interchange.tables import FileProblem
+from db.interchange.tables import NO_FOLDER, UNKNOWN_FORMAT, FileProblem
 from db.models import (
     Attachment,
     City,
@@ -38,6 +39,7 @@ from db.models import (
     RecordKind,
 )
 from db.names import display_name
+from db.said import say
 
 EXPORT_FORMATS = ("json", "popolo", "csv", "xlsx", "vcard", "ical")
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -47,14 +49,14 @@ def export(catalog: Catalog, fmt: str, path: str | Path, *, kind: str | None = N
            language: str = "en") -> int:
     """Write *fmt* to *path*; returns the number of records written."""
     if fmt not in EXPORT_FORMATS:
-        raise FileProblem(f"unknown format {fmt!r} (formats: {', '.join(EXPORT_FORMATS)})")
+        raise FileProblem(say(UNKNOWN_FORMAT, format=fmt, formats=", ".join(EXPORT_FORMATS)))
     wanted = RecordKind(kind) if kind else None
     if fmt in ("csv", "xlsx") and wanted is not None and wanted not in ROW_KINDS:
-        raise FileProblem(f"{wanted.value} records are not exported as rows "
-                          f"(kinds: {', '.join(k.value for k in ROW_KINDS)})")
+        raise FileProblem(say(N_("{kind} records are not exported as rows (kinds: {kinds})"),
+                              kind=wanted.value, kinds=", ".join(k.value for k in ROW_KINDS)))
     target = Path(path)
     if not target.parent.is_dir():
-        raise FileProblem(f"the folder {target.parent} does not exist")
+        raise FileProblem(say(NO_FOLDER, folder=target.parent))
     with catalog.read_session() as session, atomic_write(target) as tmp:
         if fmt == "json":
             document = catalog_json.export_document(session)

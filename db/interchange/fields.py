@@ -24,7 +24,9 @@ from typing import Any
 from sqlalchemy.sql.schema import Column
 
 from db.folding import fold
+from db.i18n import N_
 from db.models import TABLES, RecordKind
+from db.said import say
 
 # Kinds a spreadsheet or a file of rows can bring in.
 ROW_KINDS: tuple[RecordKind, ...] = (
@@ -86,7 +88,10 @@ _HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "country": (("Country",), ("Quốc gia", "Nước")),
     "parent": (("Parent organisation", "Parent", "Part of"), ("Cơ quan chủ quản", "Trực thuộc")),
     "website": (("Website", "Web", "URL"), ("Trang web", "Website")),
-    "local_name": (("Local name",), ("Tên địa phương", "Tên tiếng Việt")),
+    "local_name": (("Local name", "Name in the local language"), ("Tên địa phương",)),
+    # The Vietnamese form of a name (db.bilingual), where the kind has one.
+    "name_vi": (("Vietnamese name", "Name in Vietnamese", "Name (Vietnamese)"),
+                ("Tên tiếng Việt", "Tên bằng tiếng Việt")),
     "aliases": (("Aliases", "Other names"), ("Tên khác",)),
     "region": (("Region", "State"), ("Vùng", "Khu vực")),
     "latitude": (("Latitude", "Lat"), ("Vĩ độ",)),
@@ -136,8 +141,7 @@ _HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _KIND_HEADERS: dict[RecordKind, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     RecordKind.ORGANISATION: {"name": (("Name", "Organisation", "Organization"),
                                        ("Tên", "Tên cơ quan", "Cơ quan"))},
-    RecordKind.CITY: {"name": (("Name", "City", "City name"), ("Tên", "Thành phố")),
-                      "local_name": (("Local name",), ("Tên địa phương", "Tên tiếng Việt"))},
+    RecordKind.CITY: {"name": (("Name", "City", "City name"), ("Tên", "Thành phố"))},
     RecordKind.DELEGATION: {"title": (("Title", "Delegation", "Name"), ("Tên đoàn", "Đoàn"))},
     RecordKind.EVENT: {"name": (("Name", "Event", "Event name"), ("Tên sự kiện", "Sự kiện"))},
     RecordKind.PERSON: {"notes": (("Notes", "Note", "Comments"), ("Ghi chú",))},
@@ -234,10 +238,10 @@ def parse_mapping(kind: RecordKind, pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, field_name = pair.partition("=")
         if not sep or not column.strip() or not field_name.strip():
-            raise ValueError(f"--map wants COLUMN=FIELD, not {pair!r}")
+            raise ValueError(say(N_("--map wants COLUMN=FIELD, not {pair!r}"), pair=pair))
         field_name = field_name.strip()
         if field_name not in known and field_name != "-":
-            raise ValueError(f"{kind.value} has no field {field_name!r} (fields: "
-                             f"{', '.join(known)})")
+            raise ValueError(say(N_("{kind} has no field {field!r} (fields: {fields})"),
+                                 kind=kind.value, field=field_name, fields=", ".join(known)))
         mapping[column.strip()] = field_name
     return mapping

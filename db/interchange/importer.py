@@ -24,10 +24,12 @@ from db import ops
 from db.catalog import Catalog
 from db.catalog.activity import announce
 from db.catalog.errors import CatalogBusyError
+from db.i18n import N_
 from db.interchange.people import FlushFirst, NeedsReview, People
 from db.interchange.resolve import Resolver, RowError
 from db.interchange.rows import CellError, Incoming, typed
 from db.models import TABLES, ChangeAction, RecordKind
+from db.said import Said, say
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,16 @@ class Issue:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        """The issue for ``--json``: the message in the current language, and its ``code``
+        (the English template) for scripts that must not depend on the words."""
+        return {"row": self.row, "column": self.column, "message": str(self.message),
+                "code": getattr(self.message, "code", None)}
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        if self.column:
+            return say(N_("row {row}, {column}: {message}"), row=self.row, column=self.column,
+                       message=self.message)
+        return say(N_("row {row}: {message}"), row=self.row, message=self.message)
 
 
 @dataclass
@@ -108,9 +115,16 @@ def _type_row(kind: RecordKind, row: Incoming) -> list[Issue]:
         try:
             row.values[name] = typed(kind, name, value)
         except CellError as exc:
-            problems.append(Issue(row.number, row.column(name), str(exc)))
+            problems.append(Issue(row.number, row.column(name), _message(exc)))
             del row.values[name]
     return problems
+
+
+def _message(exc: Exception) -> str:
+    """What *exc* says, kept as the :class:`~db.said.Said` it was raised with (its code
+    goes into ``--json``)."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Said) else str(exc)
 
 
 def _column_of(row: Incoming, kind: RecordKind, field_name: str) -> str:
@@ -207,7 +221,7 @@ def _one_row(tx: ops.Transaction, resolver: Resolver, people: People, kind: Reco
             savepoint.rollback()
             _forget(tx, resolver, people, mark, waiting)
             if isinstance(exc, NeedsReview):
-                report.review.append(Issue(row.number, None, str(exc)))
+                report.review.append(Issue(row.number, None, _message(exc)))
             else:
                 report.errors.extend(_issues(row, exc))
             return
@@ -220,11 +234,11 @@ def _one_row(tx: ops.Transaction, resolver: Resolver, people: People, kind: Reco
 def _issues(row: Incoming, exc: Exception) -> list[Issue]:
     """The report lines of a refused row: one per field ``db.ops`` named."""
     if isinstance(exc, RowError):
-        return [Issue(row.number, row.column(exc.field) if exc.field else None, str(exc))]
+        return [Issue(row.number, row.column(exc.field) if exc.field else None, _message(exc))]
     if isinstance(exc, ops.ValidationError):
         return [Issue(row.number, _column_of(row, exc.kind, name), message)
                 for name, message in exc.errors.items()]
-    return [Issue(row.number, None, str(exc))]
+    return [Issue(row.number, None, _message(exc))]
 
 
 def count_changes(report: Report, changes: list[ops.Change]) -> None:

@@ -18,10 +18,11 @@ from sqlmodel import Session
 from db import listing
 from db.atomic import atomic_write
 from db.catalog import Catalog
-from db.i18n import _
+from db.i18n import N_, _
 from db.interchange import writers
-from db.interchange.tables import FileProblem
+from db.interchange.tables import NO_FOLDER, UNKNOWN_FORMAT, FileProblem
 from db.models import RecordKind
+from db.said import say
 from db.vocabulary import noun
 
 LIST_FORMATS = ("csv", "xlsx")
@@ -46,7 +47,8 @@ def list_table(session: Session, kind: RecordKind, query: listing.ListQuery,
     index = {c.key: i for i, c in enumerate(spec.columns)}
     unknown = [k for k in keys if k not in index]
     if unknown:
-        raise FileProblem(f"the {kind.value} list has no column {unknown[0]!r}")
+        raise FileProblem(say(N_("the {kind} list has no column {column!r}"), kind=kind.value,
+                              column=unknown[0]))
     rows: list[tuple[str, ...]] = []
     total: int | None = None
     while total is None or len(rows) < total:
@@ -64,10 +66,10 @@ def export_list(catalog: Catalog, kind: RecordKind, query: listing.ListQuery, fm
                 path: str | Path, columns: Sequence[str] | None = None) -> int:
     """Write the list to *path* as ``csv`` or ``xlsx``; returns the number of rows."""
     if fmt not in LIST_FORMATS:
-        raise FileProblem(f"unknown format {fmt!r} (formats: {', '.join(LIST_FORMATS)})")
+        raise FileProblem(say(UNKNOWN_FORMAT, format=fmt, formats=", ".join(LIST_FORMATS)))
     target = Path(path)
     if not target.parent.is_dir():
-        raise FileProblem(f"the folder {target.parent} does not exist")
+        raise FileProblem(say(NO_FOLDER, folder=target.parent))
     with catalog.read_session() as session:
         table = list_table(session, kind, query, columns)
     with atomic_write(target) as tmp:

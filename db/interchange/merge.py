@@ -24,8 +24,10 @@ from sqlmodel import Session, col
 
 from db import ops, partial_dates, phones
 from db.catalog import Catalog
+from db.i18n import N_
 from db.models import TABLES, Attachment, ChangeLogEntry, Citation, Record, RecordKind
 from db.ops.graph import by_table
+from db.said import say
 from db.validation import CHOICES
 from db.vocabulary import value_word
 
@@ -123,13 +125,13 @@ def merge(catalog: Catalog, kind: RecordKind, survivor_id: int, duplicate_id: in
     record's id to the version the user saw (a record changed since is refused).
     """
     if survivor_id == duplicate_id:
-        raise ops.OperationError("A record cannot be merged with itself.")
+        raise ops.OperationError(say(N_("A record cannot be merged with itself.")))
     model = TABLES[kind]
     with ops.transaction(catalog, actor=actor) as tx:
         survivor = tx.session.get(model, survivor_id)
         duplicate = tx.session.get(model, duplicate_id)
         if survivor is None or duplicate is None:
-            raise ops.NotFoundError("One of the two records no longer exists.")
+            raise ops.NotFoundError(say(N_("One of the two records no longer exists.")))
         for record in (survivor, duplicate):
             seen = (expected or {}).get(record.id or 0)
             if seen is not None and seen != record.version:

@@ -22,12 +22,14 @@ from sqlmodel import col
 
 from db import ops
 from db.folding import fold
+from db.i18n import N_
 from db.interchange.resolve import Resolver, RowError, linked, stand_ins
 from db.interchange.rows import Incoming
 from db.models import Attachment, City, Organisation, Person, Position, RecordKind
 from db.names import display_name, sort_key
 from db.names_parse import split_name
 from db.partial_dates import conflict, same_day
+from db.said import say
 
 # Person columns a row fills directly (the rest are references or the import's own).
 _DIRECT = ("honorific", "given_names", "family_name", "name_order", "address_by",
@@ -174,7 +176,7 @@ class People:
         if "family_name" not in values and full:
             split = split_name(str(full))
             if split is None:
-                raise RowError("full_name", "the name is empty")
+                raise RowError("full_name", say(N_("the name is empty")))
             values.setdefault("honorific", split.honorific)
             values["family_name"] = split.family_name
             values["given_names"] = split.given_names
@@ -190,7 +192,7 @@ class People:
                 values["name_order"], values["address_by"] = guess.name_order, guess.address_by
         if not values.get("family_name"):
             raise RowError("family_name" if "family_name" in row.columns else "full_name",
-                           "a person needs a name")
+                           say(N_("a person needs a name")))
         return {k: v for k, v in values.items() if v is not None}
 
     # ------------------------------------------------------------ matching
@@ -272,8 +274,9 @@ class People:
             names = ", ".join(f"#{p.id}" for p in candidates)
             name = display_name(values.get("given_names"), values["family_name"],
                                 values.get("name_order") or "given_first")
-            raise NeedsReview(f"{name} may be a person already in the catalog ({names}); "
-                              "nothing tells them apart, so the row was left for review")
+            raise NeedsReview(say(N_("{name} may be a person already in the catalog ({ids}); "
+                                     "nothing tells them apart, so the row was left for "
+                                     "review"), name=name, ids=names))
         if verdict != "new" and stand_ins(values):
             raise FlushFirst  # an update names a record still to be written: write it first
         if verdict == "new" and self.batched and not photo:

@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from db import ops
 from db.folding import fold
+from db.i18n import N_
 from db.interchange.fields import fields
 from db.interchange.resolve import Resolver, RowError
 from db.interchange.rows import Incoming
@@ -33,9 +34,12 @@ from db.models import (
 )
 from db.names import sort_key
 from db.names_parse import split_name
+from db.said import say
 from db.validation import CHOICES
 
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
+# A member or participant the row named, and what is wrong with it.
+ENTRY_PROBLEM = N_("{entry}: {problem}")
 # The part of a record that holds the people named in one cell.
 _PEOPLE_PARTS: dict[str, tuple[RecordKind, str, str]] = {
     "members": (RecordKind.DELEGATION_MEMBER, "delegation_id", "role"),
@@ -138,7 +142,8 @@ class Records:
                 try:
                     self.tx.create(part_kind, values)
                 except ops.ValidationError as exc:
-                    raise RowError(part_name, f"{entry}: {' '.join(exc.errors.values())}"
+                    raise RowError(part_name, say(ENTRY_PROBLEM, entry=entry,
+                                                  problem=" ".join(exc.errors.values()))
                                    ) from exc
                 have.add(person_id)
                 changed = True
@@ -155,21 +160,22 @@ class Records:
             key = fold(role_text).replace(" ", "_").replace("-", "_")
             role = next((m.value for m in vocabulary if m.value == key), None)
             if role is None:
-                raise RowError(part_name, f"{entry}: {role_text!r} is not a role (roles: "
-                                          f"{', '.join(m.value for m in vocabulary)})")
+                raise RowError(part_name, say(N_("{entry}: {role!r} is not a role (roles: "
+                                                 "{roles})"), entry=entry, role=role_text,
+                                              roles=", ".join(m.value for m in vocabulary)))
         return self._named_person(name, part_name, entry), role
 
     def _named_person(self, name: str, field_name: str, entry: str | None = None) -> int:
         """The one person called *name* (``Nguyễn Văn A``), created if new."""
         split = split_name(name)
         if split is None:
-            raise RowError(field_name, f"{entry or name!r} is not a name")
+            raise RowError(field_name, say(N_("{entry!r} is not a name"), entry=entry or name))
         key = sort_key(split.given_names, split.family_name)
         people = list(self.tx.session.execute(select(col(Person.id)).where(
             col(Person.sort_key) == key)).scalars())
         if len(people) > 1:
-            raise RowError(field_name, f"several people are called {name!r}; add this one "
-                                       "in the app")
+            raise RowError(field_name, say(N_("several people are called {name!r}; add this "
+                                              "one in the app"), name=name))
         if people:
             return int(people[0])
         return self.tx.create(RecordKind.PERSON, {

@@ -26,8 +26,11 @@ from sqlmodel import col
 
 from db import ops
 from db.folding import fold
+from db.i18n import N_
 from db.models import TABLES, City, Country, Organisation, Record, RecordKind
 from db.ops.probe import CachedProbe
+from db.said import say
+from db.vocabulary import english_nouns
 
 
 class RowError(Exception):
@@ -190,14 +193,15 @@ class Resolver:
         found = self.find(kind, name)
         if len(found) == 1:
             return found[0]
-        noun = kind.value.replace("_", " ")
+        singular, plural = english_nouns(kind)
         if len(found) > 1:
-            raise RowError(field_name, f"several {noun}s are called {name!r}; "
-                                       "choose one in the app")
+            raise RowError(field_name, say(N_("several {nouns} are called {name!r}; choose "
+                                              "one in the app"), nouns=say(plural), name=name))
         if kind == RecordKind.COUNTRY:
             return self.country(name, field_name)
         if kind not in _CREATABLE:
-            raise RowError(field_name, f"there is no {noun} called {name!r}")
+            raise RowError(field_name, say(N_("there is no {noun} called {name!r}"),
+                                           noun=say(singular), name=name))
         label = "title" if kind == RecordKind.DELEGATION else "name"
         try:
             record_id = self._new(kind, {label: name.strip(), **(extra or {})})
@@ -218,9 +222,9 @@ class Resolver:
         try:
             match = pycountry.countries.lookup(fold(text.strip()))
         except LookupError:
-            raise RowError(field_name, f"{text!r} is not a country this catalog knows "
-                                       "(use the country's English name or ISO code)"
-                           ) from None
+            raise RowError(field_name, say(N_("{text!r} is not a country this catalog knows "
+                                              "(use the country's English name or ISO code)"),
+                                           text=text)) from None
         code = match.alpha_2
         existing = self.find(RecordKind.COUNTRY, code)
         if existing:

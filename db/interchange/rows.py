@@ -18,9 +18,11 @@ from sqlalchemy import String
 
 from db import partial_dates
 from db.folding import fold, nfc
+from db.i18n import N_
 from db.interchange.fields import FieldInfo, fields, match_header
 from db.interchange.tables import Table
 from db.models import RecordKind
+from db.said import say
 from db.validation import CHOICES
 
 
@@ -123,8 +125,8 @@ def parse_date(value: Any) -> dt.date:
     try:
         return parser.parse(text, dayfirst=True, default=dt.datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
-        raise CellError(f"{text!r} is not a date (write it as 2017-03-05 or 05/03/2017)"
-                        ) from None
+        raise CellError(say(N_("{text!r} is not a date (write it as 2017-03-05 or "
+                               "05/03/2017)"), text=text)) from None
 
 
 def typed(kind: RecordKind, name: str, value: Any) -> Any:
@@ -141,8 +143,8 @@ def typed(kind: RecordKind, name: str, value: Any) -> Any:
         try:  # a day, a month or a year, as the person form takes it
             return partial_dates.parse(value)
         except ValueError:
-            raise CellError(f"{value!r} is not a date (write it as 1965-03-14, 14/03/1965, "
-                            "03/1965 or 1965)") from None
+            raise CellError(say(N_("{value!r} is not a date (write it as 1965-03-14, "
+                                   "14/03/1965, 03/1965 or 1965)"), value=value)) from None
     python_type = _python_type(info)
     if python_type is dt.date:
         return parse_date(value)

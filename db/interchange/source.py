@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from db.catalog import Catalog
+from db.i18n import N_
 from db.interchange import cards, catalog_json
 from db.interchange.fields import ROW_KINDS, fields
 from db.interchange.importer import Batch, Issue, Report, run
 from db.interchange.rows import ColumnMap, Incoming, map_columns, table_rows
 from db.interchange.tables import FileProblem, Table, read_csv, read_xlsx
 from db.models import RecordKind
+from db.said import say
 
 FORMATS = ("csv", "xlsx", "json", "popolo", "vcard", "ical")
 _EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
@@ -59,12 +61,14 @@ class Prepared:
 def detect_format(path: Path, data: Any = None) -> str:
     fmt = _EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
-        raise FileProblem(f"{path.name}: cannot tell the file's format from its name "
-                          f"(formats: {', '.join(FORMATS)})")
+        raise FileProblem(say(N_("{name}: cannot tell the file's format from its name "
+                                 "(formats: {formats})"), name=path.name,
+                              formats=", ".join(FORMATS)))
     if fmt == "json" and isinstance(data, dict) and not catalog_json.is_catalog_document(data):
         if any(k in data for k in ("persons", "organizations", "memberships")):
             return "popolo"
-        raise FileProblem(f"{path.name} is neither a Liaison export nor a Popolo file")
+        raise FileProblem(say(N_("{name} is neither a Liaison export nor a Popolo file"),
+                              name=path.name))
     return fmt
 
 
@@ -85,18 +89,20 @@ def prepare(path: str | Path, *, kind: str | RecordKind | None = None,
     where the user maps columns by hand) whose columns name no field."""
     path = Path(path)
     if not path.is_file():
-        raise FileProblem(f"there is no file {path}")
+        raise FileProblem(say(N_("there is no file {path}"), path=path))
     wanted = RecordKind(kind) if kind else None
     if wanted is not None and wanted not in ROW_KINDS:
-        raise FileProblem(f"{wanted.value} records cannot be imported from rows "
-                          f"(kinds: {', '.join(k.value for k in ROW_KINDS)})")
+        raise FileProblem(say(N_("{kind} records cannot be imported from rows (kinds: "
+                                 "{kinds})"), kind=wanted.value,
+                              kinds=", ".join(k.value for k in ROW_KINDS)))
     suffix = _EXTENSIONS.get(path.suffix.lower())
     data = None
     if suffix == "json":
         try:
             data = json.loads(path.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise FileProblem(f"{path.name} is not valid JSON ({exc})") from None
+            raise FileProblem(say(N_("{name} is not valid JSON ({error})"), name=path.name,
+                                  error=exc)) from None
     fmt = detect_format(path, data)
     if fmt == "json":
         return Prepared(path, fmt, None, document=data)
@@ -116,17 +122,19 @@ def prepare(path: str | Path, *, kind: str | RecordKind | None = None,
     columns = map_columns(chosen, table.headers, mapping)
     unknown = [c for c in (mapping or {}) if c.strip() not in table.headers]
     if unknown:
-        raise FileProblem(f"--map names a column the file does not have: {unknown[0]!r} "
-                          f"(columns: {', '.join(h for h in table.headers if h)})")
+        raise FileProblem(say(N_("--map names a column the file does not have: {column!r} "
+                                 "(columns: {columns})"), column=unknown[0],
+                              columns=", ".join(h for h in table.headers if h)))
     if not columns.used and require_mapping:
-        raise FileProblem(f"no column of {path.name} names a {chosen.value} field; name them "
-                          f"with --map COLUMN=FIELD (fields: {', '.join(fields(chosen))})")
+        raise FileProblem(say(N_("no column of {name} names a {kind} field; name them with "
+                                 "--map COLUMN=FIELD (fields: {fields})"), name=path.name,
+                              kind=chosen.value, fields=", ".join(fields(chosen))))
     prepared = Prepared(path, fmt, chosen, [Batch(chosen, table_rows(chosen, table, columns))],
                         table=table, mapping=columns)
     header_row = (table.rows[0][0] - 1) if table.rows else 1
     for header in columns.ignored:
-        prepared.notices.append(Issue(header_row, header, "not imported: no field matches "
-                                      "this column (name one with --map COLUMN=FIELD)"))
+        prepared.notices.append(Issue(header_row, header, say(N_(
+            "not imported: no field matches this column (name one with --map COLUMN=FIELD)"))))
     return prepared
 
 

@@ -21,6 +21,12 @@ from typing import Any
 from zipfile import BadZipFile
 
 from db.folding import nfc
+from db.i18n import N_
+from db.said import say
+
+# Said by every writer of files (export, list export) about its target.
+UNKNOWN_FORMAT = N_("unknown format {format!r} (formats: {formats})")
+NO_FOLDER = N_("the folder {folder} does not exist")
 
 
 class FileProblem(Exception):
@@ -88,12 +94,13 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         codecs.lookup(name)
     except LookupError:
-        raise FileProblem(f"unknown encoding {name!r}") from None
+        raise FileProblem(say(N_("unknown encoding {name!r}"), name=name)) from None
     try:
         text = raw.decode(name)
     except UnicodeDecodeError as exc:
-        raise FileProblem(f"the file is not in {name} (byte {exc.start + 1} does not fit); "
-                          "name its encoding with --encoding") from None
+        raise FileProblem(say(N_("the file is not in {encoding} (byte {byte} does not fit); "
+                                 "name its encoding with --encoding"), encoding=name,
+                              byte=exc.start + 1)) from None
     return nfc(text.removeprefix("\ufeff")), name
 
 
@@ -101,7 +108,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Table:
     """Rows of a CSV file, any delimiter (comma, semicolon, tab, pipe)."""
     text, used = decode(path.read_bytes(), encoding)
     if not text.strip():
-        raise FileProblem(f"{path.name} is empty")
+        raise FileProblem(say(N_("{name} is empty"), name=path.name))
     dialect = _dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     lines = list(reader)
@@ -143,11 +150,13 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileProblem(f"{path.name} is not an Excel workbook ({exc})") from None
+        raise FileProblem(say(N_("{name} is not an Excel workbook ({error})"), name=path.name,
+                              error=exc)) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise FileProblem(f"{path.name} has no sheet {sheet!r} (sheets: "
-                              f"{', '.join(book.sheetnames)})")
+            raise FileProblem(say(N_("{name} has no sheet {sheet!r} (sheets: {sheets})"),
+                                  name=path.name, sheet=sheet,
+                                  sheets=", ".join(book.sheetnames)))
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         ws.reset_dimensions()  # some writers store wrong dimensions: read every row
         lines = [(number, tuple(_cell(v) for v in values))
@@ -158,7 +167,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
     header_index = next((i for i, (_n, cells) in enumerate(lines)
                          if sum(1 for c in cells if c not in (None, "")) >= 2), None)
     if header_index is None:
-        raise FileProblem(f"the sheet {name!r} has no row of column headers")
+        raise FileProblem(say(N_("the sheet {name!r} has no row of column headers"), name=name))
     headers = tuple("" if c is None else str(c).strip() for c in lines[header_index][1])
     rows = tuple((number, cells) for number, cells in lines[header_index + 1:]
                  if any(c not in (None, "") for c in cells))

@@ -19,10 +19,12 @@ from sqlalchemy.sql.schema import Column
 from db import partial_dates, phones, portraits
 from db.dates import approximate_date
 from db.folding import nfc
+from db.i18n import N_
 from db.limits import admit
 from db.models import Record, RecordKind
 from db.names import sort_key
 from db.registry import REGISTRY
+from db.said import say
 from db.spec import PROTECTED
 from db.validation import validate
 
@@ -129,7 +131,7 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
         if isinstance(value, str):  # "Saigon, HCMC" from a file or a script
             value = value.split(",")
         if not isinstance(value, list | tuple):
-            errors[name] = "Expected a list."
+            errors[name] = say(N_("Expected a list."))
             return value
         return [nfc(str(v)).strip() for v in value if str(v).strip()]
     if python_type is str:
@@ -141,22 +143,22 @@ def coerce(kind: RecordKind, column: Column[Any], value: Any, errors: dict[str, 
         try:
             return python_type.fromisoformat(value.strip())
         except ValueError:
-            errors[name] = {
-                dt.date: "Enter a date as YYYY-MM-DD.",
-                dt.time: "Enter a time as HH:MM.",
-            }.get(python_type, "Enter a date and time.")
+            errors[name] = say({
+                dt.date: N_("Enter a date as YYYY-MM-DD."),
+                dt.time: N_("Enter a time as HH:MM."),
+            }.get(python_type, N_("Enter a date and time.")))
             return value
     if python_type is int and not isinstance(value, bool):
         try:
             return int(value)
         except (TypeError, ValueError):
-            errors[name] = "Enter a whole number."
+            errors[name] = say(N_("Enter a whole number."))
             return value
     if python_type is float:
         try:
             return float(value)
         except (TypeError, ValueError):
-            errors[name] = "Enter a number."
+            errors[name] = say(N_("Enter a number."))
             return value
     return value
 

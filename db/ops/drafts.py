@@ -16,11 +16,13 @@ from sqlmodel import Session, col, select
 
 from db.models import Record, RecordKind
 from db.ops.coerce import Placeholder, editable_values, snapshot
-from db.ops.errors import NotFoundError
+from db.ops.errors import NO_SUCH_RECORD, NotFoundError
 from db.ops.graph import owned_rows, set_null_references
 from db.ops.result import Result
 from db.registry import REGISTRY
+from db.said import say
 from db.spec import Part
+from db.vocabulary import said_noun
 
 
 class _Parts(Mapping[RecordKind, tuple[Part, ...]]):
@@ -173,7 +175,7 @@ def capture(session: Session, kind: RecordKind, record_id: int) -> Tombstone:
     """What deleting this record would remove, and which references it would clear."""
     record = session.get(REGISTRY.model(kind), record_id)
     if record is None:
-        raise NotFoundError(f"There is no {noun(kind)} with id {record_id}.")
+        raise NotFoundError(say(NO_SUCH_RECORD, noun=said_noun(kind), id=record_id))
     owned: list[tuple[RecordKind, Record]] = []
     seen: set[tuple[RecordKind, int]] = {(kind, record_id)}
     for owned_kind, row in reversed(list(owned_rows(session, kind, record_id))):

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from db.i18n import N_
 from db.models import RecordKind
 from db.said import say
-from db.vocabulary import noun
+from db.vocabulary import said_noun
+
+NO_SUCH_RECORD = N_("There is no {noun} with id {id}.")
 
 
 class OperationError(Exception):
@@ -42,7 +44,7 @@ class StaleVersionError(OperationError):
         super().__init__(say(
             N_("This {noun} was changed elsewhere (version {actual}, you edited version "
                "{expected}); your edit was not saved."),
-            noun=noun(kind), actual=actual, expected=expected))
+            noun=said_noun(kind), actual=actual, expected=expected))
 
 
 class StillReferencedError(OperationError):

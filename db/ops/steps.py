@@ -26,6 +26,7 @@ from db.i18n import N_, format_list
 from db.models import ChangeAction, ChangeLogEntry, Record, RecordKind, utcnow
 from db.ops.coerce import PROTECTED, as_text, coerce, columns, derive, snapshot
 from db.ops.errors import (
+    NO_SUCH_RECORD,
     NotFoundError,
     OperationError,
     StaleVersionError,
@@ -38,7 +39,7 @@ from db.ops.result import Change, Result
 from db.registry import REGISTRY
 from db.said import say
 from db.validation import UNIQUE_MESSAGES, validate
-from db.vocabulary import count, noun
+from db.vocabulary import count, noun, said_noun
 
 
 @cache
@@ -82,7 +83,7 @@ class Steps:
         record = self.session.get(self._model(kind), record_id, with_for_update=True,
                                   populate_existing=True)
         if record is None:
-            raise NotFoundError(f"There is no {kind.value.replace('_', ' ')} with id {record_id}.")
+            raise NotFoundError(say(NO_SUCH_RECORD, noun=said_noun(kind), id=record_id))
         return record
 
     def expect_version(self, kind: RecordKind, record: Record,
@@ -105,8 +106,7 @@ class Steps:
             actual = self.session.execute(
                 select(table.c.version).where(table.c.id == record.id)).scalar_one_or_none()
             if actual is None:
-                raise NotFoundError(
-                    f"There is no {kind.value.replace('_', ' ')} with id {record.id}.")
+                raise NotFoundError(say(NO_SUCH_RECORD, noun=said_noun(kind), id=record.id))
             raise StaleVersionError(kind, record.id, expected_version, int(actual))
 
     def _prepare(self, kind: RecordKind, values: Mapping[str, Any]) -> tuple[dict[str, Any],
@@ -118,7 +118,8 @@ class Steps:
             if name in PROTECTED:
                 continue
             if name not in cols:
-                errors[name] = f"{kind.value} has no field {name!r}."
+                errors[name] = say(N_("{kind} has no field {field!r}."), kind=kind.value,
+                                   field=name)
                 continue
             clean[name] = coerce(kind, cols[name], value, errors)
         return clean, errors
@@ -141,7 +142,7 @@ class Steps:
                 continue
             for fk in column.foreign_keys:
                 if not probe.exists(by_table(fk.column.table.name), value):
-                    errors[name] = "This refers to a record that no longer exists."
+                    errors[name] = say(N_("This refers to a record that no longer exists."))
         for names in unique_keys(model):
             constraint = is_constraint(model, names)
             if (errors if constraint else names[-1] in errors) or any(

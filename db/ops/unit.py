@@ -18,6 +18,7 @@ from sqlmodel import col, select
 
 from db import dialect
 from db.catalog.handle import Catalog
+from db.i18n import N_
 from db.models import ChangeAction, RecordKind
 from db.ops.batch import Vetted, create_many, vet
 from db.ops.coerce import CountryCode, columns, snapshot_json
@@ -29,7 +30,6 @@ from db.ops.drafts import (
     Tombstone,
     capture,
     load_draft,
-    noun,
 )
 from db.ops.errors import NotFoundError, OperationError, RowValidationError, ValidationError
 from db.ops.graph import by_table, fk_table
@@ -37,7 +37,11 @@ from db.ops.probe import Probe
 from db.ops.result import Change, Result
 from db.ops.steps import Steps
 from db.registry import REGISTRY
+from db.said import say
 from db.validation import country_name
+from db.vocabulary import said_noun
+
+DELETED_FOR_GOOD = N_("This {noun} was deleted and cannot be brought back.")
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Transaction(Steps):
         if expected is None and desired.id is not None:
             tombstone = graveyard.pop((kind, desired.id), None)
             if tombstone is None:
-                raise NotFoundError(f"This {noun(kind)} was deleted and cannot be brought back.")
+                raise NotFoundError(say(DELETED_FOR_GOOD, noun=said_noun(kind)))
             self.restore(tombstone)
             expected = load_draft(self.session, kind, desired.id)
             assert expected is not None
@@ -220,15 +224,15 @@ class Transaction(Steps):
         for index, row in enumerate(tombstone.rows):
             model = self._model(row.kind)
             if self.session.get(model, row.id) is not None:
-                raise OperationError(
-                    f"Cannot bring back this {noun(row.kind)}: its number {row.id} is now used "
-                    "by another record.")
+                raise OperationError(say(N_(
+                    "Cannot bring back this {noun}: its number {id} is now used by another "
+                    "record."), noun=said_noun(row.kind), id=row.id))
             values = dict(row.values)
             missing = self._missing_references(row.kind, values, restored)
             if missing and index == 0:
-                raise OperationError(
-                    f"Cannot bring back this {noun(row.kind)}: the {noun(missing[0])} it "
-                    "belongs to has been deleted since.")
+                raise OperationError(say(N_(
+                    "Cannot bring back this {noun}: the {owner} it belongs to has been deleted "
+                    "since."), noun=said_noun(row.kind), owner=said_noun(missing[0])))
             if missing:
                 continue
             record = model(**values)
@@ -323,7 +327,7 @@ def save(catalog: Catalog, desired: Draft, expected: Draft | None = None,
         for key in revived:
             tombstone = grave.pop(key, None)
             if tombstone is None:
-                raise NotFoundError(f"This {noun(key[0])} was deleted and cannot be brought back.")
+                raise NotFoundError(say(DELETED_FOR_GOOD, noun=said_noun(key[0])))
             tx.restore(tombstone)
         record_id = tx.save(desired, expected, grave)
         for key in discard:

@@ -30,6 +30,7 @@ from db.reads.delegations import (
     delegation_day,
     engagement,
     engagements_of,
+    engagements_of_people,
 )
 from db.reads.events import (
     EventView,
@@ -111,6 +112,7 @@ __all__ = [
     "delegation_day",
     "engagement",
     "engagements_of",
+    "engagements_of_people",
     "event",
     "event_day",
     "event_start_or_note",

@@ -10,6 +10,7 @@ visit of the same pairing. One query for the items, one per kind they name.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -160,3 +161,45 @@ def open_for(session: Session, *, person_ids: Iterable[int],
     return tuple(v for v in found
                  if (excluding is None or v.delegation is None or v.delegation.id != excluding)
                  and (before is None or v.agreed_on is None or v.agreed_on <= before))
+
+
+def open_for_each(session: Session, person_ids: Iterable[int]) -> dict[int, tuple[ActionView, ...]]:
+    """:func:`open_for` of each person alone, for many people in one read (a batch of bio
+    sheets): the open items naming them or agreed at a visit or meeting they took part
+    in. People with none are left out."""
+    people = sorted(set(person_ids))
+    if not people:
+        return {}
+    rows = session.exec(select(ActionItem).where(
+        or_(*_naming(people), *_meetings_of(people)),
+        col(ActionItem.status) == ActionStatus.OPEN.value)).all()
+    if not rows:
+        return {}
+    # Who took part where: the same relations _meetings_of asks the store about.
+    by_visit: dict[int, set[int]] = defaultdict(set)
+    by_meeting: dict[int, set[int]] = defaultdict(set)
+    for person_id, visit_id in session.exec(
+            select(DelegationMember.person_id, DelegationMember.delegation_id)
+            .where(col(DelegationMember.person_id).in_(people))):
+        by_visit[visit_id].add(person_id)
+    for person_id, meeting_id, visit_id in session.exec(
+            select(EngagementParticipant.person_id, EngagementParticipant.engagement_id,
+                   Engagement.delegation_id)
+            .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
+            .where(col(EngagementParticipant.person_id).in_(people))):
+        by_meeting[meeting_id].add(person_id)
+        by_visit[visit_id].add(person_id)  # a visit they met, as hosts
+    chosen = set(people)
+    concerned: dict[int, set[int]] = {}
+    for r in rows:
+        found = {r.person_id, r.counterpart_id} & chosen
+        if r.delegation_id is not None:
+            found |= by_visit.get(r.delegation_id, set())
+        if r.engagement_id is not None:
+            found |= by_meeting.get(r.engagement_id, set())
+        concerned[r.id or 0] = {i for i in found if i is not None}
+    each: dict[int, list[ActionView]] = defaultdict(list)
+    for view in views(session, rows):  # in the sheet's order, and so each person's share
+        for person_id in concerned[view.id]:
+            each[person_id].append(view)
+    return {person_id: tuple(items) for person_id, items in each.items()}

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from db import precedence
@@ -215,14 +216,27 @@ class Attendance:
 
 
 def engagements_of(session: Session, person_id: int) -> tuple[Attendance, ...]:
-    rows = session.exec(
-        select(EngagementParticipant, Engagement, Delegation)
+    return engagements_of_people(session, [person_id]).get(person_id, ())
+
+
+def engagements_of_people(session: Session,
+                          person_ids: Iterable[int]) -> dict[int, tuple[Attendance, ...]]:
+    """The meetings of each of *person_ids*, in one query (people with none left out)."""
+    wanted = sorted(set(person_ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        sa.select(col(EngagementParticipant.person_id), col(EngagementParticipant.role),
+                  col(Engagement.id), col(Engagement.title), col(Engagement.date),
+                  col(Delegation.id), col(Delegation.title), col(Delegation.date_note))
         .join(Engagement, col(Engagement.id) == EngagementParticipant.engagement_id)
         .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
-        .where(EngagementParticipant.person_id == person_id)).all()
-    found = [Attendance(e.id or 0, e.title, e.date, ep.role,
-                        Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), d.date_note)
-             for ep, e, d in rows]
-    found.sort(key=lambda a: (approximate_date(a.date, a.delegation_date_note) or dt.date.max,
-                              a.title))
-    return tuple(found)
+        .where(col(EngagementParticipant.person_id).in_(wanted))).all()
+    found: dict[int, list[Attendance]] = defaultdict(list)
+    for person_id, role, e_id, e_title, e_date, d_id, d_title, d_note in rows:
+        found[person_id].append(Attendance(e_id or 0, e_title, e_date, role, Ref(
+            RecordKind.DELEGATION.value, d_id or 0, d_title), d_note))
+    for attended in found.values():
+        attended.sort(key=lambda a: (approximate_date(a.date, a.delegation_date_note)
+                                     or dt.date.max, a.title))
+    return {person_id: tuple(attended) for person_id, attended in found.items()}

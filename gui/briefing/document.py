@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -268,15 +269,41 @@ def write_atomic(path: Path, data: bytes) -> None:
     The bytes go to a temporary file in the same folder (same file system, so the
     rename is atomic), are flushed to disk, then renamed over *path*.
     """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    put_in_place([(stage(path, data), path)])
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write *data* to a temporary file beside *path* (not yet flushed, not yet in place);
+    :func:`put_in_place` finishes the job."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return Path(tmp_name)
+
+
+def put_in_place(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Flush the staged files to disk, then rename each over its target: every target
+    holds its old file or the whole new one, never half of one.
+
+    A batch of sheets flushes its files with one ``sync`` on Linux (where it returns
+    when the data is on disk) rather than an ``fsync`` a file: a thousand bio sheets
+    waited five seconds on the disk otherwise.
+    """
+    try:
+        if len(staged) > 1 and sys.platform.startswith("linux"):
+            os.sync()
+        else:
+            for tmp, _target in staged:
+                with tmp.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _target in staged:
+            tmp.unlink(missing_ok=True)
         raise

@@ -7,11 +7,18 @@ Noto Sans from ``assets/fonts`` (SIL OFL, see its README), embedded as subsets,
 registered as one family so ``<b>`` and ``<i>`` in paragraphs pick the right
 face; fallback fonts for Chinese, Japanese, Korean, Arabic and Hebrew are
 registered family by family when a character first needs one (see gui.briefing.scripts).
+
+Which characters the fallbacks have is read from ``assets/fonts/coverage.json``,
+made from the font files themselves (:func:`write_coverage`; a test checks it
+still matches them): asking whether a character Noto Sans lacks (``☐``) is
+anywhere used to read all three fallback fonts, the CJK collection alone a
+third of a second, on every bio sheet (issue 16).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from pathlib import Path
 
@@ -55,6 +62,8 @@ _FAMILIES = {  # family -> (normal, bold): the fallbacks have no italics
 _FAMILY_OF = {REGULAR: FAMILY, BOLD: FAMILY, ITALIC: FAMILY, BOLD_ITALIC: FAMILY,
               CJK: CJK, ARABIC: ARABIC, ARABIC_BOLD: ARABIC, HEBREW: HEBREW,
               HEBREW_BOLD: HEBREW}
+
+COVERAGE = FONT_DIR / "coverage.json"  # fallback face -> [[first, last], ...] code points
 
 _lock = threading.Lock()
 _registered = False
@@ -130,12 +139,58 @@ def fallbacks(font: str) -> tuple[str, ...]:
 
 @functools.cache
 def glyphs(font: str) -> frozenset[int]:
-    """The characters (code points) *font* has, registering it (and its family) first."""
+    """The characters (code points) *font* has.
+
+    A fallback face is not read for this (see the module docstring): call
+    :func:`use` before drawing with one.
+    """
+    if family_of(font) in _FAMILIES:
+        return _coverage().get(font, frozenset())
+    register()
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def use(font: str) -> str:
+    """Make *font* ready to draw with (a fallback's family is registered on first use)."""
     register()
     family = family_of(font)
     if family in _FAMILIES:
         _register_fallback(family)
-    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+    return font
+
+
+@functools.cache
+def _coverage() -> dict[str, frozenset[int]]:
+    try:
+        stored = json.loads(COVERAGE.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FontMissingError(
+            f"The briefing font list {COVERAGE} is missing or damaged; reinstall Liaison."
+        ) from exc
+    return {name: frozenset(code for first, last in ranges for code in range(first, last + 1))
+            for name, ranges in stored.items()}
+
+
+def measured_coverage() -> dict[str, list[list[int]]]:
+    """What each fallback face has, read from the font files: what :data:`COVERAGE` holds."""
+    found: dict[str, list[list[int]]] = {}
+    for family in _FAMILIES:
+        _register_fallback(family)
+    for name in _FALLBACK_FILES:
+        ranges: list[list[int]] = []
+        for code in sorted(pdfmetrics.getFont(name).face.charToGlyph):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        found[name] = ranges
+    return found
+
+
+def write_coverage() -> None:
+    """Rewrite :data:`COVERAGE` after a fallback font file changed."""
+    COVERAGE.write_text(json.dumps(measured_coverage(), separators=(",", ":")) + "\n",
+                        encoding="utf-8")
 
 
 def family_of(font: str) -> str:

@@ -34,8 +34,9 @@ def load(session: Session, delegation_id: int, *,
     brief = delegation.load(session, delegation_id, policy=policy, today=today)
     if brief is None:
         return None
-    members = tuple(b for b in (person.load(session, m.person.id, policy=policy, today=today)
-                                for m in brief.members) if b is not None)
+    bios = person.load_many(session, [m.person.id for m in brief.members], policy=policy,
+                            today=today)  # a delegation of twelve read as one person
+    members = tuple(bios[m.person.id] for m in brief.members if m.person.id in bios)
     profile = pairing.load(session, brief.pairing.id) if brief.pairing else None
     return PackBrief(brief, members, profile)
 

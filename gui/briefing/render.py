@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,7 +32,14 @@ from db.i18n import N_, _
 from db.models import RecordKind
 from db.vocabulary import noun
 from gui.briefing.common import Sheet, continued_section
-from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
+from gui.briefing.document import (
+    Metadata,
+    SheetOptions,
+    build_pdf,
+    put_in_place,
+    stage,
+    write_atomic,
+)
 from gui.briefing.styles import MARGIN_X, make_styles
 from gui.briefing.text import clean
 
@@ -79,6 +88,9 @@ class _SheetKind:
     subject: str
     keywords: tuple[str, ...]
     show_outline: bool = False
+    # (session, record ids, *, policy, today) -> {id: brief}: many sheets' facts in a fixed
+    # number of queries, for a batch; None: the batch loads each record by itself.
+    load_many: Callable[..., dict[int, Any]] | None = None
 
 
 @functools.cache
@@ -91,7 +103,7 @@ def _sheet(kind: Kind) -> _SheetKind:
     if kind is Kind.PERSON:
         from gui.briefing import person
         return _SheetKind(person.load, person.story, person.KICKER, N_("Person bio sheet"),
-                          ("person", "bio"))
+                          ("person", "bio"), load_many=person.load_many)
     if kind is Kind.PAIRING:
         from gui.briefing import pairing
         return _SheetKind(pairing.load, pairing.story, pairing.KICKER, N_("Pairing profile"),
@@ -111,18 +123,29 @@ def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions)
         return _prepare(session, kind, record_id, options)
 
 
-# The read session of the batch :func:`write_all` is writing, so that every sheet of it
-# (each made through :func:`write`) reads in one session and one snapshot.
-_batch: ContextVar[tuple[Catalog, Session] | None] = ContextVar("liaison_batch_session",
-                                                                 default=None)
+@dataclass(frozen=True)
+class _Batch:
+    """The read session of the batch :func:`write_all` is writing, so that every sheet of
+    it (each made through :func:`write`) reads in one session and one snapshot; and the
+    facts of the sheets of the chunk being written, read ahead all at once."""
+
+    catalog: Catalog
+    session: Session
+    briefs: dict[tuple[Kind, int], Any]
+    # Sheets written to temporary files, put in place (one disk flush for a group) by
+    # the batch; :func:`write` adds to it.
+    staged: list[tuple[Path, Path]] = dataclasses.field(default_factory=list)
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("liaison_batch", default=None)
 
 
 @contextlib.contextmanager
 def _reading(catalog: Catalog) -> Iterator[Session]:
     """The batch's read session when one is being written from *catalog*, else a new one."""
     held = _batch.get()
-    if held is not None and held[0] is catalog:
-        yield held[1]
+    if held is not None and held.catalog is catalog:
+        yield held.session
         return
     with catalog.read_session() as session:
         yield session
@@ -131,7 +154,11 @@ def _reading(catalog: Catalog) -> Iterator[Session]:
 def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
     how = _sheet(kind)
-    brief = how.load(session, record_id, policy=options.title_policy, today=options.printed)
+    held = _batch.get()
+    brief = held.briefs.pop((kind, record_id), None) if held is not None else None
+    if brief is None:
+        brief = how.load(session, record_id, policy=options.title_policy,
+                         today=options.printed)
     if brief is None:
         raise NotFoundError(kind, record_id)
     sheet = new_sheet(options)
@@ -163,7 +190,12 @@ def render(catalog: Catalog, kind: Kind | str, record_id: int,
 def write(catalog: Catalog, kind: Kind | str, record_id: int, path: Path,
           options: SheetOptions | None = None) -> None:
     """Render and write atomically: *path* holds the old file or the whole new one."""
-    write_atomic(path, render(catalog, kind, record_id, options))
+    data = render(catalog, kind, record_id, options)
+    held = _batch.get()
+    if held is not None and held.catalog is catalog:
+        held.staged.append((stage(path, data), path))  # put in place with the batch's next
+    else:
+        write_atomic(path, data)
 
 
 def file_name(kind: Kind, record_id: int, title: str) -> str:
@@ -190,6 +222,11 @@ class SheetError(RuntimeError):
     """A sheet could not be laid out; the message names the record, for the user."""
 
 
+BATCH_CHUNK = 200
+"""Sheets whose facts a batch reads at once: a few queries per chunk, not per sheet, and
+no more of the catalog held in memory than a chunk's worth."""
+
+
 def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions | None = None,
               *, ids: Iterable[int] | None = None,
               progress: Callable[[Path], None] | None = None,
@@ -201,34 +238,83 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     without it, the first failure is raised.
     """
     opts = _with_catalog_name(catalog, options or SheetOptions())
+    written: list[Path] = []
     with catalog.read_session() as session:  # one snapshot and one session for the batch
-        token = _batch.set((catalog, session))
-        try:
-            names = registry.REGISTRY.labels(session, kind.record_kind)
-            if ids is None:
-                ids = registry.record_ids(session, kind.record_kind)
-            return _write_each(catalog, kind, folder, opts, names, ids, progress, failed)
-        finally:
-            _batch.reset(token)
+        if ids is None:
+            ids = registry.record_ids(session, kind.record_kind)
+        for chunk in _chunks(ids, BATCH_CHUNK):
+            names = registry.REGISTRY.labels(session, kind.record_kind, chunk)
+            token = _batch.set(_Batch(catalog, session, _read_ahead(session, kind, chunk, opts)))
+            try:
+                written += _write_each(catalog, kind, folder, opts, names, chunk, progress,
+                                       failed)
+            finally:
+                _batch.reset(token)
+    return written
+
+
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    it = iter(ids)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _read_ahead(session: Session, kind: Kind, ids: Sequence[int],
+                opts: SheetOptions) -> dict[tuple[Kind, int], Any]:
+    """The facts of a chunk's sheets, read at once where the kind can (else each sheet
+    reads its own). A chunk that cannot be read at once is read sheet by sheet, so that
+    a bad record is reported as that record's failure."""
+    load_many = _sheet(kind).load_many
+    if load_many is None:
+        return {}
+    try:
+        with i18n.using(opts.language):  # labels in the printout's language, as write()'s
+            found = load_many(session, ids, policy=opts.title_policy, today=opts.printed)
+    except Exception:  # each sheet then meets (and reports) its own failure
+        return {}
+    return {(kind, record_id): brief for record_id, brief in found.items()}
 
 
 def _write_each(catalog: Catalog, kind: Kind, folder: Path, opts: SheetOptions,
                 names: dict[int, str], ids: Iterable[int],
                 progress: Callable[[Path], None] | None,
                 failed: Callable[[int, Exception], None] | None) -> list[Path]:
-    written = []
-    for record_id in ids:
-        target = folder / file_name(kind, record_id, names.get(record_id, ""))
-        try:
-            write(catalog, kind, record_id, target, opts)
-        except (OSError, NotFoundError):
-            raise
-        except Exception as exc:  # any layout failure of one record
-            if failed is None:
+    held = _batch.get()
+    assert held is not None
+    written: list[Path] = []
+    flushed = time.monotonic()
+    try:
+        for record_id in ids:
+            target = folder / file_name(kind, record_id, names.get(record_id, ""))
+            try:
+                write(catalog, kind, record_id, target, opts)
+            except (OSError, NotFoundError):
                 raise
-            failed(record_id, exc)
-            continue
-        written.append(target)
-        if progress:
-            progress(target)
+            except Exception as exc:  # any layout failure of one record
+                if failed is None:
+                    raise
+                failed(record_id, exc)
+                continue
+            if len(held.staged) >= FLUSH_EVERY or time.monotonic() - flushed > FLUSH_SECONDS:
+                written += _put_in_place(held.staged, progress)
+                flushed = time.monotonic()
+    finally:  # what was made before a failure is kept, as when each file was flushed alone
+        written += _put_in_place(held.staged, progress)
     return written
+
+
+FLUSH_EVERY = 50
+FLUSH_SECONDS = 1.0  # how long a written sheet may wait to be put in place (and reported)
+
+
+def _put_in_place(staged: list[tuple[Path, Path]],
+                  progress: Callable[[Path], None] | None) -> list[Path]:
+    if not staged:
+        return []
+    put_in_place(staged)
+    done = [target for _tmp, target in staged]
+    staged.clear()
+    if progress:
+        for target in done:
+            progress(target)
+    return done

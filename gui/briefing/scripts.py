@@ -85,7 +85,7 @@ def _font_for(ch: str, font: str) -> str | None:
         return font
     for fallback in fonts.fallbacks(font):
         if code in fonts.glyphs(fallback):
-            return fallback
+            return fonts.use(fallback)
     return None
 
 

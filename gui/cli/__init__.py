@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db import i18n
-from db.i18n import _
+from db.i18n import _, pgettext
 from gui.cli import argparse_words, brief, check, demo, init, interchange, safety, search
 from gui.cli.common import (
     EXIT_OK,
@@ -50,10 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("language of messages, help and the app (default: from "
                                "LANGUAGE/LANG, or the app's preference)"))
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--catalog", metavar="PATH",
+    where.add_argument("--catalog", metavar=pgettext("metavar", "PATH"),
                        help=_("catalog file (default: the catalog in your user data folder)"))
     where.add_argument("--database-url", metavar="URL", help=_("shared database server URL"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"),
+                                     parser_class=Parser,
+                                     help=_("what to do (`liaison COMMAND --help` tells more)"))
     for module in COMMAND_MODULES:
         module.add_parser(commands)
     return parser

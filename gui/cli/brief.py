@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import LANGUAGES, _, language
+from db.i18n import LANGUAGES, _, format_number, language, ngettext, pgettext
 from db.kinds import RecordKind
 from db.vocabulary import noun
 from gui.cli import week
@@ -28,7 +28,9 @@ from gui.cli.common import (
     UserError,
     add_target_arguments,
     catalog_target,
+    check_output_file,
     open_or_create_default,
+    positive_int,
 )
 
 if TYPE_CHECKING:
@@ -58,13 +60,17 @@ def add_parser(commands: Subparsers) -> None:
                       "bio sheet per member and the pairing profile), a person's bio sheet, a "
                       "pairing profile or an event sheet."))
     kinds = (*SHEET_KINDS, "week")  # week: the programme of the coming days (gui.cli.week)
-    brief.add_argument("kind", choices=kinds, metavar="{" + "|".join(kinds) + "}")
-    brief.add_argument("id", nargs="?", type=_record_id, metavar="ID")
-    brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+    brief.add_argument("kind", choices=kinds, metavar="{" + "|".join(kinds) + "}",
+                       help=_("which sheet: a delegation, a person's bio, a pairing profile, "
+                              "an event, or the week's programme"))
+    brief.add_argument("id", nargs="?", type=_record_id, metavar=pgettext("metavar", "ID"),
+                       help=_("the record's number (as `liaison search` shows it)"))
+    brief.add_argument("-o", "--output", required=True,
+                       metavar=pgettext("metavar", "FILE.pdf"),
                        help=_("the PDF to write (with --all: a folder)"))
     brief.add_argument("--paper", choices=PAPERS, default="a4",
                        help=_("paper size (default a4)"))
-    brief.add_argument("--classification", metavar="TEXT",
+    brief.add_argument("--classification", metavar=pgettext("metavar", "TEXT"),
                        help=_('a line printed at the top and bottom of every page, '
                               'e.g. "For official use"'))
     brief.add_argument("--pack", action="store_true",
@@ -79,26 +85,17 @@ def add_parser(commands: Subparsers) -> None:
                        help=_("the counterpart's copy: programme and participants only, "
                               "without protocol notes, notes on people, items to confirm "
                               "or the office's remarks"))
-    brief.add_argument("--from", dest="first", metavar="DATE",
+    brief.add_argument("--from", dest="first", metavar=pgettext("metavar", "DATE"),
                        help=_("week only: the first day (default: this week's Monday)"))
-    brief.add_argument("--days", type=int, metavar="N", help=_("week only: how many days (7)"))
+    brief.add_argument("--days", type=positive_int, metavar="N",
+                       help=_("week only: how many days (7)"))
     add_target_arguments(brief)
     brief.set_defaults(handler=cmd_brief)
 
 
 def _check_file_target(path: Path) -> None:
-    if path.is_dir():
-        raise UserError(_("Cannot write {path}: it is a folder; name a PDF file.").format(
-            path=path))
-    folder = path.parent
-    if not folder.exists():
-        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=folder))
-    if not folder.is_dir():
-        raise UserError(_("Cannot write {path}: {folder} is not a folder.").format(
-            path=path, folder=folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(_("Cannot write {path}: permission denied.").format(path=path))
+    check_output_file(path, _("Cannot write {path}: it is a folder; name a PDF file.").format(
+        path=path))
 
 
 def _check_folder_target(folder: Path) -> None:
@@ -164,8 +161,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
             written = write_all(catalog, kind, output, options,
                                 progress=lambda path: print(path, flush=True), failed=failed)
             if failures:
-                print("liaison: " + _("{failed} of {total} sheets failed: {ids}").format(
-                    failed=len(failures), total=len(failures) + len(written),
+                total = len(failures) + len(written)
+                print("liaison: " + ngettext("{failed} of {total} sheet failed: {ids}",
+                                             "{failed} of {total} sheets failed: {ids}",
+                                             total).format(
+                    failed=format_number(len(failures)), total=format_number(total),
                     ids=", ".join(map(str, failures))), file=sys.stderr)
                 return EXIT_USER_ERROR
             if not written:

@@ -7,18 +7,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _
-from gui.cli.common import EXIT_OK, UserError, catalog_target
+from db.i18n import _, format_number, ngettext
+from gui.cli.common import EXIT_OK, UserError, add_target_arguments, catalog_target
 
 if TYPE_CHECKING:
     from gui.cli.common import Subparsers
 
 
 def add_parser(commands: Subparsers) -> None:
-    check = commands.add_parser("check", help=_("integrity report (never modifies the file)"))
-    where = check.add_mutually_exclusive_group()
-    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
-    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
+    about = _("integrity report (never modifies the file)")
+    check = commands.add_parser("check", help=about, description=about)
+    add_target_arguments(check)
     check.add_argument("--repair", action="store_true", help=_("rebuild the search index"))
     check.set_defaults(handler=cmd_check)
 
@@ -32,16 +31,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = target.removeprefix("sqlite:///")
     path = Path(target)
     report = check_file(path)
-    if args.repair and report.ok is False and all(p.startswith("search index")
-                                                  for p in report.problems):
+    if args.repair and report.repairable:
         count = repair(path)
-        print(f"Rebuilt the search index ({count} records).")
+        print(_rebuilt(count))
         report = check_file(path)
     for fact in report.facts:
         print(f"{path.name}: {fact}")
     if not report.ok:
         raise UserError(f"{path}: " + "; ".join(report.problems))
-    print(f"{path.name}: clean")
+    print(_("{catalog}: clean").format(catalog=path.name))
     return EXIT_OK
 
 
@@ -49,13 +47,18 @@ def _check_server(args: argparse.Namespace, url: str) -> int:
     from db.server_health import check_server, repair_server
 
     report = check_server(url)
-    if args.repair and not report.ok and all(p.startswith("search index")
-                                             for p in report.problems):
-        print(f"Rebuilt the search index ({repair_server(url)} records).")
+    if args.repair and report.repairable:
+        print(_rebuilt(repair_server(url)))
         report = check_server(url)
     for fact in report.facts:
         print(f"{report.target}: {fact}")
     if not report.ok:
         raise UserError(f"{report.target}: " + "; ".join(report.problems))
-    print(f"{report.target}: clean")
+    print(_("{catalog}: clean").format(catalog=report.target))
     return EXIT_OK
+
+
+def _rebuilt(records: int) -> str:
+    return ngettext("Rebuilt the search index ({count} record).",
+                    "Rebuilt the search index ({count} records).", records).format(
+        count=format_number(records))

@@ -8,11 +8,12 @@ imports them: data flows one way, parser → commands → common.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
-from db.i18n import _
+from db.i18n import _, pgettext
 from gui.paths import default_catalog_path
 
 if TYPE_CHECKING:
@@ -47,8 +48,10 @@ class Parser(argparse.ArgumentParser):
 def add_target_arguments(parser: argparse.ArgumentParser) -> None:
     """``--catalog`` / ``--database-url`` after a command, as users naturally type them."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--catalog", metavar="PATH", dest="sub_catalog")
-    where.add_argument("--database-url", metavar="URL", dest="sub_database_url")
+    where.add_argument("--catalog", metavar=pgettext("metavar", "PATH"), dest="sub_catalog",
+                       help=_("catalog file (default: the catalog in your user data folder)"))
+    where.add_argument("--database-url", metavar="URL", dest="sub_database_url",
+                       help=_("shared database server URL"))
 
 
 def positive_int(text: str) -> int:
@@ -61,6 +64,22 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(_("{value} is not a positive number").format(value=value))
     return value
+
+
+def check_output_file(path: Path, is_folder: str) -> None:
+    """Refuse, before any work, a file that cannot be written: *is_folder* is the sentence
+    for a folder given where a file was meant (it names the kind of file)."""
+    if path.is_dir():
+        raise UserError(is_folder)
+    folder = path.parent
+    if not folder.exists():
+        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
+            path=path, folder=folder))
+    if not folder.is_dir():
+        raise UserError(_("Cannot write {path}: {folder} is not a folder.").format(
+            path=path, folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(_("Cannot write {path}: permission denied.").format(path=path))
 
 
 def catalog_target(args: argparse.Namespace) -> str:

@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _
+from db.i18n import _, format_list, format_number, pgettext
+from db.kinds import RecordKind
+from db.vocabulary import count
 from gui.cli.common import EXIT_OK, UserError, positive_int
 
 if TYPE_CHECKING:
@@ -18,12 +20,19 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Subparsers) -> None:
-    demo = commands.add_parser("demo", help=_("make a large generated catalog"))
-    demo.add_argument("path", metavar="PATH", nargs="?")
+    about = _("make a large generated catalog")
+    demo = commands.add_parser(
+        "demo", help=about,
+        description=_("Make a large catalog of generated records, for trying out and measuring "
+                      "Liaison with many people."))
+    demo.add_argument("path", metavar=pgettext("metavar", "PATH"), nargs="?",
+                      help=_("the new catalog file (it must not exist yet)"))
     demo.add_argument("--database-url", metavar="URL", dest="sub_database_url",
                       help=_("generate it in this (empty) database on a server"))
-    demo.add_argument("--people", type=positive_int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=2017)
+    demo.add_argument("--people", type=positive_int, required=True, metavar="N",
+                      help=_("how many people to generate (other records in proportion)"))
+    demo.add_argument("--seed", type=int, default=2017, metavar="N",
+                      help=_("the same number gives the same records (default: 2017)"))
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -35,11 +44,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if url:
         return _demo_on_server(args, url)
     if not args.path:
-        raise UserError("name the new catalog: liaison demo PATH --people N, or "
-                        "--database-url URL")
+        raise UserError(_("name the new catalog: liaison demo PATH --people N, or "
+                          "--database-url URL"))
     path = Path(args.path)
     if path.exists():
-        raise UserError(f"{path} already exists; choose another name")
+        raise UserError(_("{path} already exists; choose another name").format(path=path))
     partial = path.with_name(f".{path.name}.partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
@@ -55,9 +64,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             leftover.unlink(missing_ok=True)
     elapsed = time.perf_counter() - started
-    print(f"Created {path}: {figures['people']} people, {figures['organisations']} "
-          f"organisations, {figures['delegations']} delegations, {figures['events']} events "
-          f"in {elapsed:.1f} s")
+    print(_created(path, figures, elapsed))
     return EXIT_OK
 
 
@@ -72,7 +79,16 @@ def _demo_on_server(args: argparse.Namespace, url: str) -> int:
             progress=lambda message: print(f"  {message}", file=sys.stderr))
         name = catalog.name
     elapsed = time.perf_counter() - started
-    print(f"Created {name}: {figures['people']} people, {figures['organisations']} "
-          f"organisations, {figures['delegations']} delegations, {figures['events']} events "
-          f"in {elapsed:.1f} s")
+    print(_created(name, figures, elapsed))
     return EXIT_OK
+
+
+_FIGURES = (("people", RecordKind.PERSON), ("organisations", RecordKind.ORGANISATION),
+            ("delegations", RecordKind.DELEGATION), ("events", RecordKind.EVENT))
+
+
+def _created(where: object, figures: dict[str, int], elapsed: float) -> str:
+    """``Created demo.liaison: 500 people, … and 10 events in 1.2 s`` in the language."""
+    records = format_list([count(kind, figures[key]) for key, kind in _FIGURES])
+    return _("Created {where}: {records} in {seconds} s").format(
+        where=where, records=records, seconds=format_number(round(elapsed, 1)))

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _, format_list
+from db.i18n import _, format_list, pgettext
 from db.vocabulary import count
 from gui.cli.common import EXIT_OK, UserError
 
@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 
 def add_parser(commands: Subparsers) -> None:
-    init = commands.add_parser("init", help=_("make a new catalog (with the sample data)"))
-    init.add_argument("path", metavar="PATH", nargs="?")
+    about = _("make a new catalog (with the sample data)")
+    init = commands.add_parser("init", help=about, description=about)
+    init.add_argument("path", metavar=pgettext("metavar", "PATH"), nargs="?",
+                      help=_("the new catalog file (it must not exist yet)"))
     init.add_argument("--database-url", metavar="URL", dest="sub_database_url",
                       help=_("make it in this (empty) database on the office server"))
     init.add_argument("--empty", action="store_true", help=_("without the sample data"))

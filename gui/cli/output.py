@@ -14,6 +14,8 @@ import re
 import sys
 from typing import TextIO
 
+from db.i18n import N_, _
+
 # C0 controls but tab and newline, DEL, C1 controls (U+009B is a one-byte CSI), and the
 # bidirectional overrides that can make a line read differently from what it holds.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -54,23 +56,32 @@ def quiet_broken_pipe() -> None:
         os.close(with_null)
 
 
-_SENTENCES = {
-    errno.EACCES: "you do not have permission to use {name}",
-    errno.EPERM: "you do not have permission to use {name}",
-    errno.ENOENT: "{name} does not exist",
-    errno.ENOTDIR: "a folder in the path of {name} is a file",
-    errno.EISDIR: "{name} is a folder, not a file",
-    errno.ENOSPC: "the disk is full",
-    errno.EROFS: "the disk holding {name} is read-only",
-    errno.EEXIST: "{name} already exists",
+#: Sentences for the system errors a user can meet (the file is named in them).
+OS_SENTENCES = {
+    errno.EACCES: N_("you do not have permission to use {name}"),
+    errno.EPERM: N_("you do not have permission to use {name}"),
+    errno.ENOENT: N_("{name} does not exist"),
+    errno.ENOTDIR: N_("a folder in the path of {name} is a file"),
+    errno.EISDIR: N_("{name} is a folder, not a file"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk holding {name} is read-only"),
+    errno.EEXIST: N_("{name} already exists"),
+    errno.EIO: N_("the disk holding {name} could not be read or written"),
+    errno.ENAMETOOLONG: N_("the name {name} is too long"),
+    errno.EBUSY: N_("{name} is in use by another program"),
+    errno.ELOOP: N_("{name} leads round in a circle of links"),
+    errno.EDQUOT: N_("your disk quota is used up ({name})"),
 }
 
 
 def os_error_sentence(exc: OSError) -> str:
     """An OSError in words (``[Errno 13] Permission denied: 'x'`` -> a sentence)."""
-    name = os.fspath(exc.filename) if exc.filename is not None else "the file"
-    pattern = _SENTENCES.get(exc.errno or 0)
+    name = os.fspath(exc.filename) if exc.filename is not None else _("the file")
+    pattern = OS_SENTENCES.get(exc.errno or 0)
     if pattern is not None:
-        return pattern.format(name=name)
-    what = (exc.strerror or str(exc)).rstrip(".")
-    return f"{what[:1].lower()}{what[1:]}" + (f" ({name})" if exc.filename is not None else "")
+        return _(pattern).format(name=name)
+    # The system's own words (English) stay, as the reason after our sentence.
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    if exc.filename is None:
+        return _("the system refused: {reason}").format(reason=reason)
+    return _("{name} could not be used: {reason}").format(name=name, reason=reason)

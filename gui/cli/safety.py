@@ -17,29 +17,41 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from db.i18n import _
+from db.i18n import N_, _, format_datetime, format_list, pgettext
+from db.kinds import RecordKind
+from db.vocabulary import count
 from gui.cli.common import UserError, add_target_arguments, catalog_target
 
 if TYPE_CHECKING:
     from db.backup import BackupInfo
     from gui.cli.common import Subparsers
 
-COUNT_WORDS = (("person", "people", "person"), ("organisation", "organisations", "organisation"),
-               ("delegation", "delegations", "delegation"), ("event", "events", "event"))
+#: The record counts a backup's summary gives, by the table that holds them.
+COUNTED = (("person", RecordKind.PERSON), ("organisation", RecordKind.ORGANISATION),
+           ("delegation", RecordKind.DELEGATION), ("event", RecordKind.EVENT))
+
+#: Why the store took a backup (its file name says it in English), in words; any other
+#: reason is the word a user gave with ``--reason`` and is shown as typed.
+REASONS = {"manual": N_("manual"), "daily": N_("daily"), "before import": N_("before import"),
+           "before restore": N_("before restore"), "before merge": N_("before merge")}
+
+#: What a yes is, typed at the restore question, in either language.
+YES = frozenset({"y", "yes", "c", "có", "co"})
 
 
 def add_parser(commands: Subparsers) -> None:
     """Add ``backup`` and ``restore`` to the parser."""
-    backup = commands.add_parser("backup", help=_("take a verified backup now, or list backups"))
+    about = _("take a verified backup now, or list backups")
+    backup = commands.add_parser("backup", help=about, description=about)
     backup.add_argument("--list", action="store_true", help=_("list the backups kept"))
-    backup.add_argument("--reason", default="manual", metavar="WORD",
+    backup.add_argument("--reason", default="manual", metavar=pgettext("metavar", "WORD"),
                         help=_("word saved in the backup's name (default: manual)"))
     add_target_arguments(backup)
     backup.set_defaults(handler=cmd_backup)
 
-    restore = commands.add_parser(
-        "restore", help=_("replace the catalog with a backup (the current one is kept)"))
-    restore.add_argument("backup", metavar="BACKUP",
+    about = _("replace the catalog with a backup (the current one is kept)")
+    restore = commands.add_parser("restore", help=about, description=about)
+    restore.add_argument("backup", metavar=pgettext("metavar", "BACKUP"),
                          help=_("backup file (a path, or a name listed by "
                                 "`liaison backup --list`)"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
@@ -48,13 +60,18 @@ def add_parser(commands: Subparsers) -> None:
 
 
 def summary(info: BackupInfo) -> str:
-    """``18 people, 43 organisations, 4 delegations, 10 events``."""
-    parts = []
-    for table, plural, singular in COUNT_WORDS:
-        if table in info.counts:
-            n = info.counts[table]
-            parts.append(f"{n:,} {singular if n == 1 else plural}")
-    return ", ".join(parts) or "no records counted"
+    """``18 people, 43 organisations, 4 delegations and 10 events``, in the language."""
+    parts = [count(kind, info.counts[table]) for table, kind in COUNTED if table in info.counts]
+    return format_list(parts) if parts else _("no records counted")
+
+
+def reason_words(info: BackupInfo) -> str:
+    """Why the backup was taken: ``before import`` / ``trước khi nhập``."""
+    label = info.label
+    if label.startswith("before upgrade from v"):
+        return _("before upgrading from format {version}").format(
+            version=label.removeprefix("before upgrade from v"))
+    return _(REASONS[label]) if label in REASONS else label
 
 
 def warn_if_network(path: Path, stream: TextIO | None = None) -> bool:
@@ -71,9 +88,10 @@ def warn_if_network(path: Path, stream: TextIO | None = None) -> bool:
 def _file_target(args: argparse.Namespace, action: str) -> Path:
     target = catalog_target(args)
     if "://" in target:
-        raise UserError(f"{action} works on catalog files; a shared office database is backed "
-                        "up by its server (pg_dump, by whoever runs it); for a portable copy: "
-                        "liaison export json -o FILE --database-url URL")
+        raise UserError(_("`liaison {command}` works on catalog files; a shared office "
+                          "database is backed up by its server (pg_dump, by whoever runs it); "
+                          "for a portable copy: liaison export json -o FILE --database-url "
+                          "URL").format(command=action))
     return Path(target).expanduser()
 
 
@@ -85,7 +103,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list:
         return _print_list(path)
     info = backup.backup_now(path, args.reason)
-    print(f"Backed up {path.name} to {info.path} (verified; {summary(info)}).")
+    print(_("Backed up {catalog} to {backup} (verified; {records}).").format(
+        catalog=path.name, backup=info.path, records=summary(info)))
     return 0
 
 
@@ -95,12 +114,15 @@ def _print_list(path: Path) -> int:
 
     found = backup.list_backups(path)
     if not found:
-        print(f"No backups of {path.name} in {backup_dir(path)}.", file=sys.stderr)
+        print(_("No backups of {catalog} in {folder}.").format(
+            catalog=path.name, folder=backup_dir(path)), file=sys.stderr)
         return 0
-    print(f"Backups of {path.name} in {backup_dir(path)}, newest first:")
-    width = max(len(info.label) for info in found)
-    for info in found:
-        print(f"  {info.taken_at:%Y-%m-%d %H:%M}  {info.label:<{width}}  {summary(info)}  "
+    print(_("Backups of {catalog} in {folder}, newest first:").format(
+        catalog=path.name, folder=backup_dir(path)))
+    reasons = [reason_words(info) for info in found]
+    width = max(len(reason) for reason in reasons)
+    for info, reason in zip(found, reasons, strict=True):
+        print(f"  {format_datetime(info.taken_at)}  {reason:<{width}}  {summary(info)}  "
               f"{info.path.name}")
     return 0
 
@@ -113,15 +135,17 @@ def _resolve_backup(text: str, catalog: Path) -> Path:
     listed = backup_dir(catalog) / text
     if listed.is_file():
         return listed
-    raise UserError(f"there is no backup {text!r} (see `liaison backup --list`)")
+    raise UserError(_("there is no backup {name!r} (see `liaison backup --list`)").format(
+        name=text))
 
 
 def _confirmed(catalog: Path, info: BackupInfo) -> bool:
     if not sys.stdin.isatty():
         return False
-    answer = input(f"Replace {catalog} with the backup from {info.taken_at:%Y-%m-%d %H:%M} "
-                   f"({summary(info)})? The current catalog is kept as a backup. [y/N] ")
-    return answer.strip().lower() in ("y", "yes")
+    answer = input(_("Replace {catalog} with the backup from {taken} ({records})? The current "
+                     "catalog is kept as a backup. [y/N] ").format(
+        catalog=catalog, taken=format_datetime(info.taken_at), records=summary(info)))
+    return answer.strip().lower() in YES
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -130,12 +154,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     chosen = _resolve_backup(args.backup, path)
     info = backup.backup_info(chosen)
     if not args.yes and not _confirmed(path, info):
-        raise UserError(f"not restored: confirm with --yes to replace {path.name} with "
-                        f"{chosen.name}")
+        raise UserError(_("not restored: confirm with --yes to replace {catalog} with "
+                          "{backup}").format(catalog=path.name, backup=chosen.name))
     warn_if_network(path)
     result = backup.restore(path, chosen)
-    print(f"Restored {path} from {chosen.name} ({summary(info)}).")
+    print(_("Restored {catalog} from {backup} ({records}).").format(
+        catalog=path, backup=chosen.name, records=summary(info)))
     if result.previous is not None:
-        kept = "damaged file moved aside as" if result.previous_was_damaged else "kept as"
-        print(f"The previous catalog was {kept} {result.previous}.")
+        print((_("The previous catalog was damaged; it was moved aside as {file}.")
+               if result.previous_was_damaged else
+               _("The previous catalog was kept as {file}.")).format(file=result.previous))
     return 0

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.i18n import _
+from db.i18n import _, pgettext
+from db.kinds import RecordKind
+from db.vocabulary import noun
 from gui.cli.common import (
     EXIT_OK,
     add_target_arguments,
@@ -49,14 +51,18 @@ SEARCH_KIND_NAMES = _SearchKindNames()
 
 
 def add_parser(commands: Subparsers) -> None:
-    find = commands.add_parser("search", help=_("search the catalog, ignoring accents"))
-    find.add_argument("query", metavar="QUERY")
+    about = _("search the catalog, ignoring accents")
+    find = commands.add_parser("search", help=about, description=about)
+    find.add_argument("query", metavar=pgettext("metavar", "QUERY"),
+                      help=_("the words to look for (accents and case do not matter)"))
     # A metavar, so argparse does not list the choices when the option is added (Python
     # 3.11 formats it then): the kinds are read from the registry only for --help or a
     # --kind given, and the help lists them (%(choices)s).
-    find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append", metavar="KIND",
+    find.add_argument("--kind", choices=SEARCH_KIND_NAMES, action="append",
+                      metavar=pgettext("metavar", "KIND"),
                       help=_("only this kind of record (repeatable)") + ": %(choices)s")
-    find.add_argument("--limit", type=positive_int, default=20, metavar="N")
+    find.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                      help=_("show at most N records (default: 20)"))
     find.add_argument("--json", action="store_true", help=_("print JSON"))
     add_target_arguments(find)
     find.set_defaults(handler=cmd_search)
@@ -70,11 +76,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     elif not hits:
         print(_("No records match “{query}”.").format(query=args.query), file=sys.stderr)
     else:
-        width = max(len(h.kind) for h in hits)
+        kinds = {h.kind: _kind_word(h.kind) for h in hits}
+        width = max(len(word) for word in kinds.values())
         for h in hits:
             extra = f" — {h.subtitle}" if h.subtitle else ""
-            print(f"{h.kind:<{width}}  {h.id:>6}  {h.title}{extra}")
+            print(f"{kinds[h.kind]:<{width}}  {h.id:>6}  {h.title}{extra}")
     return EXIT_OK
+
+
+def _kind_word(kind: str) -> str:
+    """The kind as the reader calls it (``person`` / ``người``); ``--json`` keeps the code."""
+    try:
+        return noun(RecordKind(kind))
+    except (KeyError, ValueError):
+        return kind
 
 
 def _search(args: argparse.Namespace) -> list[Hit]:

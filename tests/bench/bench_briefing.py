@@ -127,7 +127,7 @@ def _delegation_figures(ctx: Context) -> list[Figure]:
         Figure(f"delegation briefing, {MEMBERS} members with photos", statistics.median(ours) * ms,
                "ms", "bare ReportLab build of the same flowables",
                statistics.median(floor) * ms, "<= 150 ms and <= 1.5x floor"),
-        Figure("  same, photos not yet cached (first print)", statistics.median(cold) * ms, "ms"),
+        Figure("  same, in-memory photo cache cleared", statistics.median(cold) * ms, "ms"),
     ]
 
 

@@ -11,6 +11,7 @@ machinery for a sheet in Latin script.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from sqlmodel import select
 
 from db.catalog import open_catalog
 from db.models import DelegationMember
+from gui.briefing import fonts
 from tests.briefing.conftest import attach_photo, photo_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +32,9 @@ FORBIDDEN = (
     "PySide6", "shiboken6",  # headless
     "alembic",  # the sample catalog is current: nothing to upgrade
     "db.ops", "db.interchange", "db.sample", "openpyxl",  # the writing side, imports
-    # other sheets (the bio sheet's module is loaded: its language_name words the
-    # members' languages on the delegation sheet too)
-    "gui.briefing.pairing", "gui.briefing.event", "gui.briefing.pack", "gui.briefing.agenda",
-    "gui.briefing.list_sheet",
+    # other sheets (language names are gui.briefing.protocol's, not the bio sheet's)
+    "gui.briefing.person", "gui.briefing.pairing", "gui.briefing.event", "gui.briefing.pack",
+    "gui.briefing.agenda", "gui.briefing.list_sheet",
     "PIL.ImageOps",  # portraits are made when a photo is saved (db.portraits), not here
 )
 
@@ -100,3 +101,45 @@ def test_a_pack_loads_the_sheets_it_holds(sample_path: Path, tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     assert {"gui.briefing.pack", "gui.briefing.person", "gui.briefing.pairing"} <= modules
     assert "gui.briefing.event" not in modules
+
+
+_FONTS_AFTER = """
+import sys
+from pathlib import Path
+from reportlab.pdfbase import pdfmetrics
+from db import ops
+from db.catalog import open_catalog
+from db.kinds import RecordKind
+from gui.briefing.document import SheetOptions
+from gui.briefing.render import Kind, render
+with open_catalog(Path(sys.argv[1])) as catalog:
+    if sys.argv[2] == "korean":
+        ops.update(catalog, RecordKind.PERSON, 1, {"original_script": "권영걸"},
+                   expected_version=1)
+    render(catalog, Kind.PERSON, 1, SheetOptions())
+print(" ".join(sorted(pdfmetrics.getRegisteredFontNames())))
+"""
+
+
+def _fonts_registered(path: Path, text: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", _FONTS_AFTER, str(path), text], cwd=ROOT,
+                            text=True, capture_output=True, timeout=120, check=True)
+    return set(result.stdout.split())
+
+
+def test_fonts_are_registered_for_the_scripts_a_sheet_prints(sample_path: Path) -> None:
+    """The CJK collection alone takes a third of a second to read: a sheet in Latin
+    script reads none of the fallback fonts; one with a Korean name reads that one."""
+    latin = _fonts_registered(sample_path, "latin")
+    assert {"LiaisonSans", "LiaisonSans-Bold"} <= latin
+    assert not {name for name in latin if name.startswith(("LiaisonCJK", "LiaisonArabic",
+                                                           "LiaisonHebrew"))}
+    korean = _fonts_registered(sample_path, "korean")
+    assert "LiaisonCJK" in korean and "LiaisonArabic" not in korean
+
+
+def test_the_fallback_coverage_list_matches_the_font_files() -> None:
+    """``assets/fonts/coverage.json`` answers for the fallback fonts without reading them:
+    it must say exactly what they hold (rewrite it with ``fonts.write_coverage()``)."""
+    stored = json.loads(fonts.COVERAGE.read_text(encoding="utf-8"))
+    assert stored == fonts.measured_coverage()

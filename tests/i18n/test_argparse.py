@@ -78,7 +78,7 @@ def test_argparse_errors_are_vietnamese_in_one_line() -> None:
     result = liaison("--language", "vi", "search")
     assert result.returncode == 2
     assert result.stderr.strip() == \
-        "liaison: thiếu các tham số bắt buộc: QUERY (xem `liaison --help`)"
+        "liaison: thiếu các tham số bắt buộc: TỪ_KHÓA (xem `liaison --help`)"
     bogus = liaison("--language", "vi", "bogus")
     assert "lựa chọn không hợp lệ: 'bogus'" in bogus.stderr
     assert len(bogus.stderr.strip().splitlines()) == 1

@@ -50,7 +50,7 @@ def test_the_window_menus_are_vietnamese(qtbot: QtBot, sample_path: Path) -> Non
         titles = [sections.item(i).text() for i in range(sections.count())]
         assert "Đoàn ra – Đoàn vào" in titles
         qtbot.waitUntil(lambda: window.totals_label.text() != "")
-        assert window.totals_label.text() == "18 người · 43 cơ quan, tổ chức · 4 đoàn · 10 sự kiện"
+        assert window.totals_label.text() == "18 người · 43 cơ quan/tổ chức · 4 đoàn · 10 sự kiện"
         leftovers = [(where, text) for where, text in english_in(window)
                      if where in ("menu", "action")]
         assert leftovers == []

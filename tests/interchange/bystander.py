@@ -42,11 +42,14 @@ def main(place: str, stop: Path) -> int:
                 continue
             spans.append((began, time.time()))
             written.append(name)
+            # Both counts in ONE statement: on PostgreSQL (read committed) two statements
+            # see two snapshots, and an import committing between them looks half-done.
+            people = select(func.count()).select_from(Person).scalar_subquery()
+            offices = select(func.count()).select_from(Organisation).where(
+                col(Organisation.name).startswith("Sở Ngoại vụ")).scalar_subquery()
             with catalog.read_session() as session:
-                counts.append((
-                    session.execute(select(func.count()).select_from(Person)).scalar_one(),
-                    session.execute(select(func.count()).select_from(Organisation).where(
-                        col(Organisation.name).startswith("Sở Ngoại vụ"))).scalar_one()))
+                pair = session.execute(select(people, offices)).one()
+                counts.append((int(pair[0]), int(pair[1])))
             if len(written) == 1:
                 print("ready", flush=True)
             if stop.exists():

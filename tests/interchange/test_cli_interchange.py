@@ -35,7 +35,7 @@ def test_import_reports_bad_rows_and_writes_nothing_unless_told(tmp_path: Path) 
     assert report["created"]["person"] == 19 and report["bad_rows"] == [6]
     assert report["mapping"] == {"Họ và tên": "full_name", "Email": "email"}
     done = liaison("import", str(path), "--catalog", str(catalog), "--skip-bad-rows")
-    assert done.returncode == 0 and "created 19 person" in done.stdout
+    assert done.returncode == 0 and "created 19 people" in done.stdout
     again = liaison("import", str(path), "--catalog", str(catalog), "--skip-bad-rows")
     assert "created nothing" in again.stdout and "19 already in the catalog" in again.stdout
 

@@ -72,7 +72,7 @@ def test_a_colleague_saves_while_an_import_reads_and_loses_nothing(tmp_path: Pat
         # A save refused says it was the import, and the edit was tried again.
         for edit, _start, _end, refused in attempts:
             if refused is not None:
-                assert "importing a file" in refused, refused
+                assert "is importing a file" in refused, refused
                 assert edit in {t for t, *_rest in saved} or edit == attempts[-1][0]
         # Nothing saved was lost: the last saved text is there, one version per save.
         with catalog.read_session() as session:
@@ -119,7 +119,7 @@ def test_a_refused_save_names_the_colleagues_import(tmp_path: Path,
         assert "not saved" in plain and "import" not in plain
         with announce(path, "import"):
             said = _save_while_locked(catalog, person_id)
-        assert "is importing a file into office" in said and "not saved" in said
+        assert "office is busy: " in said and "is importing a file" in said and "not saved" in said
         assert not note_path(path).exists()
         # A note left by a process that is gone says nothing.
         note_path(path).write_text(json.dumps({"what": "import", "user": "lan", "pid": 2**22 + 7,

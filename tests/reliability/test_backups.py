@@ -274,7 +274,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> 
 def test_cli_backup_list_and_restore(sample_path: Path) -> None:
     made = liaison("backup", "--catalog", str(sample_path))
     assert made.returncode == 0, made.stderr
-    assert "verified; 18 people, 43 organisations, 4 delegations, 10 events" in made.stdout
+    assert "verified; 18 people, 43 organisations, 4 delegations and 10 events" in made.stdout
     listed = liaison("backup", "--list", "--catalog", str(sample_path))
     assert listed.returncode == 0 and "manual" in listed.stdout
     name = backup.list_backups(sample_path)[0].path.name

@@ -1,0 +1,60 @@
+"""A form saved while a colleague's import holds the catalog file: the save waits (the busy
+timeout), then is refused with a message naming the import, and the form keeps the edit;
+saved again once the import is done, the edit is in the catalog."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db.catalog import engine as catalog_engine
+from db.catalog import open_catalog
+from db.catalog.activity import announce
+from db.kinds import RecordKind
+from db.models import Person
+from gui.forms import form_for
+from gui.forms.context import FormContext
+from tests.gui.forms.conftest import ScriptedPrompts, commit_text, person_id
+
+
+def test_a_save_refused_during_an_import_says_so_and_keeps_the_edit(
+        qtbot: QtBot, sample_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(catalog_engine, "BUSY_TIMEOUT_MS", 300)  # wait 0.3 s, not 10
+    prompts = ScriptedPrompts()
+    with open_catalog(sample_path) as catalog:
+        chung = person_id(catalog, "Nguyễn", "Đức Chung")
+        form = form_for(RecordKind.PERSON, FormContext.for_catalog(catalog, prompts=prompts))
+        qtbot.addWidget(form)
+        form.show()
+        assert form.load(chung)
+        biography = form.fields.fields["biography"]
+        biography.set_value(None)
+        commit_text(biography.input(), "Met the delegation in June.")
+
+        # The colleague's import: its note beside the catalog, its process holding the lock.
+        importer = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+             "c.execute('BEGIN IMMEDIATE'); print('writing', flush=True); sys.stdin.read()",
+             str(sample_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            with announce(sample_path, "import"):
+                assert importer.stdout is not None
+                assert importer.stdout.readline().strip() == "writing"
+                assert not form.save()
+        finally:
+            importer.communicate("", timeout=30)
+        ((what, said),) = prompts.asked
+        assert what == "problem"
+        assert "is importing a file into it" in said and "not saved" in said, said
+        assert form.is_dirty()
+        assert biography.value() == "Met the delegation in June."
+
+        assert form.save()  # the import is done: the same edit goes in
+        with catalog.read_session() as session:
+            person = session.get(Person, chung)
+            assert person is not None and person.biography == "Met the delegation in June."
