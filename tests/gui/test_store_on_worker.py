@@ -3,6 +3,8 @@ shows "Opening the catalog…" and goes on painting meanwhile, then shows the ca
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
@@ -35,13 +37,32 @@ def test_the_catalog_opens_on_the_worker_while_the_window_paints(qtbot: QtBot,
         close_window(window)
 
 
+def _open_files(path: Path) -> list[str]:
+    """This process's open files at *path* (the catalog and its -wal/-shm)."""
+    fds = Path("/proc/self/fd")
+    found = []
+    for fd in fds.iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith(str(path)):
+            found.append(target)
+    return found
+
+
 def test_a_window_closed_while_its_catalog_opens_leaves_it_closed(qtbot: QtBot,
                                                                   sample_path: Path) -> None:
     window = MainWindow("catalog", settings_in(sample_path.parent))
     qtbot.addWidget(window)
     window.show()
     app_module.open_catalog(window, str(sample_path), default=False)
-    window.close()  # waits for the worker's job; its answer arrives after
-    qtbot.waitUntil(lambda: not window.worker.busy, timeout=20_000)
+    opened = threading.Event()
+    window.worker.submit(opened.set, lambda _none: None)  # runs after the opening, in order
+    assert opened.wait(20)  # the catalog is open on the worker; the window has not heard
+    assert _open_files(sample_path)
+    window.close()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=20_000)  # the answer arrives
     assert window.catalog is None
     assert not window.pages  # nothing was built for a window that is gone
+    assert _open_files(sample_path) == []  # and the catalog it opened was closed
