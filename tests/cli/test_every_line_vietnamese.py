@@ -194,8 +194,6 @@ def test_help_is_vietnamese(command: str | None, speak_vietnamese: list[str],
 
 # --- user errors: exit 2, one Vietnamese line ------------------------------------------
 
-STORE = pytest.mark.xfail(reason="the store's progress lines (db.synthetic) are English",
-                          strict=False)
 LIBRARY = pytest.mark.xfail(reason="the store's sentence quotes a library's own reason "
                             "(SQLAlchemy, zipfile) in English", strict=False)
 
@@ -320,8 +318,7 @@ REPORTS = [
     pytest.param(("duplicates", "--catalog", "{catalog}"),
                  "Không thấy người nào có thể bị trùng.", id="duplicates"),
     pytest.param(("check", "--catalog", "{catalog}"), ": không có lỗi", id="check"),
-    pytest.param(("demo", "{folder}/demo.liaison", "--people", "5"), "5 người", id="demo",
-                 marks=STORE),
+    pytest.param(("demo", "{folder}/demo.liaison", "--people", "5"), "5 người", id="demo"),
 ]
 
 
