@@ -19,6 +19,7 @@ _LETTER_MAP = str.maketrans(
         "Đ": "D",
         "đ": "d",
         "Ð": "D",  # Icelandic eth capital, often typed for Đ
+        "ð": "d",  # its small letter: what the capital becomes when a query is lower-cased
         "Ø": "O",
         "ø": "o",
         "Ł": "L",
@@ -50,11 +51,13 @@ _MARKS = {code: None for code in range(0x300, 0x10000) if unicodedata.combining(
 
 def fold(text: str) -> str:
     """Return *text* without accents, casefolded: ``Nguyễn Đức`` -> ``nguyen duc``."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_MAP))
+    # Casefold first: a word folds the same typed in capitals or not (Ð and ð, ᾈ and ᾀι),
+    # so a query's exact form and its folded form never disagree.
+    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_LETTER_MAP))
     stripped = decomposed.translate(_MARKS)
     if not stripped.isascii() and any(ord(ch) > 0xFFFF for ch in stripped):
         stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).casefold()
+    return unicodedata.normalize("NFC", stripped)
 
 
 def nfc(text: str) -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 APPLICATION_ID = 0x4C49534E  # "LISN": marks a SQLite file as a Liaison catalog
-SCHEMA_VERSION = 12  # the number of the newest revision in db/migrations/versions
+SCHEMA_VERSION = 13  # the number of the newest revision in db/migrations/versions
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

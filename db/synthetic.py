@@ -18,6 +18,8 @@ from sqlalchemy import Table, insert
 
 from db import search
 from db.catalog.handle import Catalog
+from db.i18n import _, format_list, format_number, ngettext
+from db.kinds import RecordKind
 from db.models import (
     ChangeLogEntry,
     City,
@@ -35,6 +37,7 @@ from db.models import (
     utcnow,
 )
 from db.names import sort_key
+from db.vocabulary import count
 
 _VI_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
               "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -123,7 +126,7 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
          "city_id": rng.randint(1, n_cities), "country_id": rng.randint(1, len(_COUNTRIES))}
         for i in range(n_orgs)
     ])
-    say(f"{n_cities} cities, {n_orgs} organisations")
+    say(format_list([count(RecordKind.CITY, n_cities), count(RecordKind.ORGANISATION, n_orgs)]))
     _insert(catalog, Person, [
         {**p, "sort_key": sort_key(p["given_names"], p["family_name"])}
         for p in (_person(rng, nationality) for _ in range(people))
@@ -140,7 +143,7 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
                 "end_date": None if step or rng.random() < 0.5 else begin
                 + dt.timedelta(days=1400), "rank": rank})
     _insert(catalog, Position, positions)
-    say(f"{people} people, {len(positions)} positions")
+    say(format_list([count(RecordKind.PERSON, people), count(RecordKind.POSITION, len(positions))]))
     _insert(catalog, Event, [
         {"name": f"Smart City Forum {i + 1}", "start_date": dt.date(2010 + i % 16, 1 + i % 12, 10),
          "sort_date": dt.date(2010 + i % 16, 1 + i % 12, 10),
@@ -179,13 +182,16 @@ def generate(catalog: Catalog, *, people: int, seed: int = 2017,
     _insert(catalog, Delegation, delegations)
     _insert(catalog, DelegationMember, members)
     _insert(catalog, Engagement, engagements)
-    say(f"{n_delegations} delegations, {len(engagements)} engagements, {n_events} events")
+    say(format_list([count(RecordKind.DELEGATION, n_delegations),
+                     count(RecordKind.ENGAGEMENT, len(engagements)),
+                     count(RecordKind.EVENT, n_events)]))
     with catalog.write_session() as session:
         indexed = search.rebuild(session)
         session.add(ChangeLogEntry(actor="liaison demo", operation_id=f"demo-{seed}",
                                    record_kind="catalog", record_id=0, action="create",
                                    new_value=f"generated {people} people"))
-    say(f"search index: {indexed} records")
+    say(_("search index: {records}").format(records=ngettext(
+        "{count} record", "{count} records", indexed).format(count=format_number(indexed))))
     return {"people": people, "positions": len(positions), "organisations": n_orgs,
             "cities": n_cities, "delegations": n_delegations, "events": n_events,
             "indexed": indexed}

@@ -306,21 +306,27 @@ def shared_offices_of(session: Session, positions: Mapping[int, Iterable[Positio
     One query for all of them (the positions at the organisations concerned), so a
     batch of a thousand bio sheets costs what one does.
     """
-    mine: dict[tuple[int, str], list[tuple[int, PositionLike, Standing]]] = {}
-    for person_id, held in positions.items():
-        for p in held:
-            key = office_key(p.organisation_id, p.title)
-            ours = standing(p, day, policy) if key is not None else None
-            if key is not None and ours is not None:
-                mine.setdefault(key, []).append((person_id, p, ours))
-    if not mine:
+    held_on_day = [(person_id, p, ours) for person_id, held in positions.items() for p in held
+                   if p.organisation_id is not None
+                   and (ours := standing(p, day, policy)) is not None]
+    if not held_on_day:
         return {}
     rows = session.execute(
-        sa.select(col(Position.person_id), col(Position.organisation_id), col(Position.title),
-                  col(Position.start_date), col(Position.end_date), col(Position.attested_on),
+        sa.select(col(Position.id), col(Position.person_id), col(Position.organisation_id),
+                  col(Position.title), col(Position.start_date), col(Position.end_date),
+                  col(Position.attested_on),
                   col(Person.given_names), col(Person.family_name), col(Person.name_order))
         .join(Person, col(Person.id) == Position.person_id)
-        .where(col(Position.organisation_id).in_(sorted({k[0] for k in mine})))).all()
+        .where(col(Position.organisation_id).in_(
+            sorted({p.organisation_id for _, p, _ in held_on_day if p.organisation_id})))).all()
+    # Offices are compared by their stored title: a sheet's views may carry the title in
+    # the sheet's language (title_vi), which another holder may not have.
+    stored = {row.id: row.title for row in rows}
+    mine: dict[tuple[int, str], list[tuple[int, PositionLike, Standing]]] = {}
+    for person_id, p, ours in held_on_day:
+        key = office_key(p.organisation_id, stored.get(p.id, p.title) if p.id else p.title)
+        if key is not None:
+            mine.setdefault(key, []).append((person_id, p, ours))
     found: dict[int, list[SharedOffice]] = {}
     for other in rows:
         key = office_key(other.organisation_id, other.title)

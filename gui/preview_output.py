@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pypdf.errors import PyPdfError
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from db import i18n
 from db.i18n import N_, _
+from gui.pdf_pages import pages_of
 
 if TYPE_CHECKING:
     from db.catalog import Catalog
@@ -115,17 +117,19 @@ def match_paper(document: QPdfDocument, printer: QPrinter) -> None:
 
 def print_pdf(document: QPdfDocument, data: bytes, printer: QPrinter) -> bool:
     """Put the PDF (*data*, loaded in *document*) on *printer*: all its pages or the
-    printer's chosen range; the whole sheet to a PDF file is the sheet's own file.
+    printer's chosen range; to a PDF file, the sheet's own file (or its chosen pages).
     False when it failed."""
     count = document.pageCount()
     if not count:
         return False
-    if prints_to_pdf(printer) and chosen_pages(printer, count) == range(count):
+    if prints_to_pdf(printer):
         from gui.briefing.document import write_atomic
 
+        pages = chosen_pages(printer, count)
         try:
-            write_atomic(Path(printer.outputFileName()).expanduser(), data)
-        except OSError:
+            chosen = data if pages == range(count) else pages_of(data, pages)
+            write_atomic(Path(printer.outputFileName()).expanduser(), chosen)
+        except (OSError, PyPdfError):
             return False
         return True
     return paint_pages(document, printer)

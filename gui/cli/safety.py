@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from db.i18n import N_, _, format_datetime, format_list, pgettext
+from db.i18n import _, format_datetime, format_list, pgettext
 from db.kinds import RecordKind
 from db.vocabulary import count
 from gui.cli.common import UserError, add_target_arguments, catalog_target
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 #: The record counts a backup's summary gives, by the table that holds them.
 COUNTED = (("person", RecordKind.PERSON), ("organisation", RecordKind.ORGANISATION),
            ("delegation", RecordKind.DELEGATION), ("event", RecordKind.EVENT))
-
-#: Why the store took a backup (its file name says it in English), in words; any other
-#: reason is the word a user gave with ``--reason`` and is shown as typed.
-REASONS = {"manual": N_("manual"), "daily": N_("daily"), "before import": N_("before import"),
-           "before restore": N_("before restore"), "before merge": N_("before merge")}
 
 #: What a yes is, typed at the restore question, in either language.
 YES = frozenset({"y", "yes", "c", "có", "co"})
@@ -63,15 +58,6 @@ def summary(info: BackupInfo) -> str:
     """``18 people, 43 organisations, 4 delegations and 10 events``, in the language."""
     parts = [count(kind, info.counts[table]) for table, kind in COUNTED if table in info.counts]
     return format_list(parts) if parts else _("no records counted")
-
-
-def reason_words(info: BackupInfo) -> str:
-    """Why the backup was taken: ``before import`` / ``trước khi nhập``."""
-    label = info.label
-    if label.startswith("before upgrade from v"):
-        return _("before upgrading from format {version}").format(
-            version=label.removeprefix("before upgrade from v"))
-    return _(REASONS[label]) if label in REASONS else label
 
 
 def warn_if_network(path: Path, stream: TextIO | None = None) -> bool:
@@ -119,7 +105,7 @@ def _print_list(path: Path) -> int:
         return 0
     print(_("Backups of {catalog} in {folder}, newest first:").format(
         catalog=path.name, folder=backup_dir(path)))
-    reasons = [reason_words(info) for info in found]
+    reasons = [info.label for info in found]  # in words, in the language (the store's)
     width = max(len(reason) for reason in reasons)
     for info, reason in zip(found, reasons, strict=True):
         print(f"  {format_datetime(info.taken_at)}  {reason:<{width}}  {summary(info)}  "

@@ -127,3 +127,25 @@ def test_attestations_are_checked_when_written(empty_catalog: Catalog) -> None:
     with pytest.raises(ops.ValidationError, match="YYYY-MM-DD"):
         create(empty_catalog, K.POSITION, person_id=person, title="Chief of Cabinet",
                attested_on=["June 2017"])
+
+
+def test_two_holders_are_found_when_only_one_title_has_a_vietnamese_form(
+        empty_catalog: Catalog) -> None:
+    """On a Vietnamese sheet the positions carry their Vietnamese titles; the office is
+    still one office when the other holder's title has no Vietnamese form."""
+    from db.i18n import using
+
+    org = create(empty_catalog, K.ORGANISATION, name="Hanoi People's Committee")
+    old = create(empty_catalog, K.PERSON, given_names="Đức Chung", family_name="Nguyễn",
+                 name_order="family_first")
+    new = create(empty_catalog, K.PERSON, given_names="Sỹ Thanh", family_name="Trần",
+                 name_order="family_first")
+    create(empty_catalog, K.POSITION, person_id=old, organisation_id=org,
+           title="Chairman", title_vi="Chủ tịch", attested_on=["2017-06-13"])
+    create(empty_catalog, K.POSITION, person_id=new, organisation_id=org,
+           title="Chairman", attested_on=[TODAY.isoformat()])
+    for language in ("en", "vi"):
+        with using(language), empty_catalog.read_session() as session:
+            views = reads.people(session, [old])
+            shared = titles.shared_offices_of(session, {old: views[old].positions}, TODAY)
+        assert [s.name for s in shared.get(old, [])] == ["Trần Sỹ Thanh"], language

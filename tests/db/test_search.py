@@ -88,6 +88,7 @@ def test_hostile_strings_return_results_or_nothing(sample_catalog: Catalog) -> N
 
 
 @example(query="PHẠM")  # uppercase with diacritics: found by hypothesis
+@example(query="ÐU")
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)

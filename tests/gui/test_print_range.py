@@ -76,6 +76,9 @@ def test_a_page_range_printed_to_pdf_holds_only_those_pages(
     ranged = _print(dialog, tmp_path / "pages-2-3.pdf", (2, 3))
     with pdfplumber.open(io.BytesIO(ranged)) as pdf:
         assert len(pdf.pages) == 2
+    # The sheet's own pages, text and all (selectable, searchable), not pictures of them.
+    assert pages_text(ranged) == pages_text(dialog.data)[1:3]
+    assert all(text.strip() for text in pages_text(ranged))
     printed = _thumbs(ranged)
     for index, page in enumerate(printed):
         distances = [_difference(page, original) for original in sheet]

@@ -18,7 +18,11 @@ from gui.main_window import MainWindow
 from tests.gui.helpers import close_window, settings_in
 from tests.office.pgserver import PgServer
 
-OLDER = f"{schema.SCHEMA_VERSION - 1:04d}"
+# A format whose next migration changes tables (0011 adds the protocol columns): a login
+# without rights to ALTER cannot make it, and running it again over the finished tables
+# fails on the server. (A later migration that only rebuilds the search index would
+# succeed with an editor's rights, so "the newest but one" is not the format to use.)
+OLDER = "0010"
 SHOTS = os.environ.get("LIAISON_SHOTS")  # a folder: save what the window showed there
 
 
