@@ -22,7 +22,6 @@ from gui.main_window import MainWindow
 from tests.gui.helpers import close_window, open_window
 
 BIG = 100_000
-REFRESH_BUDGET_S = 0.050
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +87,6 @@ def test_editing_one_person_of_100k_refreshes_one_row_and_keeps_the_place(
     qtbot.waitUntil(lambda: not window.worker.busy)
     name_column = model.column("name")
 
-    costs = []
     for attempt, given in enumerate(("Zoltán Édouard", "Đức Anh", "Ngọc Hà")):
         timings_before = len(window.worker.timings)
         with qtbot.waitSignal(model.refreshed, timeout=10_000):
@@ -107,9 +105,8 @@ def test_editing_one_person_of_100k_refreshes_one_row_and_keeps_the_place(
         names = [name for name, _ in jobs]
         assert any("_apply" in name for name in names), "the save itself ran on the worker"
         assert not any("_request" in name for name in names), names
-        costs.append(sum(seconds for name, seconds in jobs if "_apply" not in name))
-    # The best of three: the machine running the tests is shared, the code's cost is not.
-    assert min(costs) <= REFRESH_BUDGET_S, costs
+    # How long the refresh takes is `make bench`'s figure ("edit one person (100k): worker
+    # time of the refresh"), not a timed test: here, what it does (one row, no page).
 
 
 def test_a_rename_refreshes_rows_that_name_it_and_spares_unrelated_panes(
