@@ -14,17 +14,15 @@ import sqlite3
 from pathlib import Path
 
 import pdfplumber
-from alembic import command
-from alembic.config import Config
 from PIL import Image
-from sqlalchemy import create_engine
 
-from db import ops, portraits, schema
+from db import ops, portraits
 from db.catalog import open_catalog
 from db.kinds import RecordKind
 from gui.briefing.document import SheetOptions
 from gui.briefing.render import Kind, render
 from tests.briefing.conftest import attach_photo, person_id, photo_bytes
+from tests.db.old_catalogs import catalog_at
 
 NOW = "2020-01-01 00:00:00.000000"
 
@@ -103,16 +101,9 @@ def test_a_document_has_no_portrait(sample_path: Path) -> None:
 def test_upgrading_a_catalog_makes_portraits_for_its_photos(tmp_path: Path,
                                                             options: SheetOptions) -> None:
     path = tmp_path / "old.liaison"
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0011")
-    engine.dispose()
+    catalog_at(path, "0011")
     photo, scan, junk = photo_bytes(), photo_bytes(colour=(0, 0, 0)), b"not an image"
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     conn.execute("INSERT INTO person (id, created_at, updated_at, version, family_name, "
                  "name_order, sort_key, address_by, languages) VALUES "
                  "(1, ?, ?, 1, 'Angelet', 'western', 'angelet', 'family', '[]')",

@@ -7,36 +7,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, inspect
 
 from db import ops, schema
 from db.catalog import Catalog, open_catalog
 from db.kinds import RecordKind
 from db.reads import actions
+from tests.db.old_catalogs import catalog_at
 
 K = RecordKind
-
-
-def _catalog_at(path: Path, revision: str) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people(
         tmp_path: Path) -> None:
     path = tmp_path / "old.liaison"
-    _catalog_at(path, "0006")
+    catalog_at(path, "0006")
     conn = sqlite3.connect(path)
     assert "action_item" not in {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -56,12 +41,8 @@ def test_a_catalog_from_before_action_items_gains_the_table_and_keeps_its_people
         assert made.ids(K.ACTION_ITEM)
         with catalog.read_session() as session:
             assert [a.who.label for a in actions.of_person(session, 1) if a.who] == ["Nguyễn"]
+    catalog_at(path, "0006", downgrade=True)
     engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0006")
     with engine.connect() as db:
         assert "action_item" not in inspect(db).get_table_names()
         assert db.exec_driver_sql("PRAGMA user_version").scalar() == 6

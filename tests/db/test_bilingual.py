@@ -11,9 +11,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from db import i18n, listing, ops, reads, search
 from db.bilingual import country_label, form, pick
@@ -21,6 +18,7 @@ from db.catalog import Catalog, open_catalog
 from db.kinds import RecordKind
 from db.models import Organisation, Position
 from db.registry import REGISTRY
+from tests.db.old_catalogs import catalog_at
 
 K = RecordKind
 pytestmark = pytest.mark.both_engines
@@ -130,18 +128,7 @@ def test_people_list_marks_a_title_no_source_confirms_today(sample_catalog: Cata
 
 def test_a_0004_catalog_upgrades_with_empty_vietnamese_forms(tmp_path: Path) -> None:
     path = tmp_path / "old.liaison"
-    from db import schema
-
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    conn.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-    engine.dispose()
+    catalog_at(path, "0004")
     conn = sqlite3.connect(path)
     now = "2020-01-01 00:00:00.000000"
     conn.execute("INSERT INTO organisation (id, created_at, updated_at, version, name, org_kind) "

@@ -5,15 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from hypothesis import example, given
 from hypothesis import strategies as st
-from sqlalchemy import create_engine
 
 from db import schema, search
 from db.catalog import open_catalog
 from db.folding import fold
+from tests.db.old_catalogs import catalog_at
 
 
 @example("ÐU")  # the Icelandic eth: 'ÐU' folded to 'du' but 'ðu' stayed 'ðu'
@@ -28,15 +26,8 @@ def test_upgrade_from_0012_rebuilds_the_index_with_todays_folding(tmp_path: Path
     """An Icelandic name indexed under the old rule ('guðmundsson') is found after the
     upgrade however it is typed."""
     path = tmp_path / "old.liaison"
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0012")
-    engine.dispose()
+    catalog_at(path, "0012")
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     now = "2020-01-01 00:00:00.000000"
     conn.execute(
         "INSERT INTO person (id, created_at, updated_at, version, given_names, family_name, "

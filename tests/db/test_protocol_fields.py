@@ -12,29 +12,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from db import ops, schema
 from db.catalog import Catalog, open_catalog
 from db.kinds import RecordKind
 from db.models import Delegation, DelegationMember, Engagement, Person
+from tests.db.old_catalogs import catalog_at
 
 K = RecordKind
 
 
 def test_a_0010_catalog_upgrades_keeping_its_records(tmp_path: Path) -> None:
     path = tmp_path / "old.liaison"
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0010")
-    engine.dispose()
+    catalog_at(path, "0010")
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 10")
     now = "2020-01-01 00:00:00.000000"
     conn.execute("INSERT INTO person (id, created_at, updated_at, version, family_name, "

@@ -7,13 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
 from db import ops, schema, search
 from db.catalog import Catalog, open_catalog
 from db.models import RecordKind
+from tests.db.old_catalogs import catalog_at
 
 pytestmark = pytest.mark.both_engines
 
@@ -66,15 +64,8 @@ def test_hostile_queries_give_results_or_nothing(sample_catalog: Catalog, query:
 def test_upgrade_from_0004_rebuilds_the_index_with_notes(tmp_path: Path) -> None:
     """A catalog made before biographies were searched finds them once opened."""
     path = tmp_path / "old.liaison"
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-    engine.dispose()
+    catalog_at(path, "0004")
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     now = "2020-01-01 00:00:00.000000"
     conn.execute(
         "INSERT INTO person (id, created_at, updated_at, version, given_names, family_name, "

@@ -7,13 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
 
-from db import listing, ops, schema
+from db import listing, ops
 from db.catalog import Catalog, open_catalog
 from db.kinds import RecordKind
+from tests.db.old_catalogs import catalog_at
 
 pytestmark = pytest.mark.both_engines
 
@@ -52,15 +50,8 @@ def test_an_edit_moves_the_record(empty_catalog: Catalog) -> None:
 
 def test_upgrade_fills_sort_dates(tmp_path: Path) -> None:
     path = tmp_path / "old.liaison"
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    engine.dispose()
+    catalog_at(path, "0005")
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     now = "2020-01-01 00:00:00.000000"
     for rid, title, start, note in [(1, "Noted", None, "June 2017"),
                                     (2, "Dated", "2017-07-02", None),

@@ -9,13 +9,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine
-
 from db import ops, schema, search
 from db.catalog import Catalog, open_catalog
 from db.kinds import RecordKind
+from tests.db.old_catalogs import catalog_at
 
 K = RecordKind
 
@@ -67,17 +64,7 @@ def test_decomposed_and_padded_text_is_stored_nfc_and_trimmed(empty_catalog: Cat
 
 def _v1_catalog(path: Path) -> None:
     """A catalog as Liaison made it before migration 0004, holding text as typed."""
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    engine.dispose()
+    catalog_at(path, "0001")
     conn = sqlite3.connect(path)
     now = "2020-01-01 00:00:00.000000"
     conn.execute(
