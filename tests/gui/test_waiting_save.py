@@ -3,8 +3,6 @@ whose import holds the file, when a colleague's import does, and clears it after
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from db.kinds import RecordKind
 from gui import catalog_watch
 from gui.catalog_watch import CatalogWatch, writes_on
 from gui.worker import Worker
+from tests.lock_holder import write_lock_held
 
 
 def test_a_waiting_save_says_whose_import_it_waits_for(
@@ -30,20 +29,10 @@ def test_a_waiting_save_says_whose_import_it_waits_for(
     watch = CatalogWatch(lambda: worker.busy)
     with open_catalog(sample_path) as catalog:
         run = writes_on(worker, watch, catalog, said.append)
-        importer = subprocess.Popen(
-            [sys.executable, "-c",
-             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-             "c.execute('BEGIN IMMEDIATE'); print('writing', flush=True); sys.stdin.read()",
-             str(sample_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        try:
-            with announce(sample_path, "import"):
-                assert importer.stdout is not None
-                assert importer.stdout.readline().strip() == "writing"
-                with pytest.raises(CatalogBusyError):
-                    run(lambda: ops.create(catalog, RecordKind.COUNTRY,
-                                           {"code": "FR", "name": "France"}))
-        finally:
-            importer.communicate("", timeout=30)
+        with write_lock_held(sample_path), announce(sample_path, "import"), \
+                pytest.raises(CatalogBusyError):
+            run(lambda: ops.create(catalog, RecordKind.COUNTRY,
+                                   {"code": "FR", "name": "France"}))
         assert said[0].startswith("Waiting: ") and "is importing a file into" in said[0]
         assert said[-1] == ""  # cleared once the save gave up
         said.clear()

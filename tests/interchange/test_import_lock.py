@@ -25,6 +25,7 @@ from db.catalog.activity import announce, note_path
 from db.catalog.errors import CatalogBusyError
 from db.models import Person, RecordKind
 from tests.interchange.files import write_xlsx
+from tests.lock_holder import write_lock_held
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADERS = ["STT", "Họ và tên", "Chức vụ", "Cơ quan", "Tỉnh/Thành phố", "Email"]
@@ -93,19 +94,10 @@ def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _save_while_locked(catalog: Catalog, person_id: int) -> str:
     """A save meeting another process's write lock: the refusal's message."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-         "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); sys.stdin.read()",
-         str(catalog.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(CatalogBusyError) as refused:
-            ops.update(catalog, RecordKind.PERSON, person_id, {"biography": "mine"},
-                       expected_version=1)
-        return str(refused.value)
-    finally:
-        holder.communicate("", timeout=30)
+    with write_lock_held(catalog.path), pytest.raises(CatalogBusyError) as refused:
+        ops.update(catalog, RecordKind.PERSON, person_id, {"biography": "mine"},
+                   expected_version=1)
+    return str(refused.value)
 
 
 def test_a_refused_save_names_the_colleagues_import(tmp_path: Path,

@@ -4,8 +4,6 @@ saved again once the import is done, the edit is in the catalog."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from db.models import Person
 from gui.forms import form_for
 from gui.forms.context import FormContext
 from tests.gui.forms.conftest import ScriptedPrompts, commit_text, person_id
+from tests.lock_holder import write_lock_held
 
 
 def test_a_save_refused_during_an_import_says_so_and_keeps_the_edit(
@@ -36,18 +35,8 @@ def test_a_save_refused_during_an_import_says_so_and_keeps_the_edit(
         commit_text(biography.input(), "Met the delegation in June.")
 
         # The colleague's import: its note beside the catalog, its process holding the lock.
-        importer = subprocess.Popen(
-            [sys.executable, "-c",
-             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-             "c.execute('BEGIN IMMEDIATE'); print('writing', flush=True); sys.stdin.read()",
-             str(sample_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        try:
-            with announce(sample_path, "import"):
-                assert importer.stdout is not None
-                assert importer.stdout.readline().strip() == "writing"
-                assert not form.save()
-        finally:
-            importer.communicate("", timeout=30)
+        with write_lock_held(sample_path), announce(sample_path, "import"):
+            assert not form.save()
         ((what, said),) = prompts.asked
         assert what == "problem"
         assert "is importing a file into it" in said and "not saved" in said, said
