@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.problems.show(message)
         if not keep_catalog:
             self.status_label.setText(_("No catalog open"))
+            window_layout.no_catalog(self.stack)
             self.catalog_changed.emit(False)
 
     @property

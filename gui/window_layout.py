@@ -69,6 +69,17 @@ def central_area(window: QMainWindow, sidebar: QWidget, stack: QStackedWidget) -
     return column
 
 
+def no_catalog(stack: QStackedWidget) -> None:
+    """The page stack once no catalog could be opened: say so and how to open one,
+    rather than "Opening the catalog…" forever."""
+    label = stack.findChild(QLabel, "openingCatalog")
+    if label is not None:
+        label.setText(_("No catalog open. Choose File > Open Catalog… to open one, or "
+                        "File > New Empty Catalog… to start one."))
+        label.setWordWrap(True)
+        stack.setCurrentWidget(label)
+
+
 def add_banners(column: QBoxLayout) -> Banners:
     """The read-only and sample banners (both hidden until a catalog asks) on top of
     the window's *column*; made after the first frame, which shows neither."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from gui import app as app_module
@@ -26,3 +27,6 @@ def test_a_catalog_without_its_migration_record_shows_a_message(qtbot: QtBot,
                     timeout=10_000)
     assert window.catalog is None
     assert window.status_label.text() == "No catalog open"
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, QLabel) and "Opening" not in shown.text()
+    assert "File > Open Catalog…" in shown.text()
