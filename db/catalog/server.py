@@ -52,9 +52,11 @@ def server_engine(url: str) -> Engine:
                                connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                                              "options": "-c timezone=UTC"})
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        # SQLAlchemy's words ("Can't load plugin: sqlalchemy.dialects:bogus") add nothing a
+        # user can act on, in English: the sentence says how to write the address.
         raise CatalogError(say(N_(
-            "Cannot use {url} as a database URL ({error}); write it as "
-            "postgresql://USER@HOST:PORT/DATABASE."), url=redacted(url), error=exc)) from exc
+            "Cannot use {url} as a database URL; write it as "
+            "postgresql://USER@HOST:PORT/DATABASE."), url=redacted(url))) from exc
     rules = dialect.of(engine)
 
     @event.listens_for(engine, "begin")

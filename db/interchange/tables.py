@@ -150,8 +150,10 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileProblem(say(N_("{name} is not an Excel workbook ({error})"), name=path.name,
-                              error=exc)) from None
+        # The library's own words (zipfile's "File is not a zip file") tell the user
+        # nothing more, in English: the sentence says it all; the cause goes to the log.
+        raise FileProblem(say(N_("{name} is not an Excel workbook (.xlsx), or it is damaged."),
+                              name=path.name)) from exc
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise FileProblem(say(N_("{name} has no sheet {sheet!r} (sheets: {sheets})"),
