@@ -12,7 +12,6 @@ machinery for a sheet in Latin script.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ from db.catalog import open_catalog
 from db.models import DelegationMember
 from gui.briefing import fonts
 from tests.briefing.conftest import attach_photo, photo_bytes
+from tests.cli.imports import forbidden, imported_by
 
 ROOT = Path(__file__).resolve().parents[2]
 # Modules a delegation briefing must never load (a name, or the start of a dotted name).
@@ -54,17 +54,11 @@ def with_photos(sample_path: Path) -> Path:
 
 def _brief(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """Run ``liaison brief`` as a user does and list every module it imported."""
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "gui", "brief", *args],
-        cwd=ROOT, text=True, capture_output=True, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    modules = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
-               if line.startswith("import time:")}
-    return result, modules
+    return imported_by("brief", *args)
 
 
 def _forbidden(modules: set[str]) -> set[str]:
-    return {m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN)}
+    return forbidden(modules, FORBIDDEN)
 
 
 @pytest.mark.parametrize("counterpart", [False, True])

@@ -9,10 +9,8 @@ own search on the same file, query by query.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ import pytest
 import db.catalog
 from db import quick_search, search
 from db.catalog import open_catalog
+from tests.cli.imports import forbidden, imported_by
 
 ROOT = Path(__file__).resolve().parents[2]
 # Modules the search command must never load (a name, or the start of a dotted name).
@@ -30,16 +29,11 @@ QUERIES = ["nguyen duc", "Nguyễn Đức Chung", "hà nội", "ha", "n", "smart
 
 def _imported_by_search(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """Run ``liaison search`` as a user does and list every module it imported."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "gui", "search", *args],
-                            cwd=ROOT, text=True, capture_output=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    modules = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
-               if line.startswith("import time:")}
-    return result, modules
+    return imported_by("search", *args)
 
 
 def _forbidden(modules: set[str]) -> set[str]:
-    return {m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN)}
+    return forbidden(modules, FORBIDDEN)
 
 
 def test_search_imports_no_orm_pydantic_or_qt(sample_path: Path) -> None:
