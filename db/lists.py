@@ -42,7 +42,7 @@ from db.wording import pairing_label, words
 
 def _names(session: Session, model: Any, ids: set[Any]) -> dict[int, str]:
     """Names by id in the current language (a Vietnamese form, a country in CLDR)."""
-    return labels_of(session, model, ids)
+    return labels_of(session, RecordKind(model.__tablename__), ids)
 
 
 def when(start: dt.date | None, end: dt.date | None, note: str | None) -> str:

@@ -10,7 +10,7 @@ These rules live here once so lists, search, briefings and forms agree.
 from __future__ import annotations
 
 from db.folding import nfc
-from db.models import AddressBy, NameOrder
+from db.kinds import AddressBy, NameOrder
 
 
 def display_name(given_names: str | None, family_name: str, name_order: str) -> str:

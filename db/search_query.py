@@ -48,12 +48,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from db import search_fields
 from db.folding import APOSTROPHES, fold, nfc
+from db.rows import Rows as Rows
 from db.search_words import shown_subtitle
 
 if TYPE_CHECKING:
@@ -64,8 +65,6 @@ if TYPE_CHECKING:
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 16
 
-#: Runs one SQL statement (``:name`` parameters) and returns all its rows.
-Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 _WORD = re.compile(r"[^\W_]+")
 _DROP_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))

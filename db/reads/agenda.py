@@ -28,12 +28,10 @@ from sqlmodel import Session, col, select
 from db.i18n import _, format_date, format_time
 from db.kinds import DelegationStatus, MemberRole
 from db.models import (
-    City,
     Delegation,
     DelegationMember,
     Engagement,
     EngagementParticipant,
-    Organisation,
     RecordKind,
 )
 from db.reads.common import labels_of
@@ -131,10 +129,11 @@ def agenda(session: Session, first: dt.date, days: int = DEFAULT_DAYS) -> Agenda
         .where(Delegation.status != cancelled, col(Engagement.date).is_not(None),
                col(Engagement.date) >= first, col(Engagement.date) <= last)).all())
     owners = {d.id: d for d in delegations} | {d.id: d for _e, d in meetings}
-    cities = labels_of(session, City, [c for d in owners.values()
+    cities = labels_of(session, RecordKind.CITY, [c for d in owners.values()
                                        for c in (d.host_city_id, d.sending_city_id)]
                        + [e.city_id for e, _d in meetings])
-    hosts = labels_of(session, Organisation, [e.host_organisation_id for e, _d in meetings])
+    hosts = labels_of(session, RecordKind.ORGANISATION,
+                      [e.host_organisation_id for e, _d in meetings])
     members: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for member in session.exec(select(DelegationMember).where(
             col(DelegationMember.delegation_id).in_([d.id for d in delegations]))):

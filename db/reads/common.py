@@ -10,19 +10,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
-
-from db.bilingual import country_label, pick, vietnamese_field
-from db.models import (
-    TABLES,
-    Citation,
-    Country,
-    RecordKind,
-    Source,
-)
+from db.bilingual import NAMED_IN_TWO_LANGUAGES, country_label, pick
+from db.kinds import RecordKind
+from db.rows import Reader, day, ids_in, rows_of
 
 
 @dataclass(frozen=True)
@@ -43,24 +34,25 @@ class SourceView:
     published_on: dt.date | None
 
 
-def labels_of(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int, str]:
-    """The names of records by id, in the current language, in one query.
+def labels_of(source: Reader, kind: RecordKind, ids: Iterable[int | None]) -> dict[int, str]:
+    """The names of records of *kind* by id, in the current language, in one query.
 
     A record with a Vietnamese form (``name_vi``) shows it in Vietnamese
     (:func:`db.bilingual.pick`); a country shows its name in the language (CLDR).
     """
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
+    where, params = ids_in("id", ids)
+    if not params:
         return {}
-    if model is Country:
-        rows = session.exec(select(Country.id, Country.code, Country.name)
-                            .where(col(Country.id).in_(wanted))).all()
-        return {rid: country_label(code, name) for rid, code, name in rows if rid is not None}
-    if hasattr(model, vietnamese_field("name")):
-        pairs = session.exec(select(model.id, model.name, getattr(model, vietnamese_field("name")))
-                             .where(col(model.id).in_(wanted))).all()
-        return {int(rid): pick(name, name_vi) or "" for rid, name, name_vi in pairs}
-    return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
+    rows = rows_of(source)
+    table = f'"{kind.value}"'
+    if kind is RecordKind.COUNTRY:
+        return {int(rid): country_label(code, name) for rid, code, name in rows(
+            f"SELECT id, code, name FROM {table} WHERE id IN {where}", params)}
+    if kind.value in NAMED_IN_TWO_LANGUAGES:
+        return {int(rid): pick(name, name_vi) or "" for rid, name, name_vi in rows(
+            f"SELECT id, name, name_vi FROM {table} WHERE id IN {where}", params)}
+    return {int(rid): name for rid, name in rows(
+        f"SELECT id, name FROM {table} WHERE id IN {where}", params)}
 
 
 def ref_or_none(kind: RecordKind, record_id: int | None, labels: dict[int, str]) -> Ref | None:
@@ -69,24 +61,28 @@ def ref_or_none(kind: RecordKind, record_id: int | None, labels: dict[int, str])
     return Ref(kind.value, record_id, labels[record_id])
 
 
-def sources_of(session: Session, kind: RecordKind, record_id: int) -> tuple[SourceView, ...]:
-    return sources_by_record(session, kind, [record_id]).get(record_id, ())
+def sources_of(source: Reader, kind: RecordKind, record_id: int) -> tuple[SourceView, ...]:
+    return sources_by_record(source, kind, [record_id]).get(record_id, ())
 
 
-def count(session: Session, kind: RecordKind) -> int:
-    return int(session.exec(select(func.count()).select_from(TABLES[kind])).one())
+def count(source: Reader, kind: RecordKind) -> int:
+    return int(rows_of(source)(f'SELECT count(*) FROM "{kind.value}"', {})[0][0])
 
 
-def sources_by_record(session: Session, kind: RecordKind,
+def sources_by_record(source: Reader, kind: RecordKind,
                       record_ids: Sequence[int]) -> dict[int, tuple[SourceView, ...]]:
     """The sources of many records of one kind, in one query."""
+    where, params = ids_in("id", record_ids)
     found: dict[int, list[SourceView]] = defaultdict(list)
-    for citation, s in session.exec(
-            select(Citation, Source).join(Source, col(Source.id) == Citation.source_id)
-            .where(Citation.record_kind == kind.value, col(Citation.record_id).in_(record_ids))
+    if not params:
+        return {}
+    for record_id, sid, title, publisher, url, published_on in rows_of(source)(
+            "SELECT c.record_id, s.id, s.title, s.publisher, s.url, s.published_on"
+            " FROM citation c JOIN source s ON s.id = c.source_id"
+            f" WHERE c.record_kind = :kind AND c.record_id IN {where}"
             # In the order cited: "[2]" in a record's text is the second of its sources,
             # on every engine (the sheets and the detail pane number them so).
-            .order_by(col(Citation.id))):
-        found[citation.record_id].append(
-            SourceView(s.id or 0, s.title, s.publisher, s.url, s.published_on))
+            " ORDER BY c.id", {"kind": kind.value, **params}):
+        found[int(record_id)].append(SourceView(int(sid), title, publisher, url,
+                                                day(published_on)))
     return {record_id: tuple(views) for record_id, views in found.items()}

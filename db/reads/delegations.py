@@ -14,13 +14,10 @@ from sqlmodel import Session, col, select
 from db import precedence
 from db.dates import approximate_date
 from db.models import (
-    City,
     Delegation,
     DelegationMember,
     Engagement,
     EngagementParticipant,
-    Event,
-    Organisation,
     Pairing,
     Person,
     RecordKind,
@@ -119,10 +116,10 @@ def delegation(session: Session, delegation_id: int, *,
         return None
     labels = labels_of
     paired = session.get(Pairing, d.pairing_id) if d.pairing_id is not None else None
-    cities_ = labels(session, City, [d.sending_city_id, d.host_city_id,
+    cities_ = labels(session, RecordKind.CITY, [d.sending_city_id, d.host_city_id,
                                      *((paired.city_a_id, paired.city_b_id) if paired else ())])
-    orgs = labels(session, Organisation, [d.sending_organisation_id])
-    events_ = labels(session, Event, [d.event_id])
+    orgs = labels(session, RecordKind.ORGANISATION, [d.sending_organisation_id])
+    events_ = labels(session, RecordKind.EVENT, [d.event_id])
     member_rows = session.exec(select(DelegationMember)
                                .where(DelegationMember.delegation_id == delegation_id)).all()
     views = people(session, [m.person_id for m in member_rows], related=member_details)
@@ -130,8 +127,8 @@ def delegation(session: Session, delegation_id: int, *,
                for m in member_rows if m.person_id in views]
     rows = session.exec(select(Engagement).where(Engagement.delegation_id == delegation_id)
                         .order_by(col(Engagement.sequence), col(Engagement.id))).all()
-    places = labels(session, City, [e.city_id for e in rows])
-    hosts = labels(session, Organisation, [e.host_organisation_id for e in rows])
+    places = labels(session, RecordKind.CITY, [e.city_id for e in rows])
+    hosts = labels(session, RecordKind.ORGANISATION, [e.host_organisation_id for e in rows])
     taking_part: dict[int, list[tuple[Ref, str]]] = defaultdict(list)
     if rows:
         for ep, p in session.exec(

@@ -11,7 +11,6 @@ from db import precedence
 from db.bilingual import form
 from db.dates import approximate_date
 from db.models import (
-    City,
     Event,
     EventOrganiser,
     EventParticipant,
@@ -49,8 +48,8 @@ def event(session: Session, event_id: int) -> EventView | None:
     e = session.get(Event, event_id)
     if e is None:
         return None
-    cities = labels_of(session, City, [e.city_id])
-    venues = labels_of(session, Organisation, [e.venue_id])
+    cities = labels_of(session, RecordKind.CITY, [e.city_id])
+    venues = labels_of(session, RecordKind.ORGANISATION, [e.venue_id])
     organisers = tuple(
         (Ref(RecordKind.ORGANISATION.value, o.id or 0, form(o)), eo.role)
         for eo, o in session.exec(

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
-from db.models import Delegation, Event, Gift, Organisation, Person, RecordKind
+from db.models import Delegation, Gift, Person, RecordKind
 from db.reads.common import Ref, labels_of
 from db.reads.people import person_label
 
@@ -69,10 +69,10 @@ def _ref(kind: RecordKind, record_id: int | None, labels: dict[int, str]) -> Ref
 def views(session: Session, rows: Sequence[Gift]) -> tuple[GiftView, ...]:
     """Read objects for *rows*, newest first (undated gifts last)."""
     people = _people(session, [i for g in rows for i in (g.from_person_id, g.to_person_id)])
-    bodies = labels_of(session, Organisation,
+    bodies = labels_of(session, RecordKind.ORGANISATION,
                        [i for g in rows for i in (g.from_organisation_id, g.to_organisation_id)])
     delegations = _titles(session, Delegation, [g.delegation_id for g in rows])
-    events = labels_of(session, Event, [g.event_id for g in rows])
+    events = labels_of(session, RecordKind.EVENT, [g.event_id for g in rows])
     found = []
     for g in rows:
         giver = _ref(RecordKind.PERSON, g.from_person_id, people)

@@ -17,12 +17,10 @@ from db import titles
 from db.bilingual import form
 from db.models import (
     Attachment,
-    Country,
     Delegation,
     DelegationMember,
     Event,
     EventParticipant,
-    Organisation,
     Person,
     Position,
     RecordKind,
@@ -159,7 +157,7 @@ class PersonView:
 
 def _positions(session: Session, person_ids: Sequence[int]) -> dict[int, list[PositionView]]:
     rows = session.exec(select(Position).where(col(Position.person_id).in_(person_ids))).all()
-    orgs = labels_of(session, Organisation, (p.organisation_id for p in rows))
+    orgs = labels_of(session, RecordKind.ORGANISATION, (p.organisation_id for p in rows))
     found: dict[int, list[PositionView]] = defaultdict(list)
     for p in rows:
         found[p.person_id].append(PositionView(
@@ -194,7 +192,7 @@ def people(session: Session, person_ids: Iterable[int], *,
         return {}
     rows = session.exec(select(Person).where(col(Person.id).in_(wanted))).all()
     nationalities = {p.nationality_id for p in rows if p.nationality_id}
-    countries = labels_of(session, Country, nationalities)
+    countries = labels_of(session, RecordKind.COUNTRY, nationalities)
     positions = _positions(session, wanted)
     delegations: dict[int, list[Participation]] = defaultdict(list)
     events: dict[int, list[Participation]] = defaultdict(list)

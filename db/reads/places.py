@@ -14,7 +14,6 @@ from db.bilingual import form
 from db.models import (
     City,
     CooperationArea,
-    Country,
     Delegation,
     Event,
     EventOrganiser,
@@ -33,7 +32,8 @@ from db.wording import pairing_label
 
 def pairing_refs(session: Session, rows: Sequence[Pairing]) -> list[Ref]:
     """Links to these pairings, named by their cities in one query for all of them."""
-    cities = labels_of(session, City, [c for p in rows for c in (p.city_a_id, p.city_b_id)])
+    cities = labels_of(session, RecordKind.CITY,
+                       [c for p in rows for c in (p.city_a_id, p.city_b_id)])
     return [Ref(RecordKind.PAIRING.value, p.id or 0,
                 pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id))) for p in rows]
 
@@ -58,8 +58,8 @@ def pairing(session: Session, pairing_id: int) -> PairingView | None:
     p = session.get(Pairing, pairing_id)
     if p is None:
         return None
-    cities = labels_of(session, City, [p.city_a_id, p.city_b_id])
-    programmes = labels_of(session, Programme, [p.programme_id])
+    cities = labels_of(session, RecordKind.CITY, [p.city_a_id, p.city_b_id])
+    programmes = labels_of(session, RecordKind.PROGRAMME, [p.programme_id])
     areas = session.exec(
         select(CooperationArea.name)
         .join(PairingArea, col(PairingArea.area_id) == CooperationArea.id)
@@ -122,9 +122,9 @@ def organisation(session: Session, organisation_id: int) -> OrganisationView | N
     o = session.get(Organisation, organisation_id)
     if o is None:
         return None
-    cities = labels_of(session, City, [o.city_id])
-    countries = labels_of(session, Country, [o.country_id])
-    parents = labels_of(session, Organisation, [o.parent_id])
+    cities = labels_of(session, RecordKind.CITY, [o.city_id])
+    countries = labels_of(session, RecordKind.COUNTRY, [o.country_id])
+    parents = labels_of(session, RecordKind.ORGANISATION, [o.parent_id])
     today = dt.date.today()
     people = []
     for position, person_row in session.exec(
@@ -188,7 +188,7 @@ def city(session: Session, city_id: int) -> CityView | None:
     c = session.get(City, city_id)
     if c is None:
         return None
-    countries = labels_of(session, Country, [c.country_id])
+    countries = labels_of(session, RecordKind.COUNTRY, [c.country_id])
     pairings = pairing_refs(session, session.exec(select(Pairing).where(
         (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id))).all())
     return CityView(
@@ -227,7 +227,7 @@ def programme(session: Session, programme_id: int) -> ProgrammeView | None:
     p = session.get(Programme, programme_id)
     if p is None:
         return None
-    orgs = labels_of(session, Organisation, [p.funder_id, p.managing_organisation_id])
+    orgs = labels_of(session, RecordKind.ORGANISATION, [p.funder_id, p.managing_organisation_id])
     pairings = pairing_refs(session, session.exec(
         select(Pairing).where(Pairing.programme_id == programme_id)).all())
     return ProgrammeView(
@@ -257,7 +257,7 @@ def city_facts(session: Session, city_ids: Iterable[int | None]) -> dict[int, Ci
     if not wanted:
         return {}
     rows = session.exec(select(City).where(col(City.id).in_(wanted))).all()
-    countries = labels_of(session, Country, (c.country_id for c in rows))
+    countries = labels_of(session, RecordKind.COUNTRY, (c.country_id for c in rows))
     return {c.id or 0: CityFacts(c.id or 0, form(c), c.local_name, c.country_id,
                                  countries.get(c.country_id or -1), c.region)
             for c in rows}
@@ -284,9 +284,9 @@ def organisations_info(session: Session,
     if not wanted:
         return {}
     rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
-    city_names = labels_of(session, City, (r.city_id for r in rows))
-    country_names = labels_of(session, Country, (r.country_id for r in rows))
-    parent_names = labels_of(session, Organisation, (r.parent_id for r in rows))
+    city_names = labels_of(session, RecordKind.CITY, (r.city_id for r in rows))
+    country_names = labels_of(session, RecordKind.COUNTRY, (r.country_id for r in rows))
+    parent_names = labels_of(session, RecordKind.ORGANISATION, (r.parent_id for r in rows))
     return {
         r.id or 0: OrganisationInfo(
             r.id or 0, form(r), r.acronym, r.org_kind, r.city_id,
@@ -316,7 +316,7 @@ def programme_facts(session: Session,
     p = session.get(Programme, programme_id)
     if p is None:
         return None
-    names = labels_of(session, Organisation, [p.funder_id, p.managing_organisation_id])
+    names = labels_of(session, RecordKind.ORGANISATION, [p.funder_id, p.managing_organisation_id])
 
     def ref(org_id: int | None) -> Ref | None:
         return ref_or_none(RecordKind.ORGANISATION, org_id, names)
