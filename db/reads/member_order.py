@@ -8,17 +8,25 @@ starts from the order the user has seen printed, not from the order of entry.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
-from sqlmodel import Session
-
-from db.models import DelegationMember
 from db.reads.delegations import delegation
+from db.rows import Reader
 
 
-def arrange_members(session: Session, delegation_id: int,
-                    rows: Sequence[DelegationMember]) -> list[DelegationMember]:
+class Member(Protocol):
+    """A delegation member as the form holds it (a ``delegation_member`` row)."""
+
+    @property
+    def person_id(self) -> int: ...
+
+
+M = TypeVar("M", bound=Member)
+
+
+def arrange_members(source: Reader, delegation_id: int, rows: Sequence[M]) -> list[M]:
     """*rows* (the delegation's members) in the sheet's order of precedence."""
-    view = delegation(session, delegation_id, member_details=False)
+    view = delegation(source, delegation_id, member_details=False)
     if view is None:
         return list(rows)
     place = {m.person.id: index for index, m in enumerate(view.members)}

@@ -1,7 +1,9 @@
 """People as the detail pane and the sheets read them: positions, participations, photos.
 
 :func:`people` reads many people in a fixed number of queries, so a delegation of
-twelve or an event with forty speakers costs no more than one person.
+twelve or an event with forty speakers costs no more than one person. Every read
+here is SQL text over :mod:`db.rows`, so a ``liaison brief`` process reads a catalog
+file through :mod:`sqlite3` alone, without loading the table classes (issue 16).
 """
 
 from __future__ import annotations
@@ -10,24 +12,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from sqlmodel import Session, col, select
+from typing import Any, NamedTuple, Protocol
 
 from db import titles
-from db.bilingual import form
-from db.models import (
-    Attachment,
-    Delegation,
-    DelegationMember,
-    Event,
-    EventParticipant,
-    Person,
-    Position,
-    RecordKind,
-)
+from db.bilingual import pick
+from db.kinds import RecordKind
 from db.names import display_name
 from db.portraits import PHOTO_MEDIA_TYPES, PHOTO_ROLE
 from db.reads.common import Ref, SourceView, labels_of, ref_or_none, sources_by_record
+from db.rows import Reader, blob, day, ids_in, rows_of, strings
 from db.wording import title_at
 
 
@@ -155,30 +148,95 @@ class PersonView:
         return self.address_on(day, policy).text
 
 
-def _positions(session: Session, person_ids: Sequence[int]) -> dict[int, list[PositionView]]:
-    rows = session.exec(select(Position).where(col(Position.person_id).in_(person_ids))).all()
-    orgs = labels_of(session, RecordKind.ORGANISATION, (p.organisation_id for p in rows))
+class _PersonRow(NamedTuple):
+    """A ``person`` row as :func:`people` selects it (the SQL names these columns)."""
+
+    id: int
+    version: int
+    honorific: str | None
+    given_names: str | None
+    family_name: str
+    name_order: str
+    address_by: str
+    original_script: str | None
+    form_of_address: str | None
+    nationality_id: int | None
+    email: str | None
+    phone: str | None
+    languages: Any  # JSON text on SQLite, a list on PostgreSQL: db.rows.strings
+    biography: str | None
+    protocol_notes: str | None
+    private_notes: str | None
+    aliases: Any  # as languages
+    birth_date: str | None
+    pronunciation: str | None
+    written_address: str | None
+    interpreter: str | None
+    dietary: str | None
+
+
+_PERSON_COLUMNS = ", ".join(f"p.{name}" for name in _PersonRow._fields)
+
+
+class _PositionRow(NamedTuple):
+    """A ``position`` row as :func:`_positions` selects it."""
+
+    id: int
+    version: int
+    person_id: int
+    organisation_id: int | None
+    title: str
+    title_vi: str | None
+    address_title: str | None
+    address_title_vi: str | None
+    start_date: Any  # DATE: db.rows.day
+    end_date: Any  # DATE: db.rows.day
+    date_note: str | None
+    rank: int
+    attested_on: Any  # JSON: db.rows.strings
+
+
+_POSITION_COLUMNS = ", ".join(f"p.{name}" for name in _PositionRow._fields)
+
+
+def _positions(source: Reader, person_ids: Sequence[int]) -> dict[int, list[PositionView]]:
+    where, params = ids_in("person", person_ids)
+    rows = [_PositionRow._make(row) for row in rows_of(source)(
+        f'SELECT {_POSITION_COLUMNS} FROM "position" p WHERE p.person_id IN {where}', params)]
+    orgs = labels_of(source, RecordKind.ORGANISATION, (p.organisation_id for p in rows))
     found: dict[int, list[PositionView]] = defaultdict(list)
     for p in rows:
         found[p.person_id].append(PositionView(
-            p.id or 0, p.version, form(p, "title"), form(p, "address_title") or None,
+            p.id or 0, p.version, pick(p.title, p.title_vi) or "",
+            pick(p.address_title, p.address_title_vi) or None,
             ref_or_none(RecordKind.ORGANISATION, p.organisation_id, orgs),
-            p.start_date, p.end_date, p.date_note, p.rank, tuple(p.attested_on),
+            day(p.start_date), day(p.end_date), p.date_note, p.rank, strings(p.attested_on),
         ))
     for views in found.values():
         views.sort(key=lambda v: (v.start_date or dt.date.min, v.rank), reverse=True)
     return found
 
 
-def person_label(person: Person) -> str:
+class Named(Protocol):
+    """Anything with a person's name parts: a table row, a read object, a query row."""
+
+    @property
+    def given_names(self) -> str | None: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def name_order(self) -> str: ...
+
+
+def person_label(person: Named) -> str:
     return display_name(person.given_names, person.family_name, person.name_order)
 
 
-def person(session: Session, person_id: int) -> PersonView | None:
-    return people(session, [person_id]).get(person_id)
+def person(source: Reader, person_id: int) -> PersonView | None:
+    return people(source, [person_id]).get(person_id)
 
 
-def people(session: Session, person_ids: Iterable[int], *,
+def people(source: Reader, person_ids: Iterable[int], *,
            related: bool = True) -> dict[int, PersonView]:
     """:func:`db.person` for many people at once, in a fixed number of queries.
 
@@ -190,15 +248,17 @@ def people(session: Session, person_ids: Iterable[int], *,
     wanted = sorted(set(person_ids))
     if not wanted:
         return {}
-    rows = session.exec(select(Person).where(col(Person.id).in_(wanted))).all()
+    where, params = ids_in("id", wanted)
+    rows = [_PersonRow._make(row) for row in rows_of(source)(
+        f'SELECT {_PERSON_COLUMNS} FROM "person" p WHERE p.id IN {where}', params)]
     nationalities = {p.nationality_id for p in rows if p.nationality_id}
-    countries = labels_of(session, RecordKind.COUNTRY, nationalities)
-    positions = _positions(session, wanted)
+    countries = labels_of(source, RecordKind.COUNTRY, nationalities)
+    positions = _positions(source, wanted)
     delegations: dict[int, list[Participation]] = defaultdict(list)
     events: dict[int, list[Participation]] = defaultdict(list)
     sources: dict[int, tuple[SourceView, ...]] = {}
     if related:
-        _related(session, wanted, delegations, events, sources)
+        _related(source, wanted, delegations, events, sources)
     found = {}
     for p in rows:
         person_id = p.id or 0
@@ -211,41 +271,39 @@ def people(session: Session, person_ids: Iterable[int], *,
             family_name=p.family_name, name_order=p.name_order, address_by=p.address_by,
             original_script=p.original_script, explicit_form_of_address=p.form_of_address,
             nationality=nationality, email=p.email, phone=p.phone,
-            languages=tuple(p.languages), biography=p.biography,
+            languages=strings(p.languages), biography=p.biography,
             protocol_notes=p.protocol_notes, private_notes=p.private_notes,
             positions=tuple(positions.get(person_id, [])),
             delegations=tuple(delegations.get(person_id, [])),
             events=tuple(events.get(person_id, [])), sources=sources.get(person_id, ()),
-            aliases=tuple(p.aliases or ()), birth_date=p.birth_date,
+            aliases=strings(p.aliases), birth_date=p.birth_date,
             pronunciation=p.pronunciation, written_address=p.written_address,
             interpreter=p.interpreter, dietary=p.dietary)
     return found
 
 
-def _related(session: Session, wanted: Sequence[int],
+def _related(source: Reader, wanted: Sequence[int],
              delegations: dict[int, list[Participation]],
              events: dict[int, list[Participation]],
              sources: dict[int, tuple[SourceView, ...]]) -> None:
     """Fill in the delegations, events and sources of the people in *wanted*."""
-    for m, d in session.exec(
-            select(DelegationMember, Delegation)
-            .join(Delegation, col(Delegation.id) == DelegationMember.delegation_id)
-            .where(col(DelegationMember.person_id).in_(wanted))
-            .order_by(col(Delegation.start_date))):
-        delegations[m.person_id].append(Participation(
-            Ref(RecordKind.DELEGATION.value, d.id or 0, d.title), m.role, d.start_date,
-            d.date_note))
-    for ep, e in session.exec(
-            select(EventParticipant, Event)
-            .join(Event, col(Event.id) == EventParticipant.event_id)
-            .where(col(EventParticipant.person_id).in_(wanted))
-            .order_by(col(Event.start_date))):
-        events[ep.person_id].append(Participation(
-            Ref(RecordKind.EVENT.value, e.id or 0, form(e)), ep.role, e.start_date,
-            e.date_note))
-    sources.update(sources_by_record(session, RecordKind.PERSON, wanted))
-
-
+    rows = rows_of(source)
+    where, params = ids_in("person", wanted)
+    for person_id, role, did, title, start_date, date_note in rows(
+            "SELECT m.person_id, m.role, d.id, d.title, d.start_date, d.date_note"
+            ' FROM "delegation_member" m JOIN "delegation" d ON d.id = m.delegation_id'
+            f" WHERE m.person_id IN {where} ORDER BY d.start_date", params):
+        delegations[int(person_id)].append(Participation(
+            Ref(RecordKind.DELEGATION.value, did or 0, title), role, day(start_date),
+            date_note))
+    for person_id, role, eid, name, name_vi, start_date, date_note in rows(
+            "SELECT ep.person_id, ep.role, e.id, e.name, e.name_vi, e.start_date, e.date_note"
+            ' FROM "event_participant" ep JOIN "event" e ON e.id = ep.event_id'
+            f" WHERE ep.person_id IN {where} ORDER BY e.start_date", params):
+        events[int(person_id)].append(Participation(
+            Ref(RecordKind.EVENT.value, eid or 0, pick(name, name_vi) or ""), role,
+            day(start_date), date_note))
+    sources.update(sources_by_record(source, RecordKind.PERSON, wanted))
 
 
 # ---------------------------------------------------------------- photos
@@ -262,25 +320,27 @@ class Photo:
     portrait: bytes | None = None
 
 
-def photos(session: Session, person_ids: Iterable[int]) -> dict[int, Photo]:
+def photos(source: Reader, person_ids: Iterable[int]) -> dict[int, Photo]:
     """The newest JPEG or PNG photo of each person, in one query."""
     wanted = sorted(set(person_ids))
     if not wanted:
         return {}
-    rows = session.exec(
-        select(Attachment)
-        .where(Attachment.record_kind == RecordKind.PERSON.value,
-               Attachment.role == PHOTO_ROLE,
-               col(Attachment.record_id).in_(wanted),
-               col(Attachment.media_type).in_(sorted(PHOTO_MEDIA_TYPES)))
-        .order_by(col(Attachment.id))
-    ).all()
+    where, params = ids_in("id", wanted)
+    types = sorted(PHOTO_MEDIA_TYPES)
+    media = {f"media{n}": media_type for n, media_type in enumerate(types)}
     found: dict[int, Photo] = {}
-    for row in rows:  # later rows replace earlier ones: the newest photo wins
-        found[row.record_id] = Photo(row.record_id, row.media_type, row.sha256, row.data,
-                                     row.portrait)
+    for record_id, media_type, sha256, data, portrait in rows_of(source)(
+            "SELECT a.record_id, a.media_type, a.sha256, a.data, a.portrait"
+            ' FROM "attachment" a WHERE a.record_kind = :kind AND a.role = :role'
+            f" AND a.record_id IN {where}"
+            f" AND a.media_type IN ({', '.join(':' + key for key in media)})"
+            " ORDER BY a.id",
+            {"kind": RecordKind.PERSON.value, "role": PHOTO_ROLE, **params, **media}):
+        # Later rows replace earlier ones: the newest photo wins.
+        found[int(record_id)] = Photo(int(record_id), media_type, sha256,
+                                      blob(data) or b"", blob(portrait))
     return found
 
 
-def photo(session: Session, person_id: int) -> Photo | None:
-    return photos(session, [person_id]).get(person_id)
+def photo(source: Reader, person_id: int) -> Photo | None:
+    return photos(source, [person_id]).get(person_id)

@@ -1,41 +1,45 @@
 """Organisations, cities, programmes and pairings, and the facts a sheet prints of them
-(a city with its country, an organisation with its acronym and parent body)."""
+(a city with its country, an organisation with its acronym and parent body).
+
+SQL text over :data:`db.rows.Rows` (see :mod:`db.rows`): these reads serve the store's
+session and a bare read-only ``sqlite3`` connection alike, so a ``liaison brief``
+process prints a pairing sheet without importing the table classes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, TypeAlias
 
-from sqlmodel import Session, col, select
-
-from db.bilingual import form
-from db.models import (
-    City,
-    CooperationArea,
-    Delegation,
-    Event,
-    EventOrganiser,
-    Organisation,
-    Pairing,
-    PairingArea,
-    Person,
-    Position,
-    Programme,
-    RecordKind,
-)
+from db.bilingual import NAMED_IN_TWO_LANGUAGES, pick
+from db.kinds import RecordKind
+from db.names import display_name
 from db.reads.common import Ref, SourceView, labels_of, ref_or_none, sources_of
-from db.reads.people import PositionView, person_label
+from db.reads.people import PositionView
+from db.rows import Reader, day, ids_in, rows_of, strings
 from db.wording import pairing_label
 
+#: A pairing as :func:`pairing_refs` names it: its id and its two cities' ids.
+PairingCities: TypeAlias = tuple[int, int, int]
 
-def pairing_refs(session: Session, rows: Sequence[Pairing]) -> list[Ref]:
-    """Links to these pairings, named by their cities in one query for all of them."""
-    cities = labels_of(session, RecordKind.CITY,
-                       [c for p in rows for c in (p.city_a_id, p.city_b_id)])
-    return [Ref(RecordKind.PAIRING.value, p.id or 0,
-                pairing_label(cities.get(p.city_a_id), cities.get(p.city_b_id))) for p in rows]
+
+def pairing_refs(source: Reader, pairings: Iterable[PairingCities]) -> list[Ref]:
+    """Links to these pairings (``(id, city_a_id, city_b_id)`` each), named by their
+    cities in one query for all of them."""
+    wanted = list(pairings)
+    cities = labels_of(source, RecordKind.CITY, [c for _p, a, b in wanted for c in (a, b)])
+    return [Ref(RecordKind.PAIRING.value, pairing_id,
+                pairing_label(cities.get(city_a_id), cities.get(city_b_id)))
+            for pairing_id, city_a_id, city_b_id in wanted]
+
+
+def _pairings_where(source: Reader, where: str, params: dict[str, Any]) -> list[Ref]:
+    """Links to the pairings *where* selects (no order: the engine's, as it always was)."""
+    return pairing_refs(source, [
+        (int(pid), int(a), int(b)) for pid, a, b in rows_of(source)(
+            f'SELECT p.id, p.city_a_id, p.city_b_id FROM "pairing" p WHERE {where}', params)])
 
 
 @dataclass(frozen=True)
@@ -54,25 +58,30 @@ class PairingView:
     sources: tuple[SourceView, ...]
 
 
-def pairing(session: Session, pairing_id: int) -> PairingView | None:
-    p = session.get(Pairing, pairing_id)
-    if p is None:
+def pairing(source: Reader, pairing_id: int) -> PairingView | None:
+    rows = rows_of(source)
+    found = rows(
+        "SELECT p.version, p.city_a_id, p.city_b_id, p.programme_id, p.pairing_kind,"
+        ' p.status, p.since, p.date_note, p.summary FROM "pairing" p WHERE p.id = :id',
+        {"id": pairing_id})
+    if not found:
         return None
-    cities = labels_of(session, RecordKind.CITY, [p.city_a_id, p.city_b_id])
-    programmes = labels_of(session, RecordKind.PROGRAMME, [p.programme_id])
-    areas = session.exec(
-        select(CooperationArea.name)
-        .join(PairingArea, col(PairingArea.area_id) == CooperationArea.id)
-        .where(PairingArea.pairing_id == pairing_id).order_by(col(CooperationArea.name))
-    ).all()
-    city_a = ref_or_none(RecordKind.CITY, p.city_a_id, cities)
-    city_b = ref_or_none(RecordKind.CITY, p.city_b_id, cities)
+    (version, city_a_id, city_b_id, programme_id, pairing_kind, status, since, date_note,
+     summary) = found[0]
+    cities = labels_of(source, RecordKind.CITY, [city_a_id, city_b_id])
+    programmes = labels_of(source, RecordKind.PROGRAMME, [programme_id])
+    areas = tuple(name for (name,) in rows(
+        'SELECT a.name FROM "cooperation_area" a'
+        ' JOIN "pairing_area" pa ON pa.area_id = a.id'
+        " WHERE pa.pairing_id = :id ORDER BY a.name", {"id": pairing_id}))
+    city_a = ref_or_none(RecordKind.CITY, city_a_id, cities)
+    city_b = ref_or_none(RecordKind.CITY, city_b_id, cities)
     assert city_a is not None and city_b is not None
     return PairingView(
-        pairing_id, p.version, city_a, city_b,
-        ref_or_none(RecordKind.PROGRAMME, p.programme_id, programmes), p.pairing_kind, p.status,
-        p.since, p.date_note, tuple(areas), p.summary,
-        sources_of(session, RecordKind.PAIRING, pairing_id),
+        pairing_id, version, city_a, city_b,
+        ref_or_none(RecordKind.PROGRAMME, programme_id, programmes), pairing_kind, status,
+        day(since), date_note, areas, summary,
+        sources_of(source, RecordKind.PAIRING, pairing_id),
     )
 
 
@@ -108,58 +117,76 @@ class OrganisationView:
     sources: tuple[SourceView, ...]
 
 
-def _refs(session: Session, model: Any, where: Any, order: Any, *, field: str = "name",
-          limit: int | None = None) -> tuple[Ref, ...]:
-    """Links to the records of *model* that *where* selects, in *order* then by id, each
-    named by its *field* in the interface's language (db.bilingual.form): the related
-    lists of a detail pane."""
-    query = select(model).where(where).order_by(order, col(model.id))
-    return tuple(Ref(model.kind.value, r.id or 0, form(r, field))
-                 for r in session.exec(query.limit(limit) if limit else query))
+def _refs(source: Reader, kind: RecordKind, where: str, params: dict[str, Any], order: str,
+          *, field: str = "name", limit: int | None = None) -> tuple[Ref, ...]:
+    """Links to the records of *kind* (table alias ``r``) that *where* selects, in *order*
+    then by id, each named by its *field* in the interface's language
+    (:func:`db.bilingual.pick`): the related lists of a detail pane."""
+    vietnamese = f"r.{field}_vi" if kind.value in NAMED_IN_TWO_LANGUAGES else "NULL"
+    sql = (f'SELECT r.id, r.{field}, {vietnamese} FROM "{kind.value}" r WHERE {where}'
+           f" ORDER BY {order}, r.id")
+    if limit:
+        sql, params = sql + " LIMIT :limit", {**params, "limit": limit}
+    return tuple(Ref(kind.value, int(rid), pick(text, text_vi) or "")
+                 for rid, text, text_vi in rows_of(source)(sql, params))
 
 
-def organisation(session: Session, organisation_id: int) -> OrganisationView | None:
-    o = session.get(Organisation, organisation_id)
-    if o is None:
-        return None
-    cities = labels_of(session, RecordKind.CITY, [o.city_id])
-    countries = labels_of(session, RecordKind.COUNTRY, [o.country_id])
-    parents = labels_of(session, RecordKind.ORGANISATION, [o.parent_id])
+def _holders(source: Reader, organisation_id: int) -> tuple[HolderView, ...]:
+    """Who held a post at the organisation, by rank then name, and whether they still do."""
     today = dt.date.today()
     people = []
-    for position, person_row in session.exec(
-        select(Position, Person).join(Person, col(Person.id) == Position.person_id)
-        .where(Position.organisation_id == organisation_id)
-        .order_by(col(Position.rank), col(Person.sort_key))
-    ):
-        view = PositionView(position.id or 0, position.version, form(position, "title"), None, None,
-                            position.start_date, position.end_date, position.date_note,
-                            position.rank, tuple(position.attested_on))
-        people.append(HolderView(Ref(RecordKind.PERSON.value, person_row.id or 0,
-                                     person_label(person_row)), form(position, "title"),
-                                 position.start_date, position.end_date, position.date_note,
-                                 view.held_on(today)))
+    for (position_id, version, title, title_vi, start, end, date_note, rank, attested_on,
+         person_id, given_names, family_name, name_order) in rows_of(source)(
+            "SELECT po.id, po.version, po.title, po.title_vi, po.start_date, po.end_date,"
+            " po.date_note, po.rank, po.attested_on,"
+            " pe.id, pe.given_names, pe.family_name, pe.name_order"
+            ' FROM "position" po JOIN "person" pe ON pe.id = po.person_id'
+            " WHERE po.organisation_id = :id ORDER BY po.rank, pe.sort_key",
+            {"id": organisation_id}):
+        shown = pick(title, title_vi) or ""
+        start_date, end_date = day(start), day(end)
+        view = PositionView(int(position_id), version, shown, None, None, start_date,
+                            end_date, date_note, rank, strings(attested_on))
+        people.append(HolderView(
+            Ref(RecordKind.PERSON.value, int(person_id),
+                display_name(given_names, family_name, name_order)),
+            shown, start_date, end_date, date_note, view.held_on(today)))
+    return tuple(people)
+
+
+def organisation(source: Reader, organisation_id: int) -> OrganisationView | None:
+    rows = rows_of(source)
+    found = rows(
+        "SELECT o.version, o.name, o.name_vi, o.acronym, o.org_kind, o.city_id, o.country_id,"
+        ' o.parent_id, o.website, o.notes FROM "organisation" o WHERE o.id = :id',
+        {"id": organisation_id})
+    if not found:
+        return None
+    (version, name, name_vi, acronym, org_kind, city_id, country_id, parent_id, website,
+     notes) = found[0]
+    cities = labels_of(source, RecordKind.CITY, [city_id])
+    countries = labels_of(source, RecordKind.COUNTRY, [country_id])
+    parents = labels_of(source, RecordKind.ORGANISATION, [parent_id])
+    this = {"id": organisation_id}
     return OrganisationView(
-        id=organisation_id, version=o.version, name=form(o), acronym=o.acronym, kind=o.org_kind,
-        city=ref_or_none(RecordKind.CITY, o.city_id, cities),
-        country=ref_or_none(RecordKind.COUNTRY, o.country_id, countries),
-        parent=ref_or_none(RecordKind.ORGANISATION, o.parent_id, parents),
-        parts=_refs(session, Organisation, Organisation.parent_id == organisation_id,
-                    col(Organisation.name)),
-        website=o.website, notes=o.notes, people=tuple(people),
-        events=tuple((Ref(RecordKind.EVENT.value, e.id or 0, form(e)), eo.role)
-                     for eo, e in session.exec(
-                         select(EventOrganiser, Event)
-                         .join(Event, col(Event.id) == EventOrganiser.event_id)
-                         .where(EventOrganiser.organisation_id == organisation_id)
-                         .order_by(col(Event.start_date)))),
-        delegations=_refs(session, Delegation,
-                          Delegation.sending_organisation_id == organisation_id,
-                          col(Delegation.sort_date), field="title"),
-        programmes=_refs(session, Programme, (col(Programme.funder_id) == organisation_id)
-                         | (col(Programme.managing_organisation_id) == organisation_id),
-                         col(Programme.id)),
-        sources=sources_of(session, RecordKind.ORGANISATION, organisation_id),
+        id=organisation_id, version=version, name=pick(name, name_vi) or "", acronym=acronym,
+        kind=org_kind,
+        city=ref_or_none(RecordKind.CITY, city_id, cities),
+        country=ref_or_none(RecordKind.COUNTRY, country_id, countries),
+        parent=ref_or_none(RecordKind.ORGANISATION, parent_id, parents),
+        parts=_refs(source, RecordKind.ORGANISATION, "r.parent_id = :id", this, "r.name"),
+        website=website, notes=notes, people=_holders(source, organisation_id),
+        events=tuple((Ref(RecordKind.EVENT.value, int(event_id), pick(e_name, e_name_vi) or ""),
+                      role)
+                     for role, event_id, e_name, e_name_vi in rows(
+                         'SELECT eo.role, e.id, e.name, e.name_vi FROM "event_organiser" eo'
+                         ' JOIN "event" e ON e.id = eo.event_id'
+                         " WHERE eo.organisation_id = :id ORDER BY e.start_date", this)),
+        delegations=_refs(source, RecordKind.DELEGATION, "r.sending_organisation_id = :id",
+                          this, "r.sort_date", field="title"),
+        programmes=_refs(source, RecordKind.PROGRAMME,
+                         "r.funder_id = :id OR r.managing_organisation_id = :id", this, "r.id"),
+        sources=sources_of(source, RecordKind.ORGANISATION, organisation_id),
     )
 
 
@@ -184,26 +211,29 @@ class CityView:
 _RELATED_LIMIT = 200
 
 
-def city(session: Session, city_id: int) -> CityView | None:
-    c = session.get(City, city_id)
-    if c is None:
+def city(source: Reader, city_id: int) -> CityView | None:
+    found = rows_of(source)(
+        "SELECT c.version, c.name, c.name_vi, c.local_name, c.aliases, c.country_id, c.region,"
+        ' c.latitude, c.longitude FROM "city" c WHERE c.id = :id', {"id": city_id})
+    if not found:
         return None
-    countries = labels_of(session, RecordKind.COUNTRY, [c.country_id])
-    pairings = pairing_refs(session, session.exec(select(Pairing).where(
-        (col(Pairing.city_a_id) == city_id) | (col(Pairing.city_b_id) == city_id))).all())
+    (version, name, name_vi, local_name, aliases, country_id, region, latitude,
+     longitude) = found[0]
+    countries = labels_of(source, RecordKind.COUNTRY, [country_id])
+    this = {"id": city_id}
     return CityView(
-        id=city_id, version=c.version, name=form(c), local_name=c.local_name,
-        aliases=tuple(c.aliases), country=ref_or_none(RecordKind.COUNTRY, c.country_id, countries),
-        region=c.region, latitude=c.latitude, longitude=c.longitude,
-        pairings=tuple(pairings),
-        organisations=_refs(session, Organisation, Organisation.city_id == city_id,
-                            col(Organisation.name), limit=_RELATED_LIMIT),
-        delegations=_refs(session, Delegation, (col(Delegation.host_city_id) == city_id)
-                          | (col(Delegation.sending_city_id) == city_id),
-                          col(Delegation.sort_date).desc(), field="title", limit=_RELATED_LIMIT),
-        events=_refs(session, Event, Event.city_id == city_id, col(Event.sort_date).desc(),
+        id=city_id, version=version, name=pick(name, name_vi) or "", local_name=local_name,
+        aliases=strings(aliases), country=ref_or_none(RecordKind.COUNTRY, country_id, countries),
+        region=region, latitude=latitude, longitude=longitude,
+        pairings=tuple(_pairings_where(source, "p.city_a_id = :id OR p.city_b_id = :id", this)),
+        organisations=_refs(source, RecordKind.ORGANISATION, "r.city_id = :id", this,
+                            "r.name", limit=_RELATED_LIMIT),
+        delegations=_refs(source, RecordKind.DELEGATION,
+                          "r.host_city_id = :id OR r.sending_city_id = :id", this,
+                          "r.sort_date DESC", field="title", limit=_RELATED_LIMIT),
+        events=_refs(source, RecordKind.EVENT, "r.city_id = :id", this, "r.sort_date DESC",
                      limit=_RELATED_LIMIT),
-        sources=sources_of(session, RecordKind.CITY, city_id),
+        sources=sources_of(source, RecordKind.CITY, city_id),
     )
 
 
@@ -223,20 +253,17 @@ class ProgrammeView:
     sources: tuple[SourceView, ...]
 
 
-def programme(session: Session, programme_id: int) -> ProgrammeView | None:
-    p = session.get(Programme, programme_id)
-    if p is None:
+def programme(source: Reader, programme_id: int) -> ProgrammeView | None:
+    found = _programme(source, programme_id)
+    if found is None:
         return None
-    orgs = labels_of(session, RecordKind.ORGANISATION, [p.funder_id, p.managing_organisation_id])
-    pairings = pairing_refs(session, session.exec(
-        select(Pairing).where(Pairing.programme_id == programme_id)).all())
+    version, facts = found
+    pairings = _pairings_where(source, "p.programme_id = :id", {"id": programme_id})
     return ProgrammeView(
-        programme_id, p.version, p.name, ref_or_none(RecordKind.ORGANISATION, p.funder_id, orgs),
-        ref_or_none(RecordKind.ORGANISATION, p.managing_organisation_id, orgs), p.start_date,
-        p.end_date, p.date_note, p.description, p.website,
-        tuple(pairings), sources_of(session, RecordKind.PROGRAMME, programme_id),
+        programme_id, version, facts.name, facts.funder, facts.managing_organisation,
+        facts.start_date, facts.end_date, facts.date_note, facts.description, facts.website,
+        tuple(pairings), sources_of(source, RecordKind.PROGRAMME, programme_id),
     )
-
 
 
 # ---------------------------------------------------------------- facts a sheet prints
@@ -252,15 +279,19 @@ class CityFacts:
     region: str | None
 
 
-def city_facts(session: Session, city_ids: Iterable[int | None]) -> dict[int, CityFacts]:
-    wanted = {i for i in city_ids if i is not None}
-    if not wanted:
+def city_facts(source: Reader, city_ids: Iterable[int | None]) -> dict[int, CityFacts]:
+    where, params = ids_in("id", city_ids)
+    if not params:
         return {}
-    rows = session.exec(select(City).where(col(City.id).in_(wanted))).all()
-    countries = labels_of(session, RecordKind.COUNTRY, (c.country_id for c in rows))
-    return {c.id or 0: CityFacts(c.id or 0, form(c), c.local_name, c.country_id,
-                                 countries.get(c.country_id or -1), c.region)
-            for c in rows}
+    rows = [(int(cid), name, name_vi, local_name, country_id, region)
+            for cid, name, name_vi, local_name, country_id, region in rows_of(source)(
+                "SELECT c.id, c.name, c.name_vi, c.local_name, c.country_id, c.region"
+                f' FROM "city" c WHERE c.id IN {where}', params)]
+    countries = labels_of(source, RecordKind.COUNTRY,
+                          (country_id for *_c, country_id, _r in rows))
+    return {cid: CityFacts(cid, pick(name, name_vi) or "", local_name, country_id,
+                           countries.get(country_id or -1), region)
+            for cid, name, name_vi, local_name, country_id, region in rows}
 
 
 @dataclass(frozen=True)
@@ -278,22 +309,37 @@ class OrganisationInfo:
     parent: str | None
 
 
-def organisations_info(session: Session,
-                  organisation_ids: Iterable[int | None]) -> dict[int, OrganisationInfo]:
-    wanted = {i for i in organisation_ids if i is not None}
-    if not wanted:
+def organisations_info(source: Reader,
+                       organisation_ids: Iterable[int | None]) -> dict[int, OrganisationInfo]:
+    where, params = ids_in("id", organisation_ids)
+    if not params:
         return {}
-    rows = session.exec(select(Organisation).where(col(Organisation.id).in_(wanted))).all()
-    city_names = labels_of(session, RecordKind.CITY, (r.city_id for r in rows))
-    country_names = labels_of(session, RecordKind.COUNTRY, (r.country_id for r in rows))
-    parent_names = labels_of(session, RecordKind.ORGANISATION, (r.parent_id for r in rows))
+    rows = [_OrganisationRow(*row) for row in rows_of(source)(
+        "SELECT o.id, o.name, o.name_vi, o.acronym, o.org_kind, o.city_id, o.country_id,"
+        f' o.parent_id FROM "organisation" o WHERE o.id IN {where}', params)]
+    city_names = labels_of(source, RecordKind.CITY, (r.city_id for r in rows))
+    country_names = labels_of(source, RecordKind.COUNTRY, (r.country_id for r in rows))
+    parent_names = labels_of(source, RecordKind.ORGANISATION, (r.parent_id for r in rows))
     return {
-        r.id or 0: OrganisationInfo(
-            r.id or 0, form(r), r.acronym, r.org_kind, r.city_id,
+        int(r.id): OrganisationInfo(
+            int(r.id), pick(r.name, r.name_vi) or "", r.acronym, r.org_kind, r.city_id,
             city_names.get(r.city_id or -1), r.country_id, country_names.get(r.country_id or -1),
             parent_names.get(r.parent_id or -1))
         for r in rows
     }
+
+
+class _OrganisationRow(NamedTuple):
+    """The columns :func:`organisations_info` reads, in its SELECT's order."""
+
+    id: int
+    name: str
+    name_vi: str | None
+    acronym: str | None
+    org_kind: str
+    city_id: int | None
+    country_id: int | None
+    parent_id: int | None
 
 
 @dataclass(frozen=True)
@@ -309,17 +355,29 @@ class ProgrammeFacts:
     website: str | None
 
 
-def programme_facts(session: Session,
+def programme_facts(source: Reader,
                     programme_id: int | None) -> ProgrammeFacts | None:
     if programme_id is None:
         return None
-    p = session.get(Programme, programme_id)
-    if p is None:
+    found = _programme(source, programme_id)
+    return None if found is None else found[1]
+
+
+def _programme(source: Reader, programme_id: int) -> tuple[int, ProgrammeFacts] | None:
+    """A programme's version and facts, its organisations named, in two queries."""
+    found = rows_of(source)(
+        "SELECT p.version, p.name, p.funder_id, p.managing_organisation_id, p.start_date,"
+        " p.end_date, p.date_note, p.description, p.website"
+        ' FROM "programme" p WHERE p.id = :id', {"id": programme_id})
+    if not found:
         return None
-    names = labels_of(session, RecordKind.ORGANISATION, [p.funder_id, p.managing_organisation_id])
+    (version, name, funder_id, managing_id, start_date, end_date, date_note, description,
+     website) = found[0]
+    names = labels_of(source, RecordKind.ORGANISATION, [funder_id, managing_id])
 
     def ref(org_id: int | None) -> Ref | None:
         return ref_or_none(RecordKind.ORGANISATION, org_id, names)
 
-    return ProgrammeFacts(programme_id, p.name, ref(p.funder_id), ref(p.managing_organisation_id),
-                         p.start_date, p.end_date, p.date_note, p.description, p.website)
+    return version, ProgrammeFacts(programme_id, name, ref(funder_id), ref(managing_id),
+                                   day(start_date), day(end_date), date_note, description,
+                                   website)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
-
-from db.models import Delegation, Person, RecordKind
+from db.kinds import RecordKind
+from db.names import display_name
 from db.reads.common import Ref
-from db.reads.people import person_label
+from db.rows import Reader, ids_in, rows_of
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,21 @@ class ContactView:
         return self.person.label if self.person else ""
 
 
-def contacts(session: Session, row: Delegation) -> tuple[ContactView | None, ContactView | None]:
-    """(ours, theirs) for the delegation *row*; None for a side with nothing recorded."""
-    ids = [i for i in (row.our_contact_id, row.their_contact_id) if i is not None]
-    found = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids)))} \
-        if ids else {}
+def contacts(source: Reader, our_contact_id: int | None, our_contact_details: str | None,
+             their_contact_id: int | None, their_contact_details: str | None,
+             ) -> tuple[ContactView | None, ContactView | None]:
+    """(ours, theirs) from a delegation's contact columns (the linked people and the
+    typed details); None for a side with nothing recorded."""
+    where, params = ids_in("id", (our_contact_id, their_contact_id))
+    found: dict[int, ContactView] = {}
+    if params:
+        for pid, given_names, family_name, name_order, phone, email in rows_of(source)(
+                "SELECT p.id, p.given_names, p.family_name, p.name_order, p.phone, p.email"
+                f' FROM "person" p WHERE p.id IN {where}', params):
+            found[int(pid)] = ContactView(
+                Ref(RecordKind.PERSON.value, int(pid),
+                    display_name(given_names, family_name, name_order)),
+                phone, email, None)
 
     def one(person_id: int | None, details: str | None) -> ContactView | None:
         person = found.get(person_id) if person_id is not None else None
@@ -44,8 +53,7 @@ def contacts(session: Session, row: Delegation) -> tuple[ContactView | None, Con
             return None
         if person is None:
             return ContactView(None, None, None, typed)
-        return ContactView(Ref(RecordKind.PERSON.value, person.id or 0, person_label(person)),
-                           person.phone, person.email, typed)
+        return ContactView(person.person, person.phone, person.email, typed)
 
-    return (one(row.our_contact_id, row.our_contact_details),
-            one(row.their_contact_id, row.their_contact_details))
+    return (one(our_contact_id, our_contact_details),
+            one(their_contact_id, their_contact_details))
