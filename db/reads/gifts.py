@@ -4,21 +4,22 @@ A gift is listed on the people who gave or received it, on the delegation (or
 event) it was exchanged at, and on the pairing that delegation served, so the
 next visit never repeats one. Each read is one query for the gifts plus one per
 kind of record they name, however many gifts there are.
+
+The reads are SQL text over :func:`db.rows.rows_of` (the store's session or a bare
+``sqlite3`` connection), so a ``liaison brief`` process loads them without the ORM.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
-from sqlmodel import Session, col, select
-
-from db.models import Delegation, Gift, Person, RecordKind
-from db.reads.common import Ref, labels_of
-from db.reads.people import person_label
+from db.kinds import RecordKind
+from db.reads.common import Ref, labels_of, ref_or_none
+from db.reads.person_names import person_labels
+from db.rows import Reader, day, ids_in, rows_of
 
 
 @dataclass(frozen=True)
@@ -44,113 +45,146 @@ class GiftView:
         return self.ref.id
 
 
-def _titles(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
+@dataclass(frozen=True)
+class GiftRow:
+    """A gift's own columns, as read: what :func:`views` turns into :class:`GiftView`."""
+
+    id: int
+    version: int
+    date: dt.date | None
+    direction: str
+    from_person_id: int | None
+    from_organisation_id: int | None
+    to_person_id: int | None
+    to_organisation_id: int | None
+    delegation_id: int | None
+    event_id: int | None
+    description: str
+    value: str | None
+    notes: str | None
+
+
+_COLUMNS = ("g.id, g.version, g.date, g.direction, g.from_person_id, g.from_organisation_id,"
+            " g.to_person_id, g.to_organisation_id, g.delegation_id, g.event_id,"
+            " g.description, g.value, g.notes")
+
+
+def _id(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _gift_rows(source: Reader, where: str, params: Mapping[str, Any]) -> list[GiftRow]:
+    """The gifts matching *where* (SQL over the alias ``g``), as :class:`GiftRow`."""
+    found = []
+    for (gid, version, date, direction, from_person, from_body, to_person, to_body,
+         delegation, event, description, value, notes) in rows_of(source)(
+            f'SELECT {_COLUMNS} FROM "gift" g WHERE {where}', params):
+        found.append(GiftRow(int(gid), int(version), day(date), direction, _id(from_person),
+                             _id(from_body), _id(to_person), _id(to_body), _id(delegation),
+                             _id(event), description, value, notes))
+    return found
+
+
+def _titles(source: Reader, ids: Iterable[int | None]) -> dict[int, str]:
+    """Delegations' titles by id."""
+    where, params = ids_in("delegation", ids)
+    if not params:
         return {}
-    return dict(session.exec(select(model.id, model.title)
-                             .where(col(model.id).in_(wanted))).all())
+    return {int(did): title for did, title in rows_of(source)(
+        f'SELECT d.id, d.title FROM "delegation" d WHERE d.id IN {where}', params)}
 
 
-def _people(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.exec(select(Person).where(col(Person.id).in_(wanted))).all()
-    return {p.id or 0: person_label(p) for p in rows}
-
-
-def _ref(kind: RecordKind, record_id: int | None, labels: dict[int, str]) -> Ref | None:
-    if record_id is None or record_id not in labels:
-        return None
-    return Ref(kind.value, record_id, labels[record_id])
-
-
-def views(session: Session, rows: Sequence[Gift]) -> tuple[GiftView, ...]:
+def views(source: Reader, rows: Sequence[GiftRow]) -> tuple[GiftView, ...]:
     """Read objects for *rows*, newest first (undated gifts last)."""
-    people = _people(session, [i for g in rows for i in (g.from_person_id, g.to_person_id)])
-    bodies = labels_of(session, RecordKind.ORGANISATION,
+    people = person_labels(source, [i for g in rows for i in (g.from_person_id, g.to_person_id)])
+    bodies = labels_of(source, RecordKind.ORGANISATION,
                        [i for g in rows for i in (g.from_organisation_id, g.to_organisation_id)])
-    delegations = _titles(session, Delegation, [g.delegation_id for g in rows])
-    events = labels_of(session, RecordKind.EVENT, [g.event_id for g in rows])
+    delegations = _titles(source, [g.delegation_id for g in rows])
+    events = labels_of(source, RecordKind.EVENT, [g.event_id for g in rows])
     found = []
     for g in rows:
-        giver = _ref(RecordKind.PERSON, g.from_person_id, people)
-        giving = _ref(RecordKind.ORGANISATION, g.from_organisation_id, bodies)
-        recipient = _ref(RecordKind.PERSON, g.to_person_id, people)
-        receiving = _ref(RecordKind.ORGANISATION, g.to_organisation_id, bodies)
+        giver = ref_or_none(RecordKind.PERSON, g.from_person_id, people)
+        giving = ref_or_none(RecordKind.ORGANISATION, g.from_organisation_id, bodies)
+        recipient = ref_or_none(RecordKind.PERSON, g.to_person_id, people)
+        receiving = ref_or_none(RecordKind.ORGANISATION, g.to_organisation_id, bodies)
         found.append(GiftView(
-            Ref(RecordKind.GIFT.value, g.id or 0, g.description), g.version, g.date,
+            Ref(RecordKind.GIFT.value, g.id, g.description), g.version, g.date,
             g.direction, giver or giving, giving if giver else None,
             recipient or receiving, receiving if recipient else None,
-            _ref(RecordKind.DELEGATION, g.delegation_id, delegations),
-            _ref(RecordKind.EVENT, g.event_id, events), g.description, g.value, g.notes))
+            ref_or_none(RecordKind.DELEGATION, g.delegation_id, delegations),
+            ref_or_none(RecordKind.EVENT, g.event_id, events), g.description, g.value,
+            g.notes))
     found.sort(key=lambda v: (v.date is None, dt.date.max - (v.date or dt.date.max), v.id))
     return tuple(found)
 
 
-def _where(session: Session, *criteria: ColumnElement[bool]) -> tuple[GiftView, ...]:
-    return views(session, session.exec(select(Gift).where(or_(*criteria))).all())
+#: The visits of a pairing, as a sub-select (parameter ``:pairing``).
+_PAIRING_VISITS = 'SELECT v.id FROM "delegation" v WHERE v.pairing_id = :pairing'
 
 
-def of_person(session: Session, person_id: int) -> tuple[GiftView, ...]:
+def of_person(source: Reader, person_id: int) -> tuple[GiftView, ...]:
     """Gifts the person gave or received."""
-    return of_people(session, [person_id]).get(person_id, ())
+    return of_people(source, [person_id]).get(person_id, ())
 
 
-def of_people(session: Session, person_ids: Iterable[int]) -> dict[int, tuple[GiftView, ...]]:
+def of_people(source: Reader, person_ids: Iterable[int]) -> dict[int, tuple[GiftView, ...]]:
     """The gifts each of *person_ids* gave or received (:func:`of_person` for many people
     in one read: a batch of bio sheets); people with none are left out."""
     wanted = sorted(set(person_ids))
     if not wanted:
         return {}
-    rows = session.exec(select(Gift).where(or_(col(Gift.from_person_id).in_(wanted),
-                                               col(Gift.to_person_id).in_(wanted)))).all()
+    people, params = ids_in("person", wanted)
+    rows = _gift_rows(source, f"g.from_person_id IN {people} OR g.to_person_id IN {people}",
+                      params)
     chosen = set(wanted)
     named = {g.id: {g.from_person_id, g.to_person_id} & chosen for g in rows}
     found: dict[int, list[GiftView]] = {}
-    for view in views(session, rows):  # newest first, and so each person's share of them
+    for view in views(source, rows):  # newest first, and so each person's share of them
         for person_id in named[view.id]:
             if person_id is not None:
                 found.setdefault(person_id, []).append(view)
     return {person_id: tuple(gifts) for person_id, gifts in found.items()}
 
 
-def of_delegation(session: Session, delegation_id: int) -> tuple[GiftView, ...]:
+def of_delegation(source: Reader, delegation_id: int) -> tuple[GiftView, ...]:
     """Gifts exchanged during the delegation's visit."""
-    return _where(session, col(Gift.delegation_id) == delegation_id)
+    return views(source, _gift_rows(source, "g.delegation_id = :delegation",
+                                    {"delegation": delegation_id}))
 
 
-def of_pairing(session: Session, pairing_id: int) -> tuple[GiftView, ...]:
+def of_pairing(source: Reader, pairing_id: int) -> tuple[GiftView, ...]:
     """Gifts exchanged during any delegation of the pairing."""
-    visits = select(Delegation.id).where(col(Delegation.pairing_id) == pairing_id)
-    return _where(session, col(Gift.delegation_id).in_(visits))
+    return views(source, _gift_rows(source, f"g.delegation_id IN ({_PAIRING_VISITS})",
+                                    {"pairing": pairing_id}))
 
 
-def of_record(session: Session, kind: str, record_id: int) -> tuple[GiftView, ...]:
+def of_record(source: Reader, kind: str, record_id: int) -> tuple[GiftView, ...]:
     """The gifts a detail pane or sheet of *kind* lists (none for other kinds)."""
     if kind == RecordKind.PERSON.value:
-        return of_person(session, record_id)
+        return of_person(source, record_id)
     if kind == RecordKind.DELEGATION.value:
-        return of_delegation(session, record_id)
+        return of_delegation(source, record_id)
     if kind == RecordKind.PAIRING.value:
-        return of_pairing(session, record_id)
+        return of_pairing(source, record_id)
     return ()
 
 
-def exchanged_with(session: Session, *, person_ids: Iterable[int] = (),
+def exchanged_with(source: Reader, *, person_ids: Iterable[int] = (),
                    delegation_id: int | None = None,
                    pairing_id: int | None = None) -> tuple[GiftView, ...]:
     """Every gift a briefing should recall: those exchanged on this visit, during any
     visit of the same pairing, and those the people on the sheet ever gave or received
     (the next visit must not repeat one)."""
-    people = sorted(set(person_ids))
-    criteria: list[ColumnElement[bool]] = []
-    if people:
-        criteria += [col(Gift.from_person_id).in_(people), col(Gift.to_person_id).in_(people)]
+    people, params = ids_in("person", person_ids)
+    criteria: list[str] = []
+    if params:
+        criteria += [f"g.from_person_id IN {people}", f"g.to_person_id IN {people}"]
     if delegation_id is not None:
-        criteria.append(col(Gift.delegation_id) == delegation_id)
+        criteria.append("g.delegation_id = :delegation")
+        params["delegation"] = delegation_id
     if pairing_id is not None:
-        criteria.append(col(Gift.delegation_id).in_(
-            select(Delegation.id).where(col(Delegation.pairing_id) == pairing_id)))
-    return _where(session, *criteria) if criteria else ()
+        criteria.append(f"g.delegation_id IN ({_PAIRING_VISITS})")
+        params["pairing"] = pairing_id
+    if not criteria:
+        return ()
+    return views(source, _gift_rows(source, " OR ".join(criteria), params))
