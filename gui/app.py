@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import i18n
@@ -28,9 +28,12 @@ from gui.main_window import MainWindow
 from gui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from gui import log, opening, print_probe
 else:  # after the first frame (see gui.lazy)
     log, opening, print_probe = map(lazy.module, ("gui.log", "gui.opening", "gui.print_probe"))
+    Qt = lazy.attribute("PySide6.QtCore", "Qt")
 
 # Benchmarks set this to "window" (quit once the window has drawn its first frame) or
 # "catalog" (quit once the catalog's first rows are shown); the bundle's smoke test to

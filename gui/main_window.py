@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
@@ -31,6 +31,8 @@ from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
 from gui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from db.catalog import Catalog
     from db.detail_reads import Loaded
     from db.ops import Result
@@ -58,6 +60,7 @@ else:  # not needed to draw the first frame: loaded on first use (see gui.lazy)
                       "gui.opening", "gui.printing", "gui.problems", "gui.record_commands",
                       "gui.totals", "gui.window_dialogs", "gui.detail.loader", "gui.forms.context",
                       "gui.forms.dialog", "gui.interchange.list_output", "gui.section_pages"))
+    Qt = lazy.attribute("PySide6.QtCore", "Qt")  # not named before the first frame
 
 # Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
 EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
@@ -111,6 +114,8 @@ class MainWindow(QMainWindow):
         if self._finished:
             return
         self._finished = True
+        self.menus.finish()
+        self.search_box.finish()
         self.problems = problems.Problems(self)
         self.worker.problem.connect(self.problems.background)
         self.router = changes.ChangeRouter(self)

@@ -4,6 +4,11 @@ The actions only call the window's commands (:class:`Commands`); what a
 command does lives with its job (opening catalogs, printing, navigation).
 Shortcuts follow the platform, and the undo stack drives Undo/Redo's text and
 enabled state.
+
+The toolbar's icons are the style's standard ones, set after the first frame
+(:meth:`Menus.finish`): the first frame holds their place with blank icons of
+the same size, because asking the style for one builds PySide6's ``QStyle``
+class and its ten enums, 5 ms of a start (issue 16, see :mod:`gui.lazy`).
 """
 
 from __future__ import annotations
@@ -14,13 +19,13 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from db import i18n
 from db.i18n import _
 from gui import settings as registry
+from gui.lazy import set_enum
 from gui.sections import SECTIONS
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -93,12 +98,9 @@ class Menus:
         self._settings = settings
         self._commands = commands
         do = commands
-        icon = window.style().standardIcon
         self.back_action = self._action(_("&Back"), None, do.go_back, "back")
-        self.back_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
         self.back_action.setShortcuts(unique_keys("Alt+Left", QKeySequence.StandardKey.Back))
         self.forward_action = self._action(_("&Forward"), None, do.go_forward, "forward")
-        self.forward_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
         self.forward_action.setShortcuts(
             unique_keys("Alt+Right", QKeySequence.StandardKey.Forward))
         self.search_action = self._action(_("&Search Everything"), "Ctrl+K", do.focus_search,
@@ -143,18 +145,16 @@ class Menus:
         self.redo_action.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.new_action = self._action(_("&New…"), QKeySequence.StandardKey.New, do.new_record,
                                        "new")
-        self.new_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
         self.edit_action = self._action(_("&Edit…"), "Ctrl+E", do.edit_record, "edit")
-        self.edit_action.setIcon(icon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.delete_action = self._action(_("&Delete…"), QKeySequence.StandardKey.Delete,
                                           do.delete_record, "delete")
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_enum(self.delete_action, "shortcutContext", "WidgetWithChildrenShortcut")
         # The detail pane folds away so a narrow window gives the list the whole width.
         self.detail_action = QAction(_("&Detail Pane"), window)
         self.detail_action.setObjectName("detail_pane")
         self.detail_action.setCheckable(True)
         self.detail_action.setChecked(True)
-        self.detail_action.setShortcut(QKeySequence("F8"))
+        self.detail_action.setShortcuts([QKeySequence("F8")])
         self.detail_action.toggled.connect(do.show_detail)
         window.addAction(self.detail_action)
         self.section_actions = [
@@ -186,11 +186,23 @@ class Menus:
         self.set_history(back=False, forward=False)  # nothing visited yet (the first frame)
         self._build_menus()
 
+    def iconed_actions(self) -> list[QAction]:
+        """The actions with one of the style's icons (:meth:`finish`), all in the toolbar."""
+        return [self.back_action, self.forward_action, self.new_action, self.edit_action]
+
+    def finish(self) -> None:
+        """Give the toolbar's actions the style's icons (after the first frame)."""
+        icon, pixmap = self._window.style().standardIcon, QtWidgets.QStyle.StandardPixmap
+        self.back_action.setIcon(icon(pixmap.SP_ArrowBack))
+        self.forward_action.setIcon(icon(pixmap.SP_ArrowForward))
+        self.new_action.setIcon(icon(pixmap.SP_FileIcon))
+        self.edit_action.setIcon(icon(pixmap.SP_FileDialogDetailedView))
+
     def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], object],
                 name: str) -> QAction:
         action = QAction(text, self._window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:  # (setShortcut would build Qt's enums: see gui.lazy)
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(partial(_ignore_checked, slot))
         action.setObjectName(name)
         self._window.addAction(action)
@@ -260,8 +272,14 @@ class Menus:
         toolbar = QToolBar(_("Navigation"), self._window)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
+        # Blank icons of the toolbar's size hold the place of the style's (see finish), so
+        # that nothing moves when these arrive.
+        blank = QPixmap(toolbar.iconSize())
+        blank.fill(QColor(0, 0, 0, 0))
+        for action in self.iconed_actions():
+            action.setIcon(QIcon(blank))
         # Words beside the icons: a new user does not guess what an arrow or a page does.
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
         toolbar.addSeparator()
@@ -274,8 +292,7 @@ class Menus:
                              spacer.sizePolicy().verticalPolicy())
         toolbar.addWidget(spacer)
         self._window.addToolBar(toolbar)
-        for action in (self.back_action, self.forward_action, self.new_action,
-                       self.edit_action):
+        for action in self.iconed_actions():
             action.setToolTip(tooltip_with_keys(action))
         return toolbar
 

@@ -6,74 +6,39 @@ model (group headings are unselectable rows), so the popup draws plain text.
 The popup is as wide as its longest line needs (up to the window's width);
 what is still too long is elided in the middle, so both a title's start and its
 end stay readable, and the full line is the row's tooltip.
+
+The box is part of the window's first frame (issue 16): the popup, its model
+and the clear button are made after it, the first two when first needed.
+Words typed before the catalog is open are searched for once it is.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QRect, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from db.i18n import N_, _
+from db.i18n import _
+from gui import lazy
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QAbstractItemView, QCompleter
+
     from db import search
     from db.catalog import Catalog
+    from gui import search_results
+    from gui.search_results import SearchResultsModel
     from gui.worker import Worker
+else:  # not needed before the first frame (see gui.lazy)
+    Qt = lazy.attribute("PySide6.QtCore", "Qt")
+    search_results = lazy.module("gui.search_results")
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_LIMIT = 40
-GROUP_TITLES = {
-    "person": N_("People"), "organisation": N_("Organisations"), "city": N_("Cities"),
-    "programme": N_("Programmes"), "pairing": N_("Pairings"), "delegation": N_("Delegations"),
-    "engagement": N_("Meetings and visits"), "event": N_("Events"),
-}
-
-
-class SearchResultsModel(QStandardItemModel):
-    """Hits grouped under a heading per kind, in the order of each kind's best hit."""
-
-    def show_hits(self, hits: list[search.Hit]) -> None:
-        self.clear()
-        groups: dict[str, list[search.Hit]] = {}
-        for hit in hits:
-            groups.setdefault(hit.kind, []).append(hit)
-        for kind, members in groups.items():
-            heading = QStandardItem(_(GROUP_TITLES[kind]) if kind in GROUP_TITLES else kind)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = QFont()
-            font.setBold(True)
-            heading.setFont(font)
-            self.appendRow(heading)
-            for hit in members:
-                text = f"    {hit.title}" + (f"  —  {hit.subtitle}" if hit.subtitle else "")
-                item = QStandardItem(text)
-                item.setToolTip(text.strip())
-                item.setData(hit.kind, KIND_ROLE)
-                item.setData(hit.id, ID_ROLE)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.appendRow(item)
-
-    def first_hit(self) -> QModelIndex | None:
-        for row in range(self.rowCount()):
-            index = self.index(row, 0)
-            if index.data(KIND_ROLE):
-                return index
-        return None
-
-
-class _Completer(QCompleter):
-    """Shows our results as they are: the query already did the matching."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [""]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        widget = self.widget()
-        return widget.text() if isinstance(widget, QLineEdit) else ""
 
 
 class SearchBox(QLineEdit):
@@ -85,21 +50,12 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.setPlaceholderText(_("Search everything — names, places, events…  (Ctrl+K)"))
-        self.setClearButtonEnabled(True)
         self.setToolTip(_("Narrow a search with title:, org:, city: or year:, e.g. "
                           "org:\"People's Committee\" year:2017"))
         self.setMinimumWidth(420)
         self._worker = worker
         self._catalog: Catalog | None = None
         self._latest = 0
-        self.results = SearchResultsModel(self)
-        self.completer_ = _Completer(self.results, self)
-        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer_.setMaxVisibleItems(16)
-        self.completer_.setWidget(self)
-        self.popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.completer_.activated[QModelIndex].connect(  # type: ignore[index]
-            self._open_index)
         self.textEdited.connect(self._query)
         self.returnPressed.connect(self._open_first)
         self.save_action = QAction("☆", self)
@@ -109,6 +65,26 @@ class SearchBox(QLineEdit):
         self.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
         self.save_action.setVisible(False)
         self.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
+
+    def finish(self) -> None:
+        """The parts the first frame does not show (the clear button shows with text)."""
+        self.setClearButtonEnabled(True)
+
+    @cached_property
+    def results(self) -> SearchResultsModel:
+        return search_results.SearchResultsModel(self)
+
+    @cached_property
+    def completer_(self) -> QCompleter:
+        completer = search_results.ResultsCompleter(self.results, self)
+        completer.setCompletionMode(completer.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(16)
+        completer.setWidget(self)
+        popup = completer.popup()
+        assert popup is not None
+        popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        completer.activated[QModelIndex].connect(self._open_index)  # type: ignore[index]
+        return completer
 
     def run(self, text: str) -> None:
         """Search for *text* as if typed (a saved search): the box shows it, the popup opens."""
@@ -123,8 +99,12 @@ class SearchBox(QLineEdit):
         return popup
 
     def set_catalog(self, catalog: Catalog | None) -> None:
+        """Search *catalog* from now on: for what the box holds already, at once (words
+        typed while the catalog was opening are not lost)."""
         self._catalog = catalog
         self.results.clear()
+        if self.text().strip():
+            self._query(self.text())
 
     def _query(self, text: str) -> None:
         from db import search
@@ -174,7 +154,7 @@ class SearchBox(QLineEdit):
         return QRect(0, 0, width, self.height())
 
     def _open_index(self, index: QModelIndex) -> None:
-        kind, record_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        kind, record_id = index.data(search_results.KIND_ROLE), index.data(search_results.ID_ROLE)
         if kind:
             self.popup.hide()
             self.open_record.emit(str(kind), int(record_id))
@@ -182,7 +162,7 @@ class SearchBox(QLineEdit):
     def _open_first(self) -> None:
         popup = self.popup
         index = popup.currentIndex() if popup.isVisible() else None
-        if index is None or not index.isValid() or not index.data(KIND_ROLE):
+        if index is None or not index.isValid() or not index.data(search_results.KIND_ROLE):
             index = self.results.first_hit()
         if index is not None:
             self._open_index(index)

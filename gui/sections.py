@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from db.i18n import N_, _
 from db.kinds import RecordKind
+from gui.lazy import USER_ROLE
+
+KEY_ROLE = USER_ROLE  # each item of the section list holds its section's key
 
 
 class Section(NamedTuple):  # not a dataclass: the first frame need not import them
@@ -53,7 +56,7 @@ def section_list(parent: QWidget) -> QListWidget:
     sections.setSpacing(2)
     for section in SECTIONS:
         item = QListWidgetItem(section.title.replace("&&", "&"))
-        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        item.setData(KEY_ROLE, section.key)
         item.setSizeHint(QSize(150, 32))
         sections.addItem(item)
     sections.setFixedWidth(max(sections.sizeHintForColumn(0) + 24, 160))

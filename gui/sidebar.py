@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QListWidget,
@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 from db.i18n import _
 from gui import lazy
 from gui import settings as registry
-from gui.sections import SECTION_KEYS
+from gui.lazy import USER_ROLE, set_enum
+from gui.sections import KEY_ROLE, SECTION_KEYS
 
 if TYPE_CHECKING:
     import json
+
+    from PySide6.QtCore import Qt
 
     from db.catalog import Catalog
     from gui.changes import ChangeRouter
@@ -41,8 +44,9 @@ if TYPE_CHECKING:
     from gui.worker import Worker
 else:  # saved searches are read after the first frame (see gui.lazy)
     json = lazy.module("json")
+    Qt = lazy.attribute("PySide6.QtCore", "Qt")  # not named before the first frame
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 7  # "agenda", or ("search", query)
+ENTRY_ROLE = USER_ROLE + 7  # "agenda", or ("search", query)
 AGENDA = "agenda"
 MAX_SAVED = 30
 
@@ -80,8 +84,8 @@ class SidebarExtras(QListWidget):
         self.setObjectName("sidebarExtras")
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setSpacing(2)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum(self, "textElideMode", "ElideMiddle")
+        set_enum(self, "contextMenuPolicy", "CustomContextMenu")
         self.customContextMenuRequested.connect(self._menu)
         self._settings = settings
         self.run_search: Callable[[str], None] = lambda _query: None
@@ -207,7 +211,7 @@ def install(window: Host, extras: SidebarExtras, settings: registry.Settings) ->
         if not chosen:
             return
         extras.clearSelection()
-        key = chosen[0].data(Qt.ItemDataRole.UserRole)
+        key = chosen[0].data(KEY_ROLE)
         settings.set_value(registry.LAST_SECTION, key)
         if window.stack.currentWidget() is page and key in window.pages:
             window.stack.setCurrentWidget(window.pages[key])

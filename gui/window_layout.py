@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from db.i18n import _
 from gui import APP_NAME, lazy
 from gui import settings as registry
+from gui.lazy import set_enum
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -51,9 +52,9 @@ def central_area(window: QMainWindow, sidebar: QWidget, stack: QStackedWidget) -
     """A row of the sidebar and the page stack (which shows "Opening the catalog…"
     until the pages are built); the banners go above it (:func:`add_banners`)."""
     opening_label = QLabel(_("Opening the catalog…"))
-    opening_label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum(opening_label, "textFormat", "PlainText")
     opening_label.setObjectName("openingCatalog")
-    opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_enum(opening_label, "alignment", "AlignCenter")
     stack.addWidget(opening_label)
     central = QWidget(window)
     column = QVBoxLayout(central)
@@ -93,7 +94,7 @@ def add_banners(column: QBoxLayout) -> Banners:
 def status_line(window: QMainWindow) -> QLabel:
     """The status bar's message on the left (the totals join it on the right later)."""
     label = QLabel(_("Opening the catalog…"), window)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum(label, "textFormat", "PlainText")
     window.statusBar().addWidget(label, 1)
     return label
 

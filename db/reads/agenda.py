@@ -21,21 +21,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlalchemy import and_, or_
-from sqlmodel import Session, col, select
+from typing import NamedTuple
 
 from db.i18n import _, format_date, format_time
-from db.kinds import DelegationStatus, MemberRole
-from db.models import (
-    Delegation,
-    DelegationMember,
-    Engagement,
-    EngagementParticipant,
-    RecordKind,
-)
+from db.kinds import DelegationStatus, MemberRole, RecordKind
 from db.reads.common import labels_of
 from db.reads.people import people
+from db.rows import Reader, Rows, clock, day, ids_in, rows_of
 
 DEFAULT_DAYS = 28  # four weeks: what a protocol office plans ahead
 
@@ -113,58 +105,115 @@ def _period(first: dt.date, days: int) -> dt.date:
     return first + dt.timedelta(days=max(days, 1) - 1)
 
 
-def agenda(session: Session, first: dt.date, days: int = DEFAULT_DAYS) -> Agenda:
+class _Visit(NamedTuple):
+    """A delegation on the agenda, as :func:`agenda` reads it."""
+
+    id: int
+    title: str
+    start_date: dt.date | None  # None only for a meeting's delegation
+    end_date: dt.date | None
+    status: str
+    host_city_id: int | None
+    sending_city_id: int | None
+
+
+class _Meeting(NamedTuple):
+    """A meeting on the agenda, with the fields of its delegation :func:`agenda` shows."""
+
+    id: int
+    title: str
+    date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    city_id: int | None
+    place: str | None
+    host_organisation_id: int | None
+    delegation: _Visit
+
+
+_VISIT = ("d.id, d.title, d.start_date, d.end_date, d.status, d.host_city_id,"
+          " d.sending_city_id")
+
+
+def _visit(did: int, title: str, start: object, end: object, status: str,
+           host_city_id: int | None, sending_city_id: int | None) -> _Visit:
+    return _Visit(int(did), title, day(start), day(end), status, host_city_id, sending_city_id)
+
+
+def _read(rows: Rows, first: dt.date, last: dt.date) -> tuple[list[_Visit], list[_Meeting]]:
+    """The delegations on the agenda from *first* to *last*, and the meetings on it."""
+    # Dates bound as ISO text: what SQLite stores, and an untyped literal PostgreSQL
+    # reads as a date (no driver date adapters, which Python 3.12 deprecates for sqlite3).
+    period = {"cancelled": DelegationStatus.CANCELLED.value, "first": first.isoformat(),
+              "last": last.isoformat()}
+    delegations = [_visit(*row) for row in rows(
+        f'SELECT {_VISIT} FROM "delegation" d'
+        " WHERE d.status != :cancelled AND d.start_date IS NOT NULL"
+        " AND d.start_date <= :last"
+        " AND ((d.end_date IS NULL AND d.start_date >= :first) OR d.end_date >= :first)",
+        period)]
+    meetings = []
+    for (eid, title, on, start_time, end_time, city_id, place, host_id,
+         *delegation) in rows(
+            "SELECT en.id, en.title, en.date, en.start_time, en.end_time, en.city_id,"
+            f' en.place, en.host_organisation_id, {_VISIT} FROM "engagement" en'
+            ' JOIN "delegation" d ON d.id = en.delegation_id'
+            " WHERE d.status != :cancelled AND en.date IS NOT NULL"
+            " AND en.date >= :first AND en.date <= :last", period):
+        date = day(on)
+        assert date is not None
+        meetings.append(_Meeting(int(eid), title, date, clock(start_time), clock(end_time),
+                                 city_id, place, host_id, _visit(*delegation)))
+    return delegations, meetings
+
+
+def agenda(source: Reader, first: dt.date, days: int = DEFAULT_DAYS) -> Agenda:
     """What happens from *first* for *days* days, in date order, and what to confirm."""
     last = _period(first, days)
-    cancelled = DelegationStatus.CANCELLED.value
-    delegations = list(session.exec(select(Delegation).where(
-        Delegation.status != cancelled,
-        col(Delegation.start_date).is_not(None),
-        col(Delegation.start_date) <= last,
-        or_(and_(col(Delegation.end_date).is_(None), col(Delegation.start_date) >= first),
-            col(Delegation.end_date) >= first))).all())
-    meetings = list(session.exec(
-        select(Engagement, Delegation)
-        .join(Delegation, col(Delegation.id) == Engagement.delegation_id)
-        .where(Delegation.status != cancelled, col(Engagement.date).is_not(None),
-               col(Engagement.date) >= first, col(Engagement.date) <= last)).all())
-    owners = {d.id: d for d in delegations} | {d.id: d for _e, d in meetings}
-    cities = labels_of(session, RecordKind.CITY, [c for d in owners.values()
-                                       for c in (d.host_city_id, d.sending_city_id)]
-                       + [e.city_id for e, _d in meetings])
-    hosts = labels_of(session, RecordKind.ORGANISATION,
-                      [e.host_organisation_id for e, _d in meetings])
+    rows = rows_of(source)
+    delegations, meetings = _read(rows, first, last)
+    owners = [*delegations, *(e.delegation for e in meetings)]
+    cities = labels_of(source, RecordKind.CITY, [c for d in owners
+                                                 for c in (d.host_city_id, d.sending_city_id)]
+                       + [e.city_id for e in meetings])
+    hosts = labels_of(source, RecordKind.ORGANISATION,
+                      [e.host_organisation_id for e in meetings])
     members: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for member in session.exec(select(DelegationMember).where(
-            col(DelegationMember.delegation_id).in_([d.id for d in delegations]))):
-        members[member.delegation_id].append((member.person_id, member.role))
+    where, params = ids_in("d", (d.id for d in delegations))
+    if params:
+        for delegation_id, person_id, role in rows(
+                "SELECT dm.delegation_id, dm.person_id, dm.role FROM \"delegation_member\" dm"
+                f" WHERE dm.delegation_id IN {where}", params):
+            members[delegation_id].append((person_id, role))
     taking_part: dict[int, list[int]] = defaultdict(list)
-    for ep in session.exec(select(EngagementParticipant).where(
-            col(EngagementParticipant.engagement_id).in_([e.id for e, _d in meetings]))
-            .order_by(col(EngagementParticipant.id))):
-        taking_part[ep.engagement_id].append(ep.person_id)
-    views = people(session, [p for ms in members.values() for p, _ in ms]
+    where, params = ids_in("e", (e.id for e in meetings))
+    if params:
+        for engagement_id, person_id in rows(
+                "SELECT ep.engagement_id, ep.person_id FROM \"engagement_participant\" ep"
+                f" WHERE ep.engagement_id IN {where} ORDER BY ep.id", params):
+            taking_part[engagement_id].append(person_id)
+    views = people(source, [p for ms in members.values() for p, _ in ms]
                    + [p for ps in taking_part.values() for p in ps], related=False)
 
     items: list[AgendaItem] = []
     to_confirm: list[ToConfirm] = []
     attending: dict[int, dt.date] = {}  # person -> the first day they are on the agenda
     for d in delegations:
-        assert d.id is not None and d.start_date is not None
+        assert d.start_date is not None  # the query reads dated delegations only
         heads = [p for p, role in members[d.id] if role == MemberRole.HEAD.value]
         rest = [p for p, role in members[d.id] if role != MemberRole.HEAD.value]
         who = tuple(views[p].display_name for p in (*heads, *rest) if p in views)
-        day = max(d.start_date, first)
+        shown_on = max(d.start_date, first)
         items.append(AgendaItem(
-            RecordKind.DELEGATION.value, d.id, day, d.end_date, None, None, d.title, who,
+            RecordKind.DELEGATION.value, d.id, shown_on, d.end_date, None, None, d.title, who,
             cities.get(d.host_city_id or -1, ""), d.status, d.id, d.title))
         if not heads:
             to_confirm.append(ToConfirm(Problem.HEAD, RecordKind.DELEGATION.value, d.id,
-                                        d.title, day, ""))
+                                        d.title, shown_on, ""))
         for p, _role in members[d.id]:
             attending.setdefault(p, d.start_date)
-    for e, d in meetings:
-        assert e.id is not None and e.date is not None and d.id is not None
+    for e in meetings:
+        d = e.delegation
         place = ", ".join(dict.fromkeys(x for x in (
             e.place, hosts.get(e.host_organisation_id or -1),
             cities.get(e.city_id or -1)) if x))
@@ -177,12 +226,12 @@ def agenda(session: Session, first: dt.date, days: int = DEFAULT_DAYS) -> Agenda
                                         e.title, e.date, d.title))
         for p in taking_part[e.id]:
             attending[p] = min(attending.get(p, e.date), e.date)
-    for person_id, day in attending.items():
+    for person_id, on in attending.items():
         view = views.get(person_id)
-        shown = view.title_standing(day) if view is not None else None
+        shown = view.title_standing(on) if view is not None else None
         if view is not None and shown is not None and not shown[1].confirmed:
             to_confirm.append(ToConfirm(Problem.TITLE, RecordKind.PERSON.value, person_id,
-                                        view.display_name, day, shown[0].label))
+                                        view.display_name, on, shown[0].label))
     items.sort(key=lambda item: item.sort_key)
     to_confirm.sort(key=lambda t: (t.day, list(Problem).index(t.problem), t.label.casefold()))
     return Agenda(first, last, tuple(items), tuple(to_confirm))

@@ -1,5 +1,5 @@
 """The place reads (cities, organisations, programmes, pairings, the exchanges between
-two cities) read the same through a bare read-only ``sqlite3`` connection
+two cities, the agenda) read the same through a bare read-only ``sqlite3`` connection
 as through the store's session: how ``liaison brief`` prints a sheet without SQLAlchemy.
 
 Both run SQL text, and SQLite hands back a date, a time or a JSON list as text either
@@ -22,6 +22,7 @@ import pytest
 from db import i18n, reads
 from db.catalog import open_catalog
 from db.rows import Reader
+from tests.agenda_plan import plan_week
 
 Read = Callable[[Reader], object]
 
@@ -137,3 +138,25 @@ def test_place_reads_are_the_same_through_sqlite3(sample_path: Path, bare: Reade
         # The sample's pairings have a history worth comparing: dated visits, people.
         items, people = _history(session, 1)  # type: ignore[misc]
         assert any(i.sort_date for i in items) and people
+
+
+def test_the_agenda_is_the_same_through_sqlite3(empty_catalog: Any, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from db.reads.agenda import agenda
+
+    monday = dt.date(2031, 3, 3)
+    plan_week(empty_catalog, monday)
+    with empty_catalog.read_session() as session:
+        through_session = agenda(session, monday, 28)
+    connection = sqlite3.connect(f"file:{empty_catalog.path}?mode=ro", uri=True)
+    try:
+        through_sqlite3 = agenda(
+            lambda sql, params: connection.execute(sql, dict(params)).fetchall(), monday, 28)
+    finally:
+        connection.close()
+    assert through_session.items and through_session.to_confirm
+    assert any(i.start_time for i in through_session.items)
+    _typed(through_session.items, "agenda")
+    _typed(through_session.to_confirm, "to confirm")
+    assert through_sqlite3 == through_session

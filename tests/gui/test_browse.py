@@ -16,7 +16,7 @@ from db.catalog import create_catalog, open_catalog
 from db.kinds import RecordKind
 from gui.main_window import MainWindow
 from gui.models.records import PAGE_SIZE
-from gui.search_box import KIND_ROLE
+from gui.search_results import KIND_ROLE
 from gui.settings import LAST_SECTION
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from db import ops
 from db.kinds import RecordKind
 from gui.main_window import MainWindow
-from gui.search_box import KIND_ROLE
+from gui.search_results import KIND_ROLE
 from tests.gui.helpers import close_window, open_window, type_text
 
 

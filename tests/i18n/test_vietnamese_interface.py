@@ -19,7 +19,7 @@ from gui.forms.context import FormContext
 from gui.main_window import MainWindow
 from gui.pages.section import ListPanel
 from gui.preview import BriefingPreview
-from gui.search_box import KIND_ROLE
+from gui.search_results import KIND_ROLE
 from gui.settings import LANGUAGE
 from gui.undo import command_text
 from tests.gui.helpers import close_window, open_window, settings_in, type_text
