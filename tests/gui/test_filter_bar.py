@@ -1,5 +1,6 @@
 """A list's filters say what they filter in full ("Any organisation", not "ny organisation"
-or "Any organis"), in English and Vietnamese, in a window 1024 pixels wide."""
+or "Any organis"), and its filter box its placeholder ("Filter people…  (Ctrl+F)"), in
+English and Vietnamese, in a window 1024 pixels wide."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
+)
 from pytestqt.qtbot import QtBot
 
 from gui import language
@@ -25,6 +33,47 @@ def _text_room(combo: QComboBox) -> int:
                                  QStyle.SubControl.SC_ComboBoxEditField, combo)
     edit = combo.lineEdit()
     return min(field.width(), edit.width()) if edit is not None else field.width()
+
+
+def _line_room(edit: QLineEdit) -> int:
+    """The width a line edit gives its text: its contents, less its text margins and the
+    room Qt keeps for the clear button (an icon and a quarter of one each side)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    icon = edit.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, edit)
+    clear = icon + icon // 2 if edit.isClearButtonEnabled() else 0
+    return contents.width() - margins.left() - margins.right() - clear
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_every_filter_box_shows_its_placeholder_whole_at_1024_pixels(
+        qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
+    translator = language.apply(qapp, code)
+    try:
+        win = open_window(qtbot, sample_path)
+        try:
+            win.resize(NARROW_SCREEN, 640)
+            qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
+            clipped, checked = [], 0
+            for key in win.pages:
+                win.show_section(key)
+                for panel in win.pages[key].panels.values():
+                    edit = panel.filter_edit
+                    if not edit.isVisible():
+                        continue
+                    checked += 1
+                    text = edit.placeholderText()
+                    if edit.fontMetrics().horizontalAdvance(text) > _line_room(edit):
+                        clipped.append((key, text, _line_room(edit)))
+            assert checked >= 5 and not clipped
+        finally:
+            close_window(win)
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        language.apply(qapp, "en")
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
