@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from gui import language
-from tests.gui.helpers import close_window, open_window
+from tests.gui.helpers import window_in
 
 NARROW_SCREEN = 1024
 
@@ -50,63 +48,45 @@ def _line_room(edit: QLineEdit) -> int:
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_every_filter_box_shows_its_placeholder_whole_at_1024_pixels(
         qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
-    translator = language.apply(qapp, code)
-    try:
-        win = open_window(qtbot, sample_path)
-        try:
-            win.resize(NARROW_SCREEN, 640)
-            qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
-            clipped, checked = [], 0
-            for key in win.pages:
-                win.show_section(key)
-                for panel in win.pages[key].panels.values():
-                    edit = panel.filter_edit
-                    if not edit.isVisible():
-                        continue
-                    checked += 1
-                    text = edit.placeholderText()
-                    if edit.fontMetrics().horizontalAdvance(text) > _line_room(edit):
-                        clipped.append((key, text, _line_room(edit)))
-            assert checked >= 5 and not clipped
-        finally:
-            close_window(win)
-    finally:
-        if translator is not None:
-            QCoreApplication.removeTranslator(translator)
-        language.apply(qapp, "en")
+    with window_in(qtbot, qapp, sample_path, code) as win:
+        win.resize(NARROW_SCREEN, 640)
+        qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
+        clipped, checked = [], 0
+        for key in win.pages:
+            win.show_section(key)
+            for panel in win.pages[key].panels.values():
+                edit = panel.filter_edit
+                if not edit.isVisible():
+                    continue  # a second list of the section, on another tab
+                checked += 1
+                text = edit.placeholderText()
+                if edit.fontMetrics().horizontalAdvance(text) > _line_room(edit):
+                    clipped.append((key, text, _line_room(edit)))
+        assert checked >= 5 and not clipped
 
 
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_every_filter_shows_its_any_choice_whole_at_1024_pixels(
         qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
-    translator = language.apply(qapp, code)
-    try:
-        win = open_window(qtbot, sample_path)
-        try:
-            win.resize(NARROW_SCREEN, 640)
-            qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
-            clipped, checked = [], 0
-            for key in win.pages:
-                win.show_section(key)
-                for panel in win.pages[key].panels.values():
-                    for name, box in panel.filters.items():
-                        combo = box.combo
-                        if not combo.isVisible():
-                            continue  # a second list of the section, on another tab
-                        checked += 1
-                        for index in range(combo.count() if box.spec.post else 1):
-                            text = combo.itemText(index)
-                            if combo.fontMetrics().horizontalAdvance(text) > _text_room(combo):
-                                clipped.append((key, name, text, _text_room(combo)))
-                        popup = combo.view()
-                        longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
-                                      for i in range(combo.count()))
-                        assert popup.minimumWidth() >= longest, (key, name)
-            assert checked >= 10 and not clipped
-            assert win.width() <= NARROW_SCREEN
-        finally:
-            close_window(win)
-    finally:
-        if translator is not None:
-            QCoreApplication.removeTranslator(translator)
-        language.apply(qapp, "en")
+    with window_in(qtbot, qapp, sample_path, code) as win:
+        win.resize(NARROW_SCREEN, 640)
+        qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
+        clipped, checked = [], 0
+        for key in win.pages:
+            win.show_section(key)
+            for panel in win.pages[key].panels.values():
+                for name, box in panel.filters.items():
+                    combo = box.combo
+                    if not combo.isVisible():
+                        continue  # a second list of the section, on another tab
+                    checked += 1
+                    for index in range(combo.count() if box.spec.post else 1):
+                        text = combo.itemText(index)
+                        if combo.fontMetrics().horizontalAdvance(text) > _text_room(combo):
+                            clipped.append((key, name, text, _text_room(combo)))
+                    popup = combo.view()
+                    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                                  for i in range(combo.count()))
+                    assert popup.minimumWidth() >= longest, (key, name)
+        assert checked >= 10 and not clipped
+        assert win.width() <= NARROW_SCREEN
