@@ -4,6 +4,7 @@ English and Vietnamese, in a window 1024 pixels wide."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from gui.main_window import MainWindow
+from gui.pages.section import ListPanel
 from tests.gui.helpers import window_in
 
 NARROW_SCREEN = 1024
@@ -45,23 +48,28 @@ def _line_room(edit: QLineEdit) -> int:
     return contents.width() - margins.left() - margins.right() - clear
 
 
+def _lists_at_1024_pixels(qtbot: QtBot, win: MainWindow) -> Iterator[tuple[str, ListPanel]]:
+    """Every list of every section, shown in turn, in a window 1024 pixels wide."""
+    win.resize(NARROW_SCREEN, 640)
+    qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
+    for key in win.pages:
+        win.show_section(key)
+        yield from ((key, panel) for panel in win.pages[key].panels.values())
+
+
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_every_filter_box_shows_its_placeholder_whole_at_1024_pixels(
         qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
     with window_in(qtbot, qapp, sample_path, code) as win:
-        win.resize(NARROW_SCREEN, 640)
-        qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
         clipped, checked = [], 0
-        for key in win.pages:
-            win.show_section(key)
-            for panel in win.pages[key].panels.values():
-                edit = panel.filter_edit
-                if not edit.isVisible():
-                    continue  # a second list of the section, on another tab
-                checked += 1
-                text = edit.placeholderText()
-                if edit.fontMetrics().horizontalAdvance(text) > _line_room(edit):
-                    clipped.append((key, text, _line_room(edit)))
+        for key, panel in _lists_at_1024_pixels(qtbot, win):
+            edit = panel.filter_edit
+            if not edit.isVisible():
+                continue  # a second list of the section, on another tab
+            checked += 1
+            text = edit.placeholderText()
+            if edit.fontMetrics().horizontalAdvance(text) > _line_room(edit):
+                clipped.append((key, text, _line_room(edit)))
         assert checked >= 5 and not clipped
 
 
@@ -69,24 +77,20 @@ def test_every_filter_box_shows_its_placeholder_whole_at_1024_pixels(
 def test_every_filter_shows_its_any_choice_whole_at_1024_pixels(
         qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
     with window_in(qtbot, qapp, sample_path, code) as win:
-        win.resize(NARROW_SCREEN, 640)
-        qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
         clipped, checked = [], 0
-        for key in win.pages:
-            win.show_section(key)
-            for panel in win.pages[key].panels.values():
-                for name, box in panel.filters.items():
-                    combo = box.combo
-                    if not combo.isVisible():
-                        continue  # a second list of the section, on another tab
-                    checked += 1
-                    for index in range(combo.count() if box.spec.post else 1):
-                        text = combo.itemText(index)
-                        if combo.fontMetrics().horizontalAdvance(text) > _text_room(combo):
-                            clipped.append((key, name, text, _text_room(combo)))
-                    popup = combo.view()
-                    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
-                                  for i in range(combo.count()))
-                    assert popup.minimumWidth() >= longest, (key, name)
+        for key, panel in _lists_at_1024_pixels(qtbot, win):
+            for name, box in panel.filters.items():
+                combo = box.combo
+                if not combo.isVisible():
+                    continue  # a second list of the section, on another tab
+                checked += 1
+                for index in range(combo.count() if box.spec.post else 1):
+                    text = combo.itemText(index)
+                    if combo.fontMetrics().horizontalAdvance(text) > _text_room(combo):
+                        clipped.append((key, name, text, _text_room(combo)))
+                popup = combo.view()
+                longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                              for i in range(combo.count()))
+                assert popup.minimumWidth() >= longest, (key, name)
         assert checked >= 10 and not clipped
         assert win.width() <= NARROW_SCREEN
