@@ -50,3 +50,13 @@ def shown(text: str | None, region: str = HOME_REGION) -> str:
     style = (phonenumbers.PhoneNumberFormat.NATIONAL if home
              else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return phonenumbers.format_number(number, style)
+
+
+def international(text: str, region: str = HOME_REGION) -> str:
+    """``+84 90 123 4567`` (a number dialled from either side, as a sheet for both prints
+    it); text that is not a number is kept as typed."""
+    try:
+        number = parse(text, region)
+    except ValueError:
+        return text
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -28,14 +28,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-import sqlalchemy as sa
-from sqlmodel import Session, col
-
 from db.folding import fold
 from db.i18n import N_, _, format_date, format_month
-from db.models import Person, Position
 from db.names import address_name, display_name
 from db.names import form_of_address as names_form_of_address
+from db.rows import Reader, ids_in, rows_of, strings
+from db.rows import day as stored_date
 from db.said import say
 
 _ATTESTATION = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$")
@@ -276,6 +274,22 @@ def office_key(organisation_id: int | None, title: str) -> tuple[int, str] | Non
 
 
 @dataclass(frozen=True)
+class _HolderRow:
+    """A position at one of the organisations concerned, with its holder's name."""
+
+    id: int
+    person_id: int
+    organisation_id: int | None
+    title: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    attested_on: tuple[str, ...]
+    given_names: str | None
+    family_name: str
+    name_order: str
+
+
+@dataclass(frozen=True)
 class SharedOffice:
     """Someone else recorded in the same single-holder office as one of a person's titles."""
 
@@ -285,14 +299,14 @@ class SharedOffice:
     standing: Standing  # the other person's standing on the day
 
 
-def shared_offices(session: Session, person_id: int, positions: Iterable[PositionLike],
+def shared_offices(source: Reader, person_id: int, positions: Iterable[PositionLike],
                    day: dt.date, policy: TitlePolicy = DEFAULT_POLICY) -> list[SharedOffice]:
     """Other people recorded in the same single-holder office as *positions* on *day*
     (:func:`shared_offices_of` for one person)."""
-    return shared_offices_of(session, {person_id: positions}, day, policy).get(person_id, [])
+    return shared_offices_of(source, {person_id: positions}, day, policy).get(person_id, [])
 
 
-def shared_offices_of(session: Session, positions: Mapping[int, Iterable[PositionLike]],
+def shared_offices_of(source: Reader, positions: Mapping[int, Iterable[PositionLike]],
                       day: dt.date, policy: TitlePolicy = DEFAULT_POLICY,
                       ) -> dict[int, list[SharedOffice]]:
     """For each person of *positions* (person id -> their positions), the other people
@@ -311,14 +325,15 @@ def shared_offices_of(session: Session, positions: Mapping[int, Iterable[Positio
                    and (ours := standing(p, day, policy)) is not None]
     if not held_on_day:
         return {}
-    rows = session.execute(
-        sa.select(col(Position.id), col(Position.person_id), col(Position.organisation_id),
-                  col(Position.title), col(Position.start_date), col(Position.end_date),
-                  col(Position.attested_on),
-                  col(Person.given_names), col(Person.family_name), col(Person.name_order))
-        .join(Person, col(Person.id) == Position.person_id)
-        .where(col(Position.organisation_id).in_(
-            sorted({p.organisation_id for _, p, _ in held_on_day if p.organisation_id})))).all()
+    where, params = ids_in("org", (p.organisation_id for _, p, _ in held_on_day))
+    rows = [_HolderRow(int(pid), int(person_id), org_id, title, stored_date(start),
+                       stored_date(end), strings(attested), given, family, order)
+            for pid, person_id, org_id, title, start, end, attested, given, family, order
+            in rows_of(source)(
+                "SELECT p.id, p.person_id, p.organisation_id, p.title, p.start_date,"
+                " p.end_date, p.attested_on, n.given_names, n.family_name, n.name_order"
+                ' FROM "position" p JOIN "person" n ON n.id = p.person_id'
+                f" WHERE p.organisation_id IN {where}", params)]
     # Offices are compared by their stored title: a sheet's views may carry the title in
     # the sheet's language (title_vi), which another holder may not have.
     stored = {row.id: row.title for row in rows}

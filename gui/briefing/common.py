@@ -10,10 +10,10 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from sqlmodel import Session
 
 from db import dates, reads, titles
 from db.i18n import N_, _
+from db.rows import Reader
 from gui.briefing import fonts, photos, styles
 from gui.briefing.address import address_on
 from gui.briefing.blocks import HeadedBlock, Heading, Keys
@@ -204,7 +204,7 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
     return block
 
 
-def shared_offices(session: Session, people: Sequence[reads.PersonView], day: dt.date | None,
+def shared_offices(session: Reader, people: Sequence[reads.PersonView], day: dt.date | None,
                    policy: titles.TitlePolicy) -> dict[int, tuple[titles.SharedOffice, ...]]:
     """For each person, anyone else recorded in the same single-holder office on *day*."""
     on = day or dt.date.today()

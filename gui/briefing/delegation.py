@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
-from sqlmodel import Session
 
 from db import dates, precedence, reads, titles
 from db.i18n import N_, _, format_number, ngettext
-from db.models import RecordKind
+from db.kinds import RecordKind
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
+from db.rows import Reader
 from gui.briefing.actions import actions_section
 from gui.briefing.common import (
     Sheet,
@@ -87,7 +87,7 @@ class DelegationBrief:
         return clean(self.view.title)
 
 
-def load(session: Session, delegation_id: int, *,
+def load(session: Reader, delegation_id: int, *,
          policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
          today: dt.date | None = None) -> DelegationBrief | None:
     view = reads.delegation(session, delegation_id, member_details=False)

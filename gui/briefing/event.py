@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
-from sqlmodel import Session
 
 from db import reads, titles
 from db.i18n import N_, _, format_number, ngettext
+from db.rows import Reader
 from gui.briefing.common import (
     Sheet,
     local_name,
@@ -47,7 +47,7 @@ class EventBrief:
         return clean(self.view.name)
 
 
-def load(session: Session, event_id: int, *,
+def load(session: Reader, event_id: int, *,
          policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
          today: dt.date | None = None) -> EventBrief | None:
     view = reads.event(session, event_id)

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, PageBreak
-from sqlmodel import Session
 
 from db import titles
 from db.i18n import _
+from db.rows import Reader
 from gui.briefing import delegation, pairing, person
 from gui.briefing.blocks import Part
 from gui.briefing.common import Sheet
@@ -28,7 +28,7 @@ class PackBrief:
         return self.delegation.title
 
 
-def load(session: Session, delegation_id: int, *,
+def load(session: Reader, delegation_id: int, *,
          policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
          today: dt.date | None = None) -> PackBrief | None:
     brief = delegation.load(session, delegation_id, policy=policy, today=today)

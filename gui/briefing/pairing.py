@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
-from sqlmodel import Session
 
 from db import reads, titles
 from db.i18n import N_, _
 from db.reads import gifts as gift_reads
+from db.rows import Reader
 from gui.briefing import fonts, styles
 from gui.briefing.blocks import HeadedBlock
 from gui.briefing.common import (
@@ -47,7 +47,7 @@ class PairingBrief:
         return f"{clean(self.city_a.name)} – {clean(self.city_b.name)}"
 
 
-def load(session: Session, pairing_id: int, *,
+def load(session: Reader, pairing_id: int, *,
          policy: titles.TitlePolicy = titles.DEFAULT_POLICY,
          today: dt.date | None = None) -> PairingBrief | None:
     view = reads.pairing(session, pairing_id)

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from sqlmodel import Session
 
 from db import dates, reads, titles
 from db.i18n import N_, _, pgettext
-from db.models import NameOrder
+from db.kinds import NameOrder
 from db.reads import actions as action_reads
 from db.reads import gifts as gift_reads
+from db.rows import Reader
 from gui.briefing import fonts, styles
 from gui.briefing.actions import actions_section
 from gui.briefing.address import address_on
@@ -61,12 +61,12 @@ class PersonBrief:
         return clean(self.view.display_name)
 
 
-def load(session: Session, person_id: int, *, today: dt.date | None = None,
+def load(session: Reader, person_id: int, *, today: dt.date | None = None,
          policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> PersonBrief | None:
     return load_many(session, [person_id], today=today, policy=policy).get(person_id)
 
 
-def load_many(session: Session, person_ids: Iterable[int], *, today: dt.date | None = None,
+def load_many(session: Reader, person_ids: Iterable[int], *, today: dt.date | None = None,
               policy: titles.TitlePolicy = titles.DEFAULT_POLICY) -> dict[int, PersonBrief]:
     """The bio sheets' facts of many people, in a fixed number of queries (one sheet is
     a batch of one): ``brief person --all`` reads a thousand people as it reads one.

@@ -1,10 +1,17 @@
 """Make a sheet: load its facts in one read session, lay them out, return or write the PDF.
 
 This is the one entry point the CLI, the app's preview and the benchmarks use.
+A sheet reads from a :class:`SheetSource`: the store's catalog, or a catalog file
+open over :mod:`sqlite3` alone (:mod:`db.catalog.file_reader`), which is how a
+whole ``liaison brief`` process prints one sheet without importing SQLAlchemy and
+the table classes (issue 16); the sheets' reads are SQL text (:mod:`db.rows`), so
+both serve them alike.
+
 Each kind of sheet's module is imported when a sheet of that kind is first made,
-for speed: ``liaison brief delegation`` is a whole process, and loading the bio
-sheet, the pairing profile, the event sheet and the pack it does not print cost
-it a tenth of its own time (issue 16). None of them imports this module.
+for the same reason: loading the bio sheet, the pairing profile, the event sheet
+and the pack it does not print cost ``liaison brief delegation`` a tenth of its own
+time. None of them imports this module. The registry (record ids and titles for a
+batch) loads only for a batch, which reads through the store.
 """
 
 from __future__ import annotations
@@ -20,16 +27,15 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportlab.platypus import Flowable
-from sqlmodel import Session
 
-from db import i18n, registry
-from db.catalog import Catalog
+from db import i18n
 from db.folding import fold
 from db.i18n import N_, _
-from db.models import RecordKind
+from db.kinds import RecordKind
+from db.rows import Reader
 from db.vocabulary import noun
 from gui.briefing.common import Sheet, continued_section
 from gui.briefing.document import (
@@ -42,6 +48,19 @@ from gui.briefing.document import (
 )
 from gui.briefing.styles import MARGIN_X, make_styles
 from gui.briefing.text import clean
+
+if TYPE_CHECKING:
+    from db.catalog import Catalog
+
+
+class SheetSource(Protocol):
+    """What sheets are read from: the store's :class:`~db.catalog.Catalog`, or a
+    :class:`~db.catalog.file_reader.FileReader` (the command line's thin path)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def read_session(self) -> contextlib.AbstractContextManager[Reader]: ...
 
 
 class Kind(StrEnum):
@@ -117,7 +136,7 @@ def _sheet(kind: Kind) -> _SheetKind:
                       ("delegation", "briefing", "pack"), show_outline=True)
 
 
-def prepare(catalog: Catalog, kind: Kind, record_id: int, options: SheetOptions) -> Built:
+def prepare(catalog: SheetSource, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """Load the record's facts (one read transaction) and lay them out as flowables."""
     with _reading(catalog) as session:
         return _prepare(session, kind, record_id, options)
@@ -130,7 +149,7 @@ class _Batch:
     facts of the sheets of the chunk being written, read ahead all at once."""
 
     catalog: Catalog
-    session: Session
+    session: Reader
     briefs: dict[tuple[Kind, int], Any]
     # Sheets written to temporary files, put in place (one disk flush for a group) by
     # the batch; :func:`write` adds to it.
@@ -141,7 +160,7 @@ _batch: ContextVar[_Batch | None] = ContextVar("liaison_batch", default=None)
 
 
 @contextlib.contextmanager
-def _reading(catalog: Catalog) -> Iterator[Session]:
+def _reading(catalog: SheetSource) -> Iterator[Reader]:
     """The batch's read session when one is being written from *catalog*, else a new one."""
     held = _batch.get()
     if held is not None and held.catalog is catalog:
@@ -151,7 +170,7 @@ def _reading(catalog: Catalog) -> Iterator[Session]:
         yield session
 
 
-def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions) -> Built:
+def _prepare(session: Reader, kind: Kind, record_id: int, options: SheetOptions) -> Built:
     """:func:`prepare` in a read session the caller holds (a batch holds one for all)."""
     how = _sheet(kind)
     held = _batch.get()
@@ -171,13 +190,13 @@ def _prepare(session: Session, kind: Kind, record_id: int, options: SheetOptions
                           show_outline=how.show_outline))
 
 
-def _with_catalog_name(catalog: Catalog, options: SheetOptions) -> SheetOptions:
+def _with_catalog_name(catalog: SheetSource, options: SheetOptions) -> SheetOptions:
     if options.catalog_name:
         return options
     return dataclasses.replace(options, catalog_name=catalog.name)
 
 
-def render(catalog: Catalog, kind: Kind | str, record_id: int,
+def render(catalog: SheetSource, kind: Kind | str, record_id: int,
            options: SheetOptions | None = None) -> bytes:
     """The PDF for one record, as bytes."""
     opts = _with_catalog_name(catalog, options or SheetOptions())
@@ -187,7 +206,7 @@ def render(catalog: Catalog, kind: Kind | str, record_id: int,
         return build_pdf(built.story, opts, built.meta)
 
 
-def write(catalog: Catalog, kind: Kind | str, record_id: int, path: Path,
+def write(catalog: SheetSource, kind: Kind | str, record_id: int, path: Path,
           options: SheetOptions | None = None) -> None:
     """Render and write atomically: *path* holds the old file or the whole new one."""
     data = render(catalog, kind, record_id, options)
@@ -212,7 +231,7 @@ def file_name(kind: Kind, record_id: int, title: str) -> str:
 
 def titles(catalog: Catalog, kind: Kind) -> dict[int, str]:
     """Every record of *kind* with the title its file is named after."""
-    from db.registry import REGISTRY
+    from db.registry import REGISTRY  # as for a batch (see the module docstring)
 
     with catalog.read_session() as session:
         return REGISTRY.labels(session, kind.record_kind)
@@ -237,6 +256,8 @@ def write_all(catalog: Catalog, kind: Kind, folder: Path, options: SheetOptions 
     others are still written (a batch of forty is not lost to one bad record);
     without it, the first failure is raised.
     """
+    from db import registry  # a batch reads through the store (see the module docstring)
+
     opts = _with_catalog_name(catalog, options or SheetOptions())
     written: list[Path] = []
     with catalog.read_session() as session:  # one snapshot and one session for the batch
@@ -259,7 +280,7 @@ def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield chunk
 
 
-def _read_ahead(session: Session, kind: Kind, ids: Sequence[int],
+def _read_ahead(session: Reader, kind: Kind, ids: Sequence[int],
                 opts: SheetOptions) -> dict[tuple[Kind, int], Any]:
     """The facts of a chunk's sheets, read at once where the kind can (else each sheet
     reads its own). A chunk that cannot be read at once is read sheet by sheet, so that

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -110,14 +110,14 @@ def markup(text: str, font: str = fonts.REGULAR) -> str:
     """Escaped paragraph markup for visual *text*: runs in a fallback font wrapped in
     ``<font name=...>`` (bold and italic in them map through their own families)."""
     if text.isascii():
-        return escape(text)
+        return escape(text, quote=False)
     parts = []
     for piece, chosen in runs(text, font):
         family = fonts.family_of(chosen)
         if family == fonts.family_of(font):
-            parts.append(escape(piece))
+            parts.append(escape(piece, quote=False))
         else:
-            parts.append(f'<font name="{family}">{escape(piece)}</font>')
+            parts.append(f'<font name="{family}">{escape(piece, quote=False)}</font>')
     return "".join(parts)
 
 

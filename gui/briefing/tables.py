@@ -8,8 +8,8 @@ nothing in this module escapes or trusts user text itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -99,7 +99,7 @@ class SheetTable(Table):
                 elif isinstance(value, Flowable):
                     out.append(value)
                 elif value not in (None, ""):
-                    out.append(Paragraph(escape(str(value)), _LINEAR_STYLE))
+                    out.append(Paragraph(escape(str(value), quote=False), _LINEAR_STYLE))
             out.append(Spacer(0, 4))
         return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape  # as xml.sax.saxutils.escape with quote=False, without urllib+ssl
 
 from db.dates import Approximate
 from db.i18n import _, format_date, format_month, language, locale_name
@@ -41,7 +41,7 @@ def esc(text: str | None) -> str:
     it is drawn, each run of a script in a bundled font that has it (see scripts)."""
     value = clean(text)
     if value.isascii():
-        return escape(value).replace("\n", "<br/>")
+        return escape(value, quote=False).replace("\n", "<br/>")
     return scripts.markup(scripts.visual(value)).replace("\n", "<br/>")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -16,7 +16,11 @@ from gui.briefing import scripts
 
 @dataclass(frozen=True)
 class Run:
-    """Plain text in one font, size and colour. Never parsed: it prints as typed."""
+    """Plain text in one font, size and colour. Never parsed: it prints as typed.
+
+    Made with its constructor, not ``dataclasses.replace`` (five times slower, and a
+    sheet makes a thousand runs while wrapping).
+    """
 
     text: str
     font: str
@@ -44,9 +48,13 @@ class TextLines(Flowable):
         self.lines = [line for line in self.lines if line]
         self.leading = leading
         self._laid: list[tuple[float, float, list[tuple[float, Run]]]] = []
+        self._laid_in: float | None = None  # the width _laid was wrapped to
         self.width = self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A table asks each cell its size more than once at one width: wrap once.
+        if self._laid_in == avail_width:
+            return self.width, self.height
         self._laid = []
         top = 0.0
         for line in self.lines:
@@ -55,6 +63,7 @@ class TextLines(Flowable):
                 self._laid.append((top + size, size, row))  # baseline, from the top
                 top += size * self.leading
         self.width, self.height = avail_width, top
+        self._laid_in = avail_width
         return avail_width, top
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -89,7 +98,7 @@ def _wrap_runs(line: Sequence[Run], width: float) -> list[list[tuple[float, Run]
         for index, piece in enumerate(run.text.split(" ")):
             spaced = spaced or index > 0
             if piece:
-                words.append((spaced, replace(run, text=piece)))
+                words.append((spaced, Run(piece, run.font, run.size, run.colour)))
                 spaced = False
     rows: list[list[tuple[float, Run]]] = [[]]
     x = 0.0
@@ -100,11 +109,12 @@ def _wrap_runs(line: Sequence[Run], width: float) -> list[list[tuple[float, Run]
             start, last = row[-1]
             same = (last.font, last.size, last.colour) == (style.font, style.size, style.colour)
             if same:
-                row[-1] = (start, replace(last, text=last.text + (" " if space else "") + text))
+                row[-1] = (start, Run(last.text + (" " if space else "") + text, last.font,
+                                      last.size, last.colour))
                 return
             if space:
-                row[-1] = (start, replace(last, text=last.text + " "))
-        row.append((at, replace(style, text=text)))
+                row[-1] = (start, Run(last.text + " ", last.font, last.size, last.colour))
+        row.append((at, Run(text, style.font, style.size, style.colour)))
 
     for space_before, word in words:
         measure = functools.partial(stringWidth, fontName=word.font, fontSize=word.size)

@@ -13,8 +13,11 @@ atomically: a reader never sees half a PDF.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +37,9 @@ from gui.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from db.catalog import Catalog
+    from gui.briefing.document import SheetOptions
+    from gui.briefing.render import Kind
     from gui.cli.common import Subparsers
 
 SHEET_KINDS = ("delegation", "person", "pairing", "event")
@@ -128,9 +134,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     else:
         _check_file_target(output)
 
+    # Loaded only when a sheet is printed: every command's parser imports this module.
     from gui.briefing.document import SheetOptions
-    from gui.briefing.fonts import FontMissingError
-    from gui.briefing.render import Kind, NotFoundError, write, write_all
+    from gui.briefing.render import Kind, write
     from gui.briefing.styles import Paper
     from gui.briefing.text import clean
 
@@ -139,40 +145,82 @@ def cmd_brief(args: argparse.Namespace) -> int:
                            classification=clean(args.classification) or None,
                            language=args.sheet_language or language(),
                            counterpart=args.counterpart)
-    catalog = open_or_create_default(catalog_target(args), reading=True)
-    try:
+    target = catalog_target(args)
+    with _user_errors(output):
+        if not args.all and "://" not in target and _write_from_file(
+                Path(target).expanduser(), kind, args.id, output, options):
+            print(output)
+            return EXIT_OK
+        catalog = open_or_create_default(target, reading=True)
         with catalog:
             if not args.all:
                 write(catalog, kind, args.id, output, options)
                 print(output)
                 return EXIT_OK
-            output.mkdir(exist_ok=True)
-            failures: list[int] = []
+            return _write_all(catalog, kind, output, options)
 
-            def failed(record_id: int, exc: Exception) -> None:
-                failures.append(record_id)
-                reason = clean(str(exc)).splitlines()[0][:200] if str(exc) else ""
-                print("liaison: " + _("{kind} {id} could not be printed ({error}); going on "
-                                      "with the others.").format(
-                    kind=noun(kind.record_kind), id=record_id,
-                    error=type(exc).__name__ + (": " + reason if reason else "")),
-                    file=sys.stderr, flush=True)
 
-            written = write_all(catalog, kind, output, options,
-                                progress=lambda path: print(path, flush=True), failed=failed)
-            if failures:
-                total = len(failures) + len(written)
-                print("liaison: " + ngettext("{failed} of {total} sheet failed: {ids}",
-                                             "{failed} of {total} sheets failed: {ids}",
-                                             total).format(
-                    failed=format_number(len(failures)), total=format_number(total),
-                    ids=", ".join(map(str, failures))), file=sys.stderr)
-                return EXIT_USER_ERROR
-            if not written:
-                print("liaison: " + _("there is no {kind} in the catalog; nothing was "
-                                      "written.").format(kind=noun(kind.record_kind)),
-                      file=sys.stderr)
-            return EXIT_OK
+def _write_from_file(path: Path, kind: Kind, record_id: int, output: Path,
+                     options: SheetOptions) -> bool:
+    """Print one sheet from the catalog file at *path* over sqlite3 alone (no ORM: a whole
+    process then costs near what ReportLab alone does, issue 16); False when the store
+    must open the file instead (:mod:`db.catalog.file_reader`), or SQLite failed while
+    reading: the store then says what is wrong with the file."""
+    from db.catalog.file_reader import open_file_reader
+    from gui.briefing.render import write
+
+    reader = open_file_reader(path)
+    if reader is None:
+        return False
+    try:
+        with reader:
+            write(reader, kind, record_id, output, options)
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def _write_all(catalog: Catalog, kind: Kind, output: Path, options: SheetOptions) -> int:
+    from gui.briefing.render import write_all
+    from gui.briefing.text import clean
+
+    output.mkdir(exist_ok=True)
+    failures: list[int] = []
+
+    def failed(record_id: int, exc: Exception) -> None:
+        failures.append(record_id)
+        reason = clean(str(exc)).splitlines()[0][:200] if str(exc) else ""
+        print("liaison: " + _("{kind} {id} could not be printed ({error}); going on "
+                              "with the others.").format(
+            kind=noun(kind.record_kind), id=record_id,
+            error=type(exc).__name__ + (": " + reason if reason else "")),
+            file=sys.stderr, flush=True)
+
+    written = write_all(catalog, kind, output, options,
+                        progress=lambda path: print(path, flush=True), failed=failed)
+    if failures:
+        total = len(failures) + len(written)
+        print("liaison: " + ngettext("{failed} of {total} sheet failed: {ids}",
+                                     "{failed} of {total} sheets failed: {ids}",
+                                     total).format(
+            failed=format_number(len(failures)), total=format_number(total),
+            ids=", ".join(map(str, failures))), file=sys.stderr)
+        return EXIT_USER_ERROR
+    if not written:
+        print("liaison: " + _("there is no {kind} in the catalog; nothing was "
+                              "written.").format(kind=noun(kind.record_kind)),
+              file=sys.stderr)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _user_errors(output: Path) -> Iterator[None]:
+    """What a sheet cannot be printed for, said as a user error (one line, no traceback)."""
+    from gui.briefing.fonts import FontMissingError
+    from gui.briefing.render import NotFoundError
+
+    try:
+        yield
     except NotFoundError as exc:
         raise UserError(str(exc)) from None
     except FontMissingError as exc:

@@ -37,6 +37,10 @@ FORBIDDEN = (
     "gui.briefing.agenda", "gui.briefing.list_sheet",
     "PIL.ImageOps",  # portraits are made when a photo is saved (db.portraits), not here
 )
+# What no sheet printed from a catalog file loads: it is read over sqlite3 alone
+# (db.catalog.file_reader), as its reads are SQL text; importing the ORM and the table
+# classes cost twice what the whole sheet does.
+NO_ORM = ("sqlalchemy", "sqlmodel", "pydantic", "db.models", "db.registry", "db.catalog.handle")
 
 
 @pytest.fixture
@@ -74,6 +78,9 @@ def test_a_delegation_briefing_loads_only_its_own_sheet(with_photos: Path, tmp_p
         assert pdf.pages[0].images  # the members' portraits printed
     assert "gui.briefing.delegation" in modules  # the measurement saw our modules at all
     assert _forbidden(modules) == set()
+    assert forbidden(modules, NO_ORM) == set()
+    # The phone library loads only for a sheet with a phone number to print.
+    assert "phonenumbers" not in modules
     # Latin and Vietnamese text: no shaping of right-to-left lines.
     assert not {m for m in modules if m.split(".")[0] in ("arabic_reshaper", "bidi")}
 
@@ -85,6 +92,7 @@ def test_a_bio_sheet_loads_only_its_own_sheet(sample_path: Path, tmp_path: Path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "gui.briefing.person" in modules
     assert "gui.briefing.delegation" not in modules and "gui.briefing.pack" not in modules
+    assert forbidden(modules, NO_ORM) == set()
 
 
 def test_a_pack_loads_the_sheets_it_holds(sample_path: Path, tmp_path: Path) -> None:
@@ -95,6 +103,7 @@ def test_a_pack_loads_the_sheets_it_holds(sample_path: Path, tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     assert {"gui.briefing.pack", "gui.briefing.person", "gui.briefing.pairing"} <= modules
     assert "gui.briefing.event" not in modules
+    assert forbidden(modules, NO_ORM) == set()
 
 
 _FONTS_AFTER = """
