@@ -18,14 +18,16 @@ that the extractor sees) and passed through ``_()`` where they are shown.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:  # (a start of the app's window need not import datetime: issue 16)
+    import datetime as dt
 
 Language = Literal["en", "vi"]
 LANGUAGES: Final[tuple[Language, ...]] = ("en", "vi")
@@ -158,6 +160,19 @@ def N_(message: str) -> str:
 # --- numbers and dates -----------------------------------------------------------------
 
 DateStyle = Literal["short", "medium", "long", "full", "weekday"]
+
+
+def load_formats() -> None:
+    """Import Babel's modules now, on this thread.
+
+    The functions below import them on first use. A program that formats on two
+    threads (the app's window and its database worker) calls this first, on one of
+    them: two threads importing Babel at once can meet one of its modules half
+    initialised (``cannot import name 'Locale' from partially initialized module``).
+    """
+    import babel.dates
+    import babel.lists
+    import babel.numbers  # noqa: F401
 
 
 def format_number(value: int | float) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import i18n
-from db.kinds import RecordKind
 from gui import APP_NAME, lazy
 from gui import language as interface
 from gui import settings as registry
@@ -30,10 +29,12 @@ from gui.worker import Worker
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
+    from db import kinds
     from gui import log, opening, print_probe
 else:  # after the first frame (see gui.lazy)
     log, opening, print_probe = map(lazy.module, ("gui.log", "gui.opening", "gui.print_probe"))
     Qt = lazy.attribute("PySide6.QtCore", "Qt")
+    kinds = lazy.module("db.kinds")
 
 # Benchmarks set this to "window" (quit once the window has drawn its first frame) or
 # "catalog" (quit once the catalog's first rows are shown); the bundle's smoke test to
@@ -102,7 +103,7 @@ def quit_at_first_frame(app: QApplication) -> None:
 def bench_step(app: QApplication, window: MainWindow, shown: bool, quit_when: str) -> None:
     """The catalog is in (or could not open): quit once the people's first rows are shown
     (benchmarks), or print a briefing and quit (the bundle's smoke test)."""
-    people = window.panels.get(RecordKind.PERSON)
+    people = window.panels.get(kinds.RecordKind.PERSON)
     if not shown or window.catalog is None or people is None:
         app.exit(1)
     elif quit_when == "catalog":

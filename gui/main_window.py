@@ -18,11 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from db.i18n import _
-from db.kinds import RecordKind
 from gui import APP_NAME, lazy, sidebar, window_layout
 from gui import settings as registry
 from gui.menus import Menus
@@ -32,9 +30,13 @@ from gui.worker import Worker
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
 
+    from db import kinds
     from db.catalog import Catalog
     from db.detail_reads import Loaded
+    from db.kinds import RecordKind
     from db.ops import Result
     from gui import (
         catalog_watch,
@@ -61,9 +63,11 @@ else:  # not needed to draw the first frame: loaded on first use (see gui.lazy)
                       "gui.totals", "gui.window_dialogs", "gui.detail.loader", "gui.forms.context",
                       "gui.forms.dialog", "gui.interchange.list_output", "gui.section_pages"))
     Qt = lazy.attribute("PySide6.QtCore", "Qt")  # not named before the first frame
+    kinds = lazy.module("db.kinds")
 
 # Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
-EDITED_IN_A_WINDOW = frozenset({RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value})
+# (RecordKind values: db.kinds is loaded after the first frame.)
+EDITED_IN_A_WINDOW = frozenset({"gift", "action_item"})
 
 
 class MainWindow(QMainWindow):
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
     def new_linked(self, kind: str, values: dict[str, object]) -> None:
         """"Add gift…" in a detail pane: a new record already linked to the one shown."""
         if self.forms is not None and self.menus.new_action.isEnabled():
-            dialog.open_editor(self.forms, RecordKind(kind), None, self, values=values)
+            dialog.open_editor(self.forms, kinds.RecordKind(kind), None, self, values=values)
 
     def confirm_title(self, position: object, person: str) -> None:
         """"Confirmed today…" on a title in a person's pane (gui.confirm)."""
@@ -325,13 +329,14 @@ class MainWindow(QMainWindow):
     def edit_from_list(self, kind: str, record_id: int) -> None:
         """Enter or a double-click on a row: edit that record (as Edit… does)."""
         if self.forms is not None and self.menus.edit_action.isEnabled():
-            record_commands.edit_record(self.forms, RecordKind(kind), record_id, self, self._gone)
+            record_commands.edit_record(self.forms, kinds.RecordKind(kind), record_id, self,
+                                       self._gone)
 
     def delete_record(self) -> None:
         shown = self._shown_record()
         if self.forms is None or shown is None:
             return
-        meeting = self.shown if shown[0] is RecordKind.ENGAGEMENT else None
+        meeting = self.shown if shown[0] is kinds.RecordKind.ENGAGEMENT else None
         parent = meeting.view.delegation if meeting is not None else None
         if record_commands.delete_shown(self.forms, self, shown) and parent is not None:
             self.open_record(parent.kind, parent.id)  # a meeting deleted: its programme

@@ -5,10 +5,12 @@ command does lives with its job (opening catalogs, printing, navigation).
 Shortcuts follow the platform, and the undo stack drives Undo/Redo's text and
 enabled state.
 
-The toolbar's icons are the style's standard ones, set after the first frame
-(:meth:`Menus.finish`): the first frame holds their place with blank icons of
-the same size, because asking the style for one builds PySide6's ``QStyle``
-class and its ten enums, 5 ms of a start (issue 16, see :mod:`gui.lazy`).
+What the first frame does not show is done after it (:meth:`Menus.finish`,
+issue 16): the menus get their items (the actions, and so their shortcuts, are
+there from the start), and the toolbar gets the style's standard icons. The
+first frame holds the icons' place with blank icons of the same size, because
+asking the style for one builds PySide6's ``QStyle`` class and its ten enums,
+5 ms of a start (see :mod:`gui.lazy`).
 """
 
 from __future__ import annotations
@@ -191,7 +193,9 @@ class Menus:
         return [self.back_action, self.forward_action, self.new_action, self.edit_action]
 
     def finish(self) -> None:
-        """Give the toolbar's actions the style's icons (after the first frame)."""
+        """Fill the menus and give the toolbar's actions the style's icons (after the
+        first frame)."""
+        self._fill_menus()
         icon, pixmap = self._window.style().standardIcon, QtWidgets.QStyle.StandardPixmap
         self.back_action.setIcon(icon(pixmap.SP_ArrowBack))
         self.forward_action.setIcon(icon(pixmap.SP_ArrowForward))
@@ -209,8 +213,15 @@ class Menus:
         return action
 
     def _build_menus(self) -> None:
+        """The menu bar's titles, which the first frame shows (their items: :meth:`finish`)."""
         bar = self._window.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.tools_menu = bar.addMenu(_("&Tools"))
+        self.help_menu = bar.addMenu(_("&Help"))
+
+    def _fill_menus(self) -> None:
         self.file_menu.addAction(self.new_catalog_action)
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu(_("Open &Recent"))
@@ -233,7 +244,6 @@ class Menus:
         self.file_menu.addAction(self.export_list_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu(_("&Edit"))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -243,7 +253,6 @@ class Menus:
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.search_action)
         self.edit_menu.addAction(self.find_action)
-        self.view_menu = bar.addMenu(_("&View"))
         for action in (*self.section_actions, self.agenda_action):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
@@ -256,9 +265,7 @@ class Menus:
         language_menu.setObjectName("languageMenu")
         for action in self.language_actions.values():
             language_menu.addAction(action)
-        self.tools_menu = bar.addMenu(_("&Tools"))
         self.tools_menu.addAction(self.duplicates_action)
-        self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self.getting_started_action)
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addSeparator()

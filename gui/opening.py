@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from db import i18n
 from db.i18n import _
 from gui import settings as registry
 
@@ -54,6 +55,7 @@ def _open_or_create(target: str, *, default: bool) -> Catalog:
     from db.catalog import create_catalog
     from db.catalog import open_catalog as open_file
 
+    i18n.load_formats()  # here, before the window and the worker both write dates and numbers
     if default and not Path(target).exists():
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         return create_catalog(target, sample=True)

@@ -2,19 +2,27 @@
 
 Declared once; the section list, the View menu, Ctrl+1..5 and "open this
 record" all read it. Kept free of the store so the window can be drawn before
-the catalog modules load.
+the catalog modules load; its kinds are named by their values (``"person"``),
+and :mod:`db.kinds`, whose twenty enums cost a start 2 ms, loads after the
+first frame, when :attr:`Section.kinds` is first read (issue 16).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from db.i18n import N_, _
-from db.kinds import RecordKind
+from gui import lazy
 from gui.lazy import USER_ROLE
+
+if TYPE_CHECKING:
+    from db import kinds
+    from db.kinds import RecordKind
+else:
+    kinds = lazy.module("db.kinds")
 
 KEY_ROLE = USER_ROLE  # each item of the section list holds its section's key
 
@@ -22,7 +30,11 @@ KEY_ROLE = USER_ROLE  # each item of the section list holds its section's key
 class Section(NamedTuple):  # not a dataclass: the first frame need not import them
     key: str
     english_title: str  # marked for translation; shown through :attr:`title`
-    kinds: tuple[RecordKind, ...]
+    kind_values: tuple[str, ...]  # the RecordKind values of what it lists, in order
+
+    @property
+    def kinds(self) -> tuple[RecordKind, ...]:
+        return tuple(map(kinds.RecordKind, self.kind_values))
 
     @property
     def title(self) -> str:
@@ -31,16 +43,15 @@ class Section(NamedTuple):  # not a dataclass: the first frame need not import t
 
 
 SECTIONS = (
-    Section("people", N_("People"), (RecordKind.PERSON,)),
-    Section("organisations", N_("Organisations"), (RecordKind.ORGANISATION,)),
-    Section("places", N_("Cities && Pairings"),
-            (RecordKind.PAIRING, RecordKind.CITY, RecordKind.PROGRAMME)),
-    Section("delegations", N_("Delegations"), (RecordKind.DELEGATION,)),
-    Section("events", N_("Events"), (RecordKind.EVENT,)),
+    Section("people", N_("People"), ("person",)),
+    Section("organisations", N_("Organisations"), ("organisation",)),
+    Section("places", N_("Cities && Pairings"), ("pairing", "city", "programme")),
+    Section("delegations", N_("Delegations"), ("delegation",)),
+    Section("events", N_("Events"), ("event",)),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
-_SECTION_OF = {kind.value: s.key for s in SECTIONS for kind in s.kinds}
-_SECTION_OF[RecordKind.ENGAGEMENT.value] = "delegations"  # shown in its delegation
+_SECTION_OF = {kind: s.key for s in SECTIONS for kind in s.kind_values}
+_SECTION_OF["engagement"] = "delegations"  # a meeting is shown in its delegation
 
 
 def section_of(kind: str) -> str | None:

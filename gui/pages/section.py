@@ -75,11 +75,13 @@ class ListPanel(QWidget):
         bar = FlowLayout(bar_widget)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName(f"filter_text_{kind.value}")
-        self.filter_edit.setPlaceholderText(
-            _("Filter {records}…  (Ctrl+F)").format(records=vocabulary.noun(kind, 2)))
+        placeholder = _("Filter {records}…  (Ctrl+F)").format(records=vocabulary.noun(kind, 2))
+        self.filter_edit.setPlaceholderText(placeholder)
         self.filter_edit.setClearButtonEnabled(True)
+        # Wide enough for its placeholder, in either language, beside the clear button
+        # (the filters wrap onto a second row before the box is squeezed and clips it).
         self.filter_edit.setMinimumWidth(
-            self.filter_edit.fontMetrics().horizontalAdvance("M") * 8 + 30)
+            self.filter_edit.fontMetrics().horizontalAdvance(placeholder) + 48)
         self.filter_edit.textChanged.connect(self.model.set_text)
         bar.addWidget(self.filter_edit)
         self.filters: dict[str, FilterBox] = {}

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui import app as app_module
+from gui import language
 from gui.main_window import MainWindow
 from gui.settings import Settings
 
@@ -47,3 +50,21 @@ def close_window(window: MainWindow) -> None:
     window.close()
     if window.catalog is not None:
         window.catalog.close()
+
+
+@contextlib.contextmanager
+def window_in(qtbot: QtBot, qapp: QApplication, catalog: Path, code: str,
+              ) -> Iterator[MainWindow]:
+    """The window on *catalog* with the interface in language *code*; closed, and the
+    interface English again, afterwards."""
+    translator = language.apply(qapp, code)
+    try:
+        window = open_window(qtbot, catalog)
+        try:
+            yield window
+        finally:
+            close_window(window)
+    finally:
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        language.apply(qapp, "en")

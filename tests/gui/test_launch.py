@@ -16,9 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QToolBar
 from pytestqt.qtbot import QtBot
 
+from db.kinds import RecordKind
 from gui import app as app_module
 from gui import lazy
-from gui.main_window import MainWindow
+from gui.main_window import EDITED_IN_A_WINDOW, MainWindow
+from gui.sections import SECTIONS, section_of
 from tests.gui.helpers import close_window, settings_in, type_text
 
 
@@ -125,3 +127,13 @@ def test_a_lazy_module_is_imported_when_first_used(tmp_path: Path,
 def test_qt_named_lazily_is_qt() -> None:
     deferred = lazy.attribute("PySide6.QtCore", "Qt")
     assert deferred.AlignmentFlag is Qt.AlignmentFlag
+
+
+def test_the_shell_names_kinds_by_their_values() -> None:
+    """The shell names kinds without loading db.kinds; each name is a kind's value."""
+    assert [s.kinds for s in SECTIONS] == [(RecordKind.PERSON,), (RecordKind.ORGANISATION,),
+                                           (RecordKind.PAIRING, RecordKind.CITY,
+                                            RecordKind.PROGRAMME),
+                                           (RecordKind.DELEGATION,), (RecordKind.EVENT,)]
+    assert section_of(RecordKind.ENGAGEMENT) == section_of(RecordKind.DELEGATION) == "delegations"
+    assert {RecordKind.GIFT.value, RecordKind.ACTION_ITEM.value} == EDITED_IN_A_WINDOW

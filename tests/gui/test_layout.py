@@ -8,15 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.kinds import RecordKind
-from gui import language
 from gui.forms.dialog import EditorDialog
 from gui.main_window import MainWindow
-from tests.gui.helpers import close_window, open_window
+from tests.gui.helpers import close_window, open_window, window_in
 
 NARROW_SCREEN = 1024
 
@@ -31,21 +29,12 @@ def window(qtbot: QtBot, sample_path: Path) -> Iterator[MainWindow]:
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_the_window_fits_a_1024_pixel_screen_in_each_language(
         qtbot: QtBot, qapp: QApplication, sample_path: Path, code: str) -> None:
-    translator = language.apply(qapp, code)
-    try:
-        win = open_window(qtbot, sample_path)
-        try:
-            for key in win.pages:  # every section, with its detail pane open
-                win.show_section(key)
-                assert win.minimumSizeHint().width() <= NARROW_SCREEN, (code, key)
-            win.resize(NARROW_SCREEN, 640)
-            qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
-        finally:
-            close_window(win)
-    finally:
-        if translator is not None:
-            QCoreApplication.removeTranslator(translator)
-        language.apply(qapp, "en")
+    with window_in(qtbot, qapp, sample_path, code) as win:
+        for key in win.pages:  # every section, with its detail pane open
+            win.show_section(key)
+            assert win.minimumSizeHint().width() <= NARROW_SCREEN, (code, key)
+        win.resize(NARROW_SCREEN, 640)
+        qtbot.waitUntil(lambda: win.width() <= NARROW_SCREEN)
 
 
 def test_f8_folds_the_detail_pane_and_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
