@@ -1,9 +1,13 @@
 """Opening catalogs from the window: first start, File > Open, backups and restores.
 
-A damaged catalog is set aside and a backup offered; the daily backup runs on
-the worker, off the first screen. The window is reached through
-:class:`CatalogHost` only, so this module and the window do not import each
-other.
+Every catalog opens on the database worker, the window painting meanwhile (an
+old catalog's upgrade, with its backup first, may take seconds): at start-up
+after the first frame, and from File > Open, Open Recent and New Empty Catalog,
+whose caller waits for the answer (:meth:`Worker.call`) while the window paints
+and holds back the user's input. A damaged catalog is set aside and a backup
+offered; the daily backup runs on the worker, off the first screen. The window
+is reached through :class:`CatalogHost` only, so this module and the window do
+not import each other.
 """
 
 from __future__ import annotations
@@ -113,12 +117,17 @@ def choose_catalog(window: CatalogHost, parent: QWidget) -> None:
 
 
 def open_catalog_file(window: CatalogHost, parent: QWidget, path: str) -> bool:
-    """Switch to another catalog; on refusal the current one stays open."""
+    """Switch to another catalog (opened on the worker); on refusal the current one
+    stays open."""
     from db.catalog import CatalogError
     from db.catalog import open_catalog as open_file
 
+    def open_chosen() -> Catalog:
+        i18n.load_formats()  # (at once if loaded: see _open_or_create)
+        return open_file(path)
+
     try:
-        catalog = open_file(path)
+        catalog = window.worker.call(open_chosen)
     except (CatalogError, OSError) as exc:
         window.show_problem(str(exc), keep_catalog=True)
         return False
@@ -137,8 +146,13 @@ def new_empty_catalog(window: CatalogHost, parent: QWidget) -> bool:
         return False
     if not Path(path).suffix:
         path += ".liaison"
+
+    def create_chosen() -> Catalog:
+        i18n.load_formats()
+        return create_catalog(path, sample=False)
+
     try:
-        catalog = create_catalog(path, sample=False)
+        catalog = window.worker.call(create_chosen)
     except (CatalogError, OSError) as exc:
         window.show_problem(str(exc), keep_catalog=True)
         return False

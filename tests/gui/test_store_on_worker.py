@@ -66,3 +66,23 @@ def test_a_window_closed_while_its_catalog_opens_leaves_it_closed(qtbot: QtBot,
     assert window.catalog is None
     assert not window.pages  # nothing was built for a window that is gone
     assert _open_files(sample_path) == []  # and the catalog it opened was closed
+
+
+def test_file_open_opens_the_catalog_on_the_worker(qtbot: QtBot, sample_path: Path,
+                                                   tmp_path: Path) -> None:
+    """File > Open (and Open Recent, New Empty Catalog) opens on the database thread, as
+    a start does: the window waits for the answer, painting, then shows the catalog."""
+    from db.catalog import create_catalog
+    from tests.gui.helpers import open_window
+
+    other = tmp_path / "Da Nang office.liaison"
+    create_catalog(other, sample=False).close()
+    window = open_window(qtbot, sample_path)
+    try:
+        assert window.open_catalog_file(str(other))
+        assert window.catalog is not None and window.catalog.path == other
+        assert window.windowTitle() == "Da Nang office — Liaison"
+        jobs = [name for name, _seconds in window.worker.timings]
+        assert "open_catalog_file.<locals>.open_chosen" in jobs
+    finally:
+        close_window(window)
