@@ -11,12 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from db.i18n import N_, _
 from db.reads.actions import ActionView
 from gui.briefing.common import Sheet, caution, muted
 from gui.briefing.flowables import list_table
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.text import day as day_text
 from gui.briefing.text import esc, has, join
 

@@ -16,7 +16,7 @@ from itertools import groupby
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from db import i18n
 from db.catalog import Catalog
@@ -28,6 +28,7 @@ from gui.briefing import styles
 from gui.briefing.common import Sheet, caution, muted, title_block
 from gui.briefing.document import Metadata, SheetOptions, build_pdf, write_atomic
 from gui.briefing.flowables import list_table
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.render import new_sheet
 from gui.briefing.text import esc
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from gui.briefing import styles
+from gui.briefing.paragraphs import Paragraph
 
 
 class Keys:

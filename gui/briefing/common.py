@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from db import dates, reads, titles
 from db.i18n import N_, _
@@ -18,6 +18,7 @@ from gui.briefing import fonts, photos, styles
 from gui.briefing.address import address_on
 from gui.briefing.blocks import HeadedBlock, Heading, Keys
 from gui.briefing.overflow import SECTION_TITLE, Overflow, short
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.portrait import Portrait
 from gui.briefing.styles import Styles
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, table_style
@@ -206,17 +207,13 @@ def person_block(sheet: Sheet, person: reads.PersonView, day: dt.date | None, *,
 
 def shared_offices(session: Reader, people: Sequence[reads.PersonView], day: dt.date | None,
                    policy: titles.TitlePolicy) -> dict[int, tuple[titles.SharedOffice, ...]]:
-    """For each person, anyone else recorded in the same single-holder office on *day*."""
+    """For each person, anyone else recorded in the same single-holder office on *day*
+    (the title printed for them), in one query for all of them."""
     on = day or dt.date.today()
-    found = {}
-    for person in people:
-        shown = person.title_standing(on, policy)
-        if shown is None:
-            continue
-        others = titles.shared_offices(session, person.id, [shown[0]], on, policy)
-        if others:
-            found[person.id] = tuple(others)
-    return found
+    shown = {person.id: [found[0]] for person in people
+             if (found := person.title_standing(on, policy)) is not None}
+    others = titles.shared_offices_of(session, shown, on, policy)
+    return {person_id: tuple(others[person_id]) for person_id in shown if others.get(person_id)}
 
 
 def shared_office_text(other: titles.SharedOffice) -> str:

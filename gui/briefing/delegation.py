@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from db import dates, precedence, reads, titles
 from db.i18n import N_, _, format_number, ngettext
@@ -35,6 +35,7 @@ from gui.briefing.common import (
 )
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.protocol import language_name, logistics, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import (

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from db import reads, titles
 from db.i18n import N_, _, format_number, ngettext
@@ -27,6 +27,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.delegation import people_count
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.protocol import language_name, needs_table
 from gui.briefing.tables import facts_table, list_table
 from gui.briefing.text import clean, date_range, esc, has, join, label, sentence

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from db import reads, titles
 from db.i18n import N_, _
@@ -26,6 +26,7 @@ from gui.briefing.common import (
 from gui.briefing.delegation import timeline_table
 from gui.briefing.gifts import gifts_section
 from gui.briefing.overflow import short
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join, label, when
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from db import dates, reads, titles
 from db.i18n import N_, _, pgettext
@@ -32,6 +32,7 @@ from gui.briefing.common import (
     when_cell,
 )
 from gui.briefing.gifts import gifts_section
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.protocol import (
     language_name,
     person_protocol,

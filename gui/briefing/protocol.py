@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from db import reads
 from db.i18n import _, locale_name
 from gui.briefing import styles
 from gui.briefing.common import Sheet, muted
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.tables import MIN_ROW_SPLIT, SheetTable, facts_table, list_table, table_style
 from gui.briefing.text import clean, esc, has, join
 

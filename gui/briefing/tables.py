@@ -13,9 +13,10 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from gui.briefing import fonts, styles
+from gui.briefing.paragraphs import Paragraph
 from gui.briefing.styles import Styles
 
 # A table row may split across pages (so one huge cell never stops a sheet from printing),
