@@ -59,7 +59,6 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     settings = registry.Settings()
     interface.apply(app, i18n.parse_language(language) or interface.chosen_language(settings))
@@ -80,6 +79,7 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
             return
         started = True
         log.setup_logging()  # after the first frame (its handler is not needed to draw it)
+        app.setWindowIcon(app_icon())  # (its eight sizes are read from disk)
         window.finish()
         if quit_when in ("catalog", "print"):
             window.catalog_changed.connect(lambda shown: bench_step(app, window, shown,

@@ -140,11 +140,6 @@ class Menus:
                                               "print_list")
         self.duplicates_action = self._action(_("Find &Duplicates…"), None, do.find_duplicates,
                                               "duplicates")
-        self.undo_group = QUndoGroup(window)
-        self.undo_action = self.undo_group.createUndoAction(window, _("&Undo"))
-        self.undo_action.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_group.createRedoAction(window, _("&Redo"))
-        self.redo_action.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.new_action = self._action(_("&New…"), QKeySequence.StandardKey.New, do.new_record,
                                        "new")
         self.edit_action = self._action(_("&Edit…"), "Ctrl+E", do.edit_record, "edit")
@@ -196,6 +191,8 @@ class Menus:
         """Fill the menus and give the toolbar's actions the style's icons (after the
         first frame)."""
         self._fill_menus()
+        for action in self.iconed_actions():  # "Back (Alt+Left)": shown on hovering
+            action.setToolTip(tooltip_with_keys(action))
         icon, pixmap = self._window.style().standardIcon, QtWidgets.QStyle.StandardPixmap
         self.back_action.setIcon(icon(pixmap.SP_ArrowBack))
         self.forward_action.setIcon(icon(pixmap.SP_ArrowForward))
@@ -222,6 +219,12 @@ class Menus:
         self.help_menu = bar.addMenu(_("&Help"))
 
     def _fill_menus(self) -> None:
+        window = self._window
+        self.undo_group = QUndoGroup(window)  # (edits begin once a catalog is open)
+        self.undo_action = self.undo_group.createUndoAction(window, _("&Undo"))
+        self.undo_action.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(window, _("&Redo"))
+        self.redo_action.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.file_menu.addAction(self.new_catalog_action)
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu(_("Open &Recent"))
@@ -299,8 +302,6 @@ class Menus:
                              spacer.sizePolicy().verticalPolicy())
         toolbar.addWidget(spacer)
         self._window.addToolBar(toolbar)
-        for action in self.iconed_actions():
-            action.setToolTip(tooltip_with_keys(action))
         return toolbar
 
     def choose_language(self, code: str) -> None:
