@@ -24,7 +24,6 @@ from gui import language as interface
 from gui import settings as registry
 from gui.icons import app_icon
 from gui.main_window import MainWindow
-from gui.worker import Worker
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -65,8 +64,9 @@ def main(target: str, *, default: bool = False, language: str | None = None) -> 
     settings = registry.Settings()
     interface.apply(app, i18n.parse_language(language) or interface.chosen_language(settings))
     name = Path(target).stem if "://" not in target else target.rsplit("/", 1)[-1]
-    worker = Worker(app)  # the one database thread: the window, forms and previews share it
-    window = MainWindow(name, settings, worker=worker)
+    # The one database thread (the window's, which its forms and previews share) starts
+    # when first needed, after the first frame.
+    window = MainWindow(name, settings)
     quit_when = os.environ.get(BENCH_QUIT_ENV)
     if quit_when == "window":  # measuring the window alone: open nothing
         window.first_frame.connect(lambda: quit_at_first_frame(app))

@@ -26,7 +26,6 @@ from gui import settings as registry
 from gui.menus import Menus
 from gui.search_box import SearchBox
 from gui.sections import SECTION_KEYS, SECTIONS, section_list, section_of
-from gui.worker import Worker
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
         totals,
         window_dialogs,
     )
+    from gui import worker as db_worker
     from gui.detail import loader
     from gui.forms import context, dialog
     from gui.interchange import list_output
@@ -64,6 +64,7 @@ else:  # not needed to draw the first frame: loaded on first use (see gui.lazy)
                       "gui.forms.dialog", "gui.interchange.list_output", "gui.section_pages"))
     Qt = lazy.attribute("PySide6.QtCore", "Qt")  # not named before the first frame
     kinds = lazy.module("db.kinds")
+    db_worker = lazy.module("gui.worker")
 
 # Kinds no section lists: a link to one (a gift, an action item in a pane) opens its editor.
 # (RecordKind values: db.kinds is loaded after the first frame.)
@@ -75,9 +76,9 @@ class MainWindow(QMainWindow):
     catalog_changed = Signal(bool)  # a catalog is shown (True), or none could be opened
 
     def __init__(self, catalog_name: str, settings: registry.Settings, *,
-                 worker: Worker | None = None) -> None:
-        """The shell of the first frame; *worker* is the database thread the app runs on
-        (a new one if not given)."""
+                 worker: db_worker.Worker | None = None) -> None:
+        """The shell of the first frame; *worker* is the database thread to run on (by
+        default the window's own, started after the first frame: :attr:`worker`)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.forms: context.FormContext | None = None
         self.preview: QWidget | None = None
         self.help_dialog: QDialog | None = None
-        self.worker = worker if worker is not None else Worker(self)
+        self._worker = worker
         self.setWindowTitle(window_layout.window_title(catalog_name))
 
         self.pages: dict[str, section.SectionPage] = {}
@@ -98,13 +99,21 @@ class MainWindow(QMainWindow):
         column, self.sidebar = sidebar.build(self.sections, settings)
         self._column = window_layout.central_area(self, column, self.stack)
 
-        self.search_box = SearchBox(self.worker, self)
+        self.search_box = SearchBox(lambda: self.worker, self)
         self.search_box.open_record.connect(self.open_record)
         self.menus = Menus(self, self, settings)
         self.menus.build_toolbar(self.search_box)
         self.status_label = window_layout.status_line(self)
         window_layout.restore_geometry(self, settings)
         self._agenda_first = sidebar.restore(self.sections, self.sidebar, settings)
+
+    @property
+    def worker(self) -> db_worker.Worker:
+        """The database thread: the app's, or one started when first needed (after the
+        first frame: its module and thread are not needed to draw it)."""
+        if self._worker is None:
+            self._worker = db_worker.Worker(self)
+        return self._worker
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -402,7 +411,8 @@ class MainWindow(QMainWindow):
         if self._finished:
             self.watch.stop()
         self.closed = True
-        self.worker.shutdown()
+        if self._worker is not None:
+            self._worker.shutdown()
         super().closeEvent(event)
 
 

@@ -33,8 +33,10 @@ class CatalogHost(Protocol):
     """What opening a catalog needs from the window."""
 
     catalog: Catalog | None
-    worker: Worker
     closed: bool  # the window was closed (a catalog arriving then is closed at once)
+
+    @property
+    def worker(self) -> Worker: ...
 
     @property
     def watch(self) -> QTimer: ...  # read-only: the window's may be a QTimer subclass

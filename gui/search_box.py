@@ -14,6 +14,7 @@ Words typed before the catalog is open are searched for once it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,9 @@ class SearchBox(QLineEdit):
     searched = Signal(str, int)  # query, number of hits (tests wait on it)
     save_requested = Signal(str)  # "Save this search" (the sidebar keeps it)
 
-    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: Callable[[], Worker], parent: QWidget | None = None) -> None:
+        """*worker* gives the database worker when a search is to run (it starts after
+        the first frame, which shows this box)."""
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.setPlaceholderText(_("Search everything — names, places, events…  (Ctrl+K)"))
@@ -124,7 +127,7 @@ class SearchBox(QLineEdit):
                 return search.search(session, text, limit=RESULT_LIMIT)
 
         ticket = self._latest = self._latest + 1
-        self._worker.submit(job, lambda hits: self._show(ticket, text, hits))
+        self._worker().submit(job, lambda hits: self._show(ticket, text, hits))
 
     def _show(self, ticket: int, text: str, hits: list[search.Hit]) -> None:
         if ticket != self._latest:

@@ -27,9 +27,11 @@ class Host(Protocol):
     """What the pages need of the main window (it is one)."""
 
     stack: QStackedWidget
-    worker: Worker
     router: ChangeRouter
     problems: Problems
+
+    @property
+    def worker(self) -> Worker: ...
 
     def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None: ...
     def edit_from_list(self, kind: str, record_id: int) -> None: ...

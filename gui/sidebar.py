@@ -55,9 +55,11 @@ class Host(Protocol):
 
     stack: QStackedWidget
     sections: QListWidget
-    worker: Worker
     search_box: SearchBox
     router: ChangeRouter
+
+    @property
+    def worker(self) -> Worker: ...
 
     @property
     def pages(self) -> Mapping[str, QWidget]: ...

@@ -34,7 +34,7 @@ NOT_BEFORE_THE_WINDOW = ("sqlalchemy", "sqlmodel", "pydantic", "reportlab", "ale
 FIRST_FRAME = {
     "gui", "gui.__main__", "gui.paths", "gui.lazy", "gui.app", "gui.main_window",
     "gui.settings", "gui.language", "gui.icons", "gui.sidebar", "gui.window_layout",
-    "gui.sections", "gui.menus", "gui.search_box", "gui.worker",
+    "gui.sections", "gui.menus", "gui.search_box",
     "db", "db.i18n",
 }
 # PySide6 classes not to be built before the first frame (module.class).
