@@ -58,13 +58,17 @@ def _session_rows(session: Session) -> Rows:
         return connection.execute(text(sql), dict(params)).all()
 
     dialect = connection.dialect
-    if dialect.name != "sqlite" or dialect.driver != "pysqlite":
+    if dialect.name != "sqlite" or dialect.driver != "pysqlite" \
+            or connection.dispatch.before_cursor_execute \
+            or connection.dispatch.after_cursor_execute:
         return rows
     # On a catalog file the statement goes to the session's own sqlite3 connection, in
     # its transaction (begun by session.connection()), as a FileReader's does: SQLAlchemy
     # compiling each text() and building its result costs more than SQLite's own work
     # (half of loading a delegation briefing, issue 16). Errors are raised as SQLAlchemy
-    # raises them, and parameters other than the plain kinds take SQLAlchemy's way.
+    # raises them, and parameters other than the plain kinds take SQLAlchemy's way, as
+    # every statement does while someone listens to the engine's statements (the tests
+    # that count queries).
     driver = connection.connection.driver_connection
     if driver is None:
         return rows

@@ -65,6 +65,8 @@ def _right_to_left(line: str) -> str:
 
 
 def _visible(line: str) -> str:
+    if fonts.glyphs(fonts.REGULAR).issuperset(map(ord, line)):
+        return line  # every character in the main font (as the loop below would find)
     out = []
     for ch in line:
         if ch in " \t" or _font_for(ch, fonts.REGULAR) is not None:
@@ -92,6 +94,9 @@ def _font_for(ch: str, font: str) -> str | None:
 def runs(text: str, font: str) -> Iterator[tuple[str, str]]:
     """(text, font) pieces of already-visual *text*: each in a font that has its glyphs."""
     if not text:
+        return
+    if fonts.glyphs(font).issuperset(map(ord, text)):
+        yield text, font  # every character in *font*: one run (as the loop would find)
         return
     current = font
     start = 0

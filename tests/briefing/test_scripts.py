@@ -57,3 +57,7 @@ def test_rtl_marks_and_emoji_are_made_visible_or_dropped() -> None:
     assert arabic != "محمد" and all(0xFE70 <= ord(c) <= 0xFEFF for c in arabic)
     assert [font for _, font in scripts.runs("Seoul 서울 Xi'an 西安", "LiaisonSans")] == [
         "LiaisonSans", "LiaisonCJK", "LiaisonSans", "LiaisonCJK"]
+    # Text the font has whole is one run, spaces and all (the common case, made at once).
+    assert list(scripts.runs(" Nguyễn  Đức Chung ", "LiaisonSans")) == [
+        (" Nguyễn  Đức Chung ", "LiaisonSans")]
+    assert scripts.visual("Hà Nội\nSài Gòn") == "Hà Nội\nSài Gòn"

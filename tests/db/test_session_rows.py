@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from db.catalog import Catalog
@@ -52,3 +52,19 @@ def test_a_failing_read_raises_sqlalchemys_error(sample_catalog: Catalog) -> Non
         rows_of(session)("SELECT * FROM no_such_table WHERE id = :id", {"id": 1})
     assert "no_such_table" in str(raised.value)
     assert raised.value.orig is not None  # the driver's own error, as SQLAlchemy keeps it
+
+
+def test_reads_are_seen_by_whoever_listens_to_the_engine(sample_catalog: Catalog) -> None:
+    """Statement listeners (the tests that count queries) see every read."""
+    seen: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(sample_catalog.engine, "before_cursor_execute", count)
+    try:
+        with sample_catalog.read_session() as session:
+            rows_of(session)("SELECT :one", {"one": 1})
+    finally:
+        event.remove(sample_catalog.engine, "before_cursor_execute", count)
+    assert [s for s in seen if "SELECT" in s] != []
